@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LogLevel } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import type { EventStore } from '@app/event-store';
+import { AppModule } from './app.module';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+/** Builds the HTTP app; `main.ts` listens on it, end-to-end tests drive it in-process. */
+export async function createApp(config: AppConfig, store?: EventStore): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, store),
+    new FastifyAdapter({ bodyLimit: 64 * 1024 }),
+    { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+
+export type EventStoreKind = 'embedded' | 'eventstoredb';
+
+/** Every setting the product reads from its environment. Read once, here, and nowhere else. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStore: EventStoreKind;
+  /** Required when eventStore is 'eventstoredb'. */
+  eventStoreConnectionString: string | undefined;
+  /** SQLite synchronous mode of the embedded store; FULL makes every acknowledged write durable. */
+  sqliteSynchronous: 'FULL' | 'EXTRA';
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const eventStore = oneOf(env, 'EVENT_STORE', ['embedded', 'eventstoredb'] as const, 'embedded');
+  const connectionString = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
+  if (eventStore === 'eventstoredb' && !connectionString) {
+    throw new ConfigError('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://a:2113,b:2113,c:2113?tls=false&nodePreference=leader)');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    eventStore,
+    eventStoreConnectionString: connectionString,
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'EXTRA'] as const, 'FULL'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every broken business rule surfaces as one DomainError with a stable code, so the
+ * HTTP layer can map codes to statuses in a single table and clients can branch on
+ * `code` instead of parsing messages.
+ */
+
+/** What each code carries in `details`; the shape is part of the public contract. */
+export interface DomainErrorDetails {
+  /** Seat ids for explicit requests; counts for quantity (best-available or general-admission) requests. */
+  seats_unavailable: { unavailable: string[] } | { requested: number; available: number };
+  limit_exceeded: { limit: number; current: number; requested: number };
+  hold_not_found: { holdId: string };
+  hold_expired: { holdId: string; expiresAt: string };
+  hold_released: { holdId: string };
+  hold_already_purchased: { holdId: string; orderId?: string };
+  not_hold_owner: { holdId: string };
+  invalid_seat: { seatIds: string[] };
+  /** `field` names the offending input (a dotted path where that helps, e.g. `sections[2].rows[0].seats`). */
+  invalid_request: { field: string; reason?: string; [key: string]: unknown };
+}
+
+export type DomainErrorCode = keyof DomainErrorDetails;
+
+export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: C,
+    message: string,
+    readonly details?: DomainErrorDetails[C],
+  ) {
+    super(message);
+  }
+}
+
+/** Narrows an unknown caught value, optionally to one code. */
+export function isDomainError<C extends DomainErrorCode>(error: unknown, code?: C): error is DomainError<C> {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
+
+/** The most common failure: a named input is malformed. */
+export function invalidRequest(field: string, reason: string, extra?: Record<string, unknown>): DomainError<'invalid_request'> {
+  return new DomainError('invalid_request', `Invalid ${field}: ${reason}`, { ...extra, field, reason });
+}

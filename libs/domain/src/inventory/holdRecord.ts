@@ -1,0 +1,13 @@
+export type HoldStatus = 'active' | 'released' | 'expired' | 'sold';
+
+/** A hold as the shard state keeps it; mutated in place by evolve. */
+export interface Hold {
+  holdId: string;
+  customerId: string;
+  /** Indexes into the shard's units, in the order the SeatsHeld event listed them. */
+  units: number[];
+  heldAt: number;
+  expiresAt: number;
+  status: HoldStatus;
+  orderId?: string;
+}
