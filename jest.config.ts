@@ -19,7 +19,10 @@ const config: Config = {
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': swc as never },
+  // NestJS 12 ships ES modules only; Jest's own module loader on Node 20 needs
+  // CommonJS, so those packages go through the same swc transform as our code.
+  transform: { '^.+\\.(ts|js|mjs)$': swc as never },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cors|fastify-plugin|uid)/)'],
   moduleNameMapper: {
     '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',

@@ -10,7 +10,7 @@ import { validateSeatMap } from './validateSeatMap';
 /** Large enough for any festival, small enough that a typo of three zeros is caught. */
 export const MAX_GENERAL_CAPACITY = 10_000_000;
 export const MAX_HOLD_SECONDS = 24 * 60 * 60;
-/** Also the largest single hold the inventory accepts. */
+/** Far above any real limit (10 is usual); the inventory's largest single hold is the same figure. */
 export const MAX_TICKETS_PER_CUSTOMER = 100;
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

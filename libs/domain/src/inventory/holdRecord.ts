@@ -6,7 +6,9 @@ export interface Hold {
   customerId: string;
   /** Indexes into the shard's units, in the order the SeatsHeld event listed them. */
   units: number[];
-  heldAt: number;
+  /** As the event said it (ISO); only expiresAt is compared, so only it is parsed. */
+  heldAt: string;
+  /** Epoch ms. */
   expiresAt: number;
   status: HoldStatus;
   orderId?: string;

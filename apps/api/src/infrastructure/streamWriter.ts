@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '@app/domain';
+import { WrongExpectedVersionError, type EventData, type EventStore } from '@app/event-store';
+
+export interface DomainEvent {
+  type: string;
+  data: unknown;
+}
+
+export interface StreamWriterOptions<Command, Event extends DomainEvent, State> {
+  store: EventStore;
+  streamId: string;
+  decider: Decider<Command, Event, State>;
+  /** Stable ids make a retried command's events deduplicate in the store. Default: random. */
+  eventIds?: (command: Command, events: Event[]) => string[];
+  /** Most commands decided and appended together. */
+  maxBatch?: number;
+  /** Re-decisions after another process appended first. */
+  maxConflictRetries?: number;
+}
+
+export interface Decided<Event> {
+  events: Event[];
+  /** Global position of the write that carried them; absent when the command caused no event. */
+  position?: bigint;
+}
+
+type Job<Command, Event, State> =
+  | { kind: 'command'; command: Command; resolve: (d: Decided<Event>) => void; reject: (e: unknown) => void }
+  | { kind: 'read'; read: (state: State) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
+type Outcome<Event> = { ok: true; events: Event[] } | { ok: true; value: unknown } | { ok: false; error: unknown };
+
+const PAGE = 10_000;
+
+/**
+ * The write side of one stream: its state lives in memory, commands queue up and
+ * are decided as a batch against that state, and the batch's events go to the
+ * store in ONE append with the expected revision. A hot shard therefore pays one
+ * append per batch, not one per request, and never rebuilds its state per request.
+ *
+ * Evolve may mutate the state in place, so a state that saw events the store then
+ * refused cannot be trusted: after any failed append the writer reloads the stream
+ * before deciding again. A conflict (another process appended first) re-decides
+ * the same batch against the fresh state.
+ */
+export class StreamWriter<Command, Event extends DomainEvent, State> {
+  private state: State;
+  private revision: bigint | 'no_stream' = 'no_stream';
+  private loaded = false;
+  private queue: Array<Job<Command, Event, State>> = [];
+  private running = false;
+  private readonly maxBatch: number;
+  private readonly maxConflictRetries: number;
+
+  constructor(private readonly options: StreamWriterOptions<Command, Event, State>) {
+    this.state = options.decider.initialState();
+    this.maxBatch = options.maxBatch ?? 1_000;
+    this.maxConflictRetries = options.maxConflictRetries ?? 5;
+  }
+
+  get streamId(): string {
+    return this.options.streamId;
+  }
+
+  /** Decides the command in turn; resolves once its events are durable in the store. */
+  execute(command: Command): Promise<Decided<Event>> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind: 'command', command, resolve, reject });
+      void this.run();
+    });
+  }
+
+  /** Reads the state in turn with the commands, so the answer reflects every write acknowledged before it. */
+  read<T>(read: (state: State) => T): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind: 'read', read, resolve: resolve as (v: unknown) => void, reject });
+      void this.run();
+    });
+  }
+
+  /** Forget the in-memory state; the next job reloads it from the store. */
+  invalidate(): void {
+    this.loaded = false;
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
+        this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
+        await this.process(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async process(batch: Array<Job<Command, Event, State>>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (!this.loaded) await this.load();
+      } catch (error) {
+        return settleAll(batch, { ok: false, error });
+      }
+      const { outcomes, events, owners } = this.decideBatch(batch);
+      if (events.length === 0) return settle(batch, outcomes);
+      try {
+        const appended = await this.options.store.appendToStream(this.options.streamId, this.toEventData(batch, events, owners), {
+          expectedRevision: this.revision,
+        });
+        this.revision = appended.nextExpectedRevision;
+        return settle(batch, outcomes, appended.position);
+      } catch (error) {
+        this.loaded = false;
+        if (error instanceof WrongExpectedVersionError && attempt < this.maxConflictRetries) continue;
+        return settleAll(batch, { ok: false, error });
+      }
+    }
+  }
+
+  private decideBatch(batch: Array<Job<Command, Event, State>>): { outcomes: Array<Outcome<Event>>; events: Event[]; owners: number[] } {
+    const { decide, evolve } = this.options.decider;
+    const outcomes: Array<Outcome<Event>> = [];
+    const events: Event[] = [];
+    const owners: number[] = [];
+    batch.forEach((job, index) => {
+      try {
+        if (job.kind === 'read') {
+          outcomes.push({ ok: true, value: job.read(this.state) });
+          return;
+        }
+        const decided = decide(job.command, this.state);
+        for (const event of decided) {
+          this.state = evolve(this.state, event);
+          events.push(event);
+          owners.push(index);
+        }
+        outcomes.push({ ok: true, events: decided });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    });
+    return { outcomes, events, owners };
+  }
+
+  private toEventData(batch: Array<Job<Command, Event, State>>, events: Event[], owners: number[]): EventData[] {
+    const ids: string[] = new Array(events.length);
+    const eventIds = this.options.eventIds;
+    for (let i = 0; i < events.length; ) {
+      const job = batch[owners[i]];
+      let end = i;
+      while (end < events.length && owners[end] === owners[i]) end++;
+      const own = events.slice(i, end);
+      const derived = eventIds && job.kind === 'command' ? eventIds(job.command, own) : undefined;
+      for (let k = i; k < end; k++) ids[k] = derived?.[k - i] ?? randomUUID();
+      i = end;
+    }
+    return events.map((event, i) => ({ id: ids[i], type: event.type, data: event.data }));
+  }
+
+  private async load(): Promise<void> {
+    const { store, streamId, decider } = this.options;
+    let state = decider.initialState();
+    let revision: bigint | 'no_stream' = 'no_stream';
+    for (;;) {
+      const from: bigint | 'start' = revision === 'no_stream' ? 'start' : revision + 1n;
+      const page = await store.readStream(streamId, { fromRevision: from, maxCount: PAGE });
+      for (const recorded of page) {
+        state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+        revision = recorded.streamRevision;
+      }
+      if (page.length < PAGE) break;
+    }
+    this.state = state;
+    this.revision = revision;
+    this.loaded = true;
+  }
+}
+
+function settle<Command, Event, State>(batch: Array<Job<Command, Event, State>>, outcomes: Array<Outcome<Event>>, position?: bigint): void {
+  batch.forEach((job, i) => {
+    const outcome = outcomes[i];
+    if (!outcome.ok) job.reject(outcome.error);
+    else if (job.kind === 'read') job.resolve((outcome as { value: unknown }).value);
+    else {
+      const events = (outcome as { events: Event[] }).events;
+      job.resolve(events.length > 0 ? { events, position } : { events });
+    }
+  });
+}
+
+function settleAll<Command, Event, State>(batch: Array<Job<Command, Event, State>>, outcome: { ok: false; error: unknown }): void {
+  for (const job of batch) job.reject(outcome.error);
+}

@@ -1,0 +1,46 @@
+// Public API of the domain. Spec helpers live in './testing' and are not exported here,
+// so production code never pulls in jest.
+
+export type { Decider } from './decider';
+export { DomainError, isDomainError, invalidRequest } from './errors';
+export type { DomainErrorCode, DomainErrorDetails } from './errors';
+export { toIsoTimestamp } from './timestamps';
+
+// Catalog
+export * from './catalog/catalogEntities';
+export * from './catalog/catalogEvents';
+export * from './catalog/seatMap';
+export { formatSeatId, parseSeatId } from './catalog/seatId';
+export type { SeatAddress } from './catalog/seatId';
+export { countSeats, countSectionSeats, countRowSeats } from './catalog/countSeats';
+export { expandSection } from './catalog/expandSection';
+export { validateSeatMap } from './catalog/validateSeatMap';
+export { validateShow, MAX_GENERAL_CAPACITY, MAX_HOLD_SECONDS, MAX_TICKETS_PER_CUSTOMER } from './catalog/validateShow';
+export { planShards, shardSize, MAX_SEATS_PER_SHARD } from './catalog/planShards';
+export type { ShardPlan, SeatedShardPlan, GeneralShardPlan } from './catalog/planShards';
+export { inventoryStream } from './catalog/inventoryStream';
+
+// Inventory (one decider per shard stream)
+export * from './inventory/inventoryEvents';
+export * from './inventory/inventoryCommands';
+export type { Hold, HoldStatus } from './inventory/holdRecord';
+export { initialInventoryState, isAvailableAt, FREE, HELD, SOLD } from './inventory/inventoryState';
+export type { InventoryState, ShardLayout, SeatedLayout, GeneralLayout } from './inventory/inventoryState';
+export { decideInventory } from './inventory/decideInventory';
+export { evolveInventory } from './inventory/evolveInventory';
+export { inventoryDecider } from './inventory/inventoryDecider';
+export { holdView, shardCounts, activeHolds } from './inventory/inventoryViews';
+export type { HoldView, ShardCounts, UnitCounts, ActiveHold } from './inventory/inventoryViews';
+
+// Per-customer allowance (one small stream per customer and show)
+export * from './allowance/allowanceEvents';
+export * from './allowance/allowanceCommands';
+export { initialAllowanceState } from './allowance/allowanceState';
+export type { AllowanceState, AllowanceReservation } from './allowance/allowanceState';
+export { decideAllowance } from './allowance/decideAllowance';
+export { evolveAllowance } from './allowance/evolveAllowance';
+export { allowanceDecider } from './allowance/allowanceDecider';
+export { allowanceStream } from './allowance/allowanceStream';
+
+// Demo data that seeds the demo catalog
+export * from './fixtures/demoVenues';

@@ -1,0 +1,25 @@
+import { decideExpireHold } from './expireHold';
+import { decideHoldSeats } from './holdSeats';
+import type { InventoryCommand } from './inventoryCommands';
+import type { InventoryEvent } from './inventoryEvents';
+import type { InventoryState } from './inventoryState';
+import { decideReleaseHold } from './releaseHold';
+import { decideSellHold } from './sellHold';
+
+/** Reads the state, never mutates it: a rejected append must leave nothing behind. */
+export function decideInventory(command: InventoryCommand, state: InventoryState): InventoryEvent[] {
+  switch (command.type) {
+    case 'HoldSeats':
+      return decideHoldSeats(command.data, state);
+    case 'ReleaseHold':
+      return decideReleaseHold(command.data, state);
+    case 'ExpireHold':
+      return decideExpireHold(command.data, state);
+    case 'SellHold':
+      return decideSellHold(command.data, state);
+    default: {
+      const _never: never = command;
+      throw new Error(`Unknown inventory command ${String((_never as { type?: unknown }).type)}`);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { ReleaseReason } from './inventoryEvents';
+
+/**
+ * Every command carries `now` (epoch ms): the decider never reads the clock, so the same
+ * history and command always decide the same events.
+ */
+
+/** Explicit seats (seated shards only): all of them or none. */
+export type SeatSelection = { seatIds: string[]; quantity?: undefined; tier?: undefined; section?: undefined };
+/** Best available on a seated shard, or the next ticket numbers on a general-admission shard. */
+export type QuantitySelection = { quantity: number; tier?: string; section?: string; seatIds?: undefined };
+
+export type HoldSeats = {
+  type: 'HoldSeats';
+  data: { holdId: string; customerId: string; now: number; holdSeconds: number } & (SeatSelection | QuantitySelection);
+};
+
+export type ReleaseHold = {
+  type: 'ReleaseHold';
+  data: { holdId: string; customerId: string; now: number; reason: ReleaseReason };
+};
+
+/** Sent by the expiry worker; a no-op unless the hold is active and due. */
+export type ExpireHold = {
+  type: 'ExpireHold';
+  data: { holdId: string; now: number };
+};
+
+export interface TierPrice {
+  /** Integer minor units (cents). */
+  price: number;
+  currency: string;
+}
+
+export type SellHold = {
+  type: 'SellHold';
+  data: {
+    holdId: string;
+    orderId: string;
+    customerId: string;
+    now: number;
+    prices: Record<string, TierPrice>;
+    /** One per held unit, in the hold's order; supplied by the caller so decide stays deterministic. */
+    ticketIds: string[];
+  };
+};
+
+export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold;
+
+/** The largest single hold; the per-customer limit is enforced separately, by the allowance stream. */
+export const MAX_UNITS_PER_HOLD = 100;

@@ -1,0 +1,50 @@
+/** Timestamps are ISO-8601 UTC with milliseconds (`Date#toISOString`). */
+
+export type SeatsHeld = {
+  type: 'SeatsHeld';
+  data: {
+    holdId: string;
+    showId: string;
+    shardId: string;
+    customerId: string;
+    /** Seated shards, in the order picked or requested. */
+    seatIds?: string[];
+    /** General-admission shards, ascending. */
+    ticketNumbers?: number[];
+    /** General-admission shards: the shard's single tier. */
+    tier?: string;
+    heldAt: string;
+    expiresAt: string;
+  };
+};
+
+export type ReleaseReason = 'customer' | 'undo' | 'payment_failed' | 'admin';
+
+export type HoldReleased = {
+  type: 'HoldReleased';
+  data: { holdId: string; customerId: string; releasedAt: string; reason: ReleaseReason };
+};
+
+export type HoldExpired = {
+  type: 'HoldExpired';
+  data: { holdId: string; customerId: string; expiredAt: string };
+};
+
+export interface SoldTicket {
+  ticketId: string;
+  seatId?: string;
+  ticketNumber?: number;
+  tier: string;
+  /** Integer minor units (cents). */
+  price: number;
+  currency: string;
+}
+
+export type TicketsSold = {
+  type: 'TicketsSold';
+  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[] };
+};
+
+export type InventoryEvent = SeatsHeld | HoldReleased | HoldExpired | TicketsSold;
+
+export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];

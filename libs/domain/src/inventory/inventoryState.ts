@@ -1,0 +1,179 @@
+import type { ShardPlan } from '../catalog/planShards';
+import { ExpiryQueue } from './expiryQueue';
+import { FreeUnitHeap } from './freeUnitHeap';
+import type { Hold } from './holdRecord';
+
+/** Unit statuses in `InventoryState.status`. */
+export const FREE = 0;
+export const HELD = 1;
+export const SOLD = 2;
+
+/** What never changes about a shard: which units exist and where they sit. Built once per state. */
+interface LayoutBase {
+  showId: string;
+  shardId: string;
+  size: number;
+  /** Tier names by tier index; `tierIndex` is the inverse. */
+  tierNames: string[];
+  tierIndex: Map<string, number>;
+  /** Tier index of each unit. */
+  unitTier: Uint16Array;
+}
+
+export interface SeatedLayout extends LayoutBase {
+  kind: 'seated';
+  sectionId: string;
+  seatIds: string[];
+  seatIndex: Map<string, number>;
+  /** Seat number of each unit: adjacent seats are consecutive numbers in one row. */
+  seatNumbers: Int32Array;
+  /** Shard-local row of each unit; rows are in front-to-back order. */
+  unitRow: Int32Array;
+  /** Units of row r are rowStart[r] .. rowStart[r + 1] - 1. */
+  rowStart: Int32Array;
+  rowTier: Uint16Array;
+  rowCount: number;
+}
+
+export interface GeneralLayout extends LayoutBase {
+  kind: 'general';
+  /** Unit u is ticket number firstTicket + u. */
+  firstTicket: number;
+}
+
+export type ShardLayout = SeatedLayout | GeneralLayout;
+
+/**
+ * The state of one shard, shaped for the hot path: statuses in a byte array, counters
+ * kept exact by evolve, per-row counters so best-available skips full rows, and for
+ * general admission a cursor plus a heap of returned numbers so picking is O(quantity).
+ *
+ * evolve mutates it in place and returns the same object: copying 25,000 statuses per
+ * event would dominate a hot on-sale, and a shard's state is owned by exactly one queue
+ * (load, decide, append, evolve), so nobody else can observe a half-applied event.
+ */
+export interface InventoryState {
+  readonly layout: ShardLayout;
+  readonly status: Uint8Array;
+  /** Every hold in arrival order; a hold's index here is its slot. */
+  readonly holdsInOrder: Hold[];
+  /** Slot of the hold that holds (or bought) each unit, -1 for none. A typed array, because a plain array this large falls into V8's slow dictionary mode. */
+  readonly holderSlot: Int32Array;
+  readonly holds: Map<string, Hold>;
+  readonly expiries: ExpiryQueue;
+  free: number;
+  held: number;
+  sold: number;
+  readonly tierFree: Int32Array;
+  readonly tierHeld: Int32Array;
+  readonly tierSold: Int32Array;
+  /** Seated only (empty for general admission). */
+  readonly rowFree: Int32Array;
+  readonly rowHeld: Int32Array;
+  /** General admission only: every unit from here on has never been held. */
+  cursor: number;
+  /** General admission only: free units below the cursor. */
+  readonly returned: FreeUnitHeap;
+}
+
+export function initialInventoryState(plan: ShardPlan): InventoryState {
+  const layout = buildLayout(plan);
+  const tiers = layout.tierNames.length;
+  const tierFree = new Int32Array(tiers);
+  for (let u = 0; u < layout.size; u++) tierFree[layout.unitTier[u]]++;
+  const rowFree = new Int32Array(layout.kind === 'seated' ? layout.rowCount : 0);
+  if (layout.kind === 'seated') {
+    for (let r = 0; r < layout.rowCount; r++) rowFree[r] = layout.rowStart[r + 1] - layout.rowStart[r];
+  }
+  return {
+    layout,
+    status: new Uint8Array(layout.size),
+    holdsInOrder: [],
+    holderSlot: new Int32Array(layout.size).fill(-1),
+    holds: new Map(),
+    expiries: new ExpiryQueue(),
+    free: layout.size,
+    held: 0,
+    sold: 0,
+    tierFree,
+    tierHeld: new Int32Array(tiers),
+    tierSold: new Int32Array(tiers),
+    rowFree,
+    rowHeld: new Int32Array(rowFree.length),
+    cursor: 0,
+    returned: new FreeUnitHeap(layout.kind === 'general' ? layout.size : 0),
+  };
+}
+
+function buildLayout(plan: ShardPlan): ShardLayout {
+  if (plan.kind === 'general') {
+    return {
+      kind: 'general',
+      showId: plan.showId,
+      shardId: plan.shardId,
+      size: plan.count,
+      tierNames: [plan.tier],
+      tierIndex: new Map([[plan.tier, 0]]),
+      unitTier: new Uint16Array(plan.count),
+      firstTicket: plan.firstTicket,
+    };
+  }
+  const size = plan.units.length;
+  const tierIndex = new Map<string, number>();
+  const unitTier = new Uint16Array(size);
+  const seatIds: string[] = new Array(size);
+  const seatIndex = new Map<string, number>();
+  const seatNumbers = new Int32Array(size);
+  const unitRow = new Int32Array(size);
+  const rowStarts: number[] = [];
+  const rowTiers: number[] = [];
+  let previousRow: number | undefined;
+  plan.units.forEach((seat, u) => {
+    let tier = tierIndex.get(seat.tier);
+    if (tier === undefined) tierIndex.set(seat.tier, (tier = tierIndex.size));
+    unitTier[u] = tier;
+    seatIds[u] = seat.seatId;
+    seatIndex.set(seat.seatId, u);
+    seatNumbers[u] = seat.number;
+    if (seat.rowIndex !== previousRow) {
+      rowStarts.push(u);
+      rowTiers.push(tier);
+      previousRow = seat.rowIndex;
+    }
+    unitRow[u] = rowStarts.length - 1;
+  });
+  rowStarts.push(size);
+  return {
+    kind: 'seated',
+    showId: plan.showId,
+    shardId: plan.shardId,
+    sectionId: plan.sectionId,
+    size,
+    tierNames: [...tierIndex.keys()],
+    tierIndex,
+    unitTier,
+    seatIds,
+    seatIndex,
+    seatNumbers,
+    unitRow,
+    rowStart: Int32Array.from(rowStarts),
+    rowTier: Uint16Array.from(rowTiers),
+    rowCount: rowTiers.length,
+  };
+}
+
+/** The decision-time view of a unit: a seat held by a hold past its expiry is available. */
+export function isAvailableAt(state: InventoryState, unit: number, now: number): boolean {
+  const status = state.status[unit];
+  return status === FREE || (status === HELD && state.holdsInOrder[state.holderSlot[unit]].expiresAt <= now);
+}
+
+export function holderOf(state: InventoryState, unit: number): Hold | undefined {
+  const slot = state.holderSlot[unit];
+  return slot < 0 ? undefined : state.holdsInOrder[slot];
+}
+
+/** The unit as the outside world names it. */
+export function unitLabel(layout: ShardLayout, unit: number): string {
+  return layout.kind === 'seated' ? layout.seatIds[unit] : String(layout.firstTicket + unit);
+}
