@@ -39,7 +39,8 @@ export function decideHoldSeats(data: HoldSeats['data'], state: InventoryState):
 
   const units =
     selection.kind === 'seats'
-      ? pickRequestedSeats(state, layout as SeatedLayout, selection.seatIds, data.now)
+      ? // readSelection refuses seat ids on a general-admission shard.
+        pickRequestedSeats(state, layout as SeatedLayout, selection.seatIds, data.now)
       : layout.kind === 'seated'
         ? pickBestSeats(state, layout, selection.quantity, selection.tier, data.now)
         : pickGeneralTickets(state, layout, selection.quantity, data.now);

@@ -333,10 +333,9 @@ export class SqliteEventStore implements EventStore {
 
   private writeBulk(batch: PendingAppend[]): Outcome[] {
     const outcomes: Outcome[] = new Array(batch.length);
-    const params: unknown[] = [];
+    const rows = new RowWriter((count, params) => Number(this.multiInsert(count).run(...params).lastInsertRowid));
     const accepted: Array<{ index: number; lastRow: number; revision: number }> = [];
     const created = Date.now();
-    let rows = 0;
     for (let i = 0; i < batch.length; i++) {
       const append = batch[i];
       const stream = this.streamState(append.streamId);
@@ -345,38 +344,26 @@ export class SqliteEventStore implements EventStore {
         outcomes[i] = refusal;
         continue;
       }
-      let serialized: EventRowParams[];
-      try {
-        serialized = serializeEvents(append.events);
-      } catch (error) {
-        outcomes[i] = { ok: false, error: new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`) };
+      const serialized = trySerialize(append.events);
+      if (serialized instanceof InvalidAppendError) {
+        outcomes[i] = { ok: false, error: serialized };
         continue;
       }
       const key = stream.key ?? Number(this.stmt.insertStream.run(append.streamId).lastInsertRowid);
       let revision = stream.revision;
-      for (const [id, type, data, metadata] of serialized) params.push(key, ++revision, id, type, data, metadata, created);
-      rows += serialized.length;
+      for (let e = 0; e < append.events.length; e++) {
+        const event = append.events[e];
+        rows.add(key, ++revision, event.id ?? randomUUID(), event.type, serialized[2 * e] as string, serialized[2 * e + 1], created);
+      }
       stream.key = key;
       stream.revision = revision;
-      accepted.push({ index: i, lastRow: rows - 1, revision });
+      accepted.push({ index: i, lastRow: rows.count - 1, revision });
     }
-    const lastPosition = this.insertRows(params, rows);
-    const firstPosition = lastPosition - rows + 1;
+    const firstPosition = rows.finish();
     for (const { index, lastRow, revision } of accepted) {
       outcomes[index] = { ok: true, result: { nextExpectedRevision: BigInt(revision), position: BigInt(firstPosition + lastRow) } };
     }
     return outcomes;
-  }
-
-  /** Inserts `rows` rows of 7 parameters each; returns the position of the last one. */
-  private insertRows(params: unknown[], rows: number): number {
-    let last = 0;
-    for (let offset = 0; offset < rows; offset += INSERT_CHUNK) {
-      const count = Math.min(INSERT_CHUNK, rows - offset);
-      const chunk = params.slice(offset * EVENT_COLUMNS, (offset + count) * EVENT_COLUMNS);
-      last = Number(this.multiInsert(count).run(...chunk).lastInsertRowid);
-    }
-    return last;
   }
 
   private multiInsert(rows: number): Database.Statement<unknown[]> {
@@ -518,7 +505,8 @@ function revisionMatches(expected: ExpectedRevision, current: number): boolean {
     case 'stream_exists':
       return current !== NO_STREAM;
     default:
-      return BigInt(current) === expected;
+      // Revisions stay far below 2^53, so comparing as numbers is exact and allocates nothing.
+      return Number(expected) === current;
   }
 }
 
@@ -532,6 +520,63 @@ function validateAppend(streamId: string, events: readonly EventData[]): string 
     if (event.type.startsWith('$')) return 'event types starting with $ are reserved for the system';
   }
   return undefined;
+}
+
+/**
+ * Collects event rows and inserts them INSERT_CHUNK at a time with one multi-row
+ * statement, reusing one parameter array. Rows of one transaction get consecutive
+ * positions, so the first position and a row's index give every row's position.
+ */
+class RowWriter {
+  count = 0;
+  private firstPosition = 0;
+  private readonly params: unknown[] = new Array(INSERT_CHUNK * EVENT_COLUMNS);
+  private filled = 0;
+
+  constructor(private readonly insert: (rows: number, params: unknown[]) => number) {}
+
+  add(stream: number, revision: number, id: string, type: string, data: string, metadata: string | null, created: number): void {
+    const p = this.params;
+    let o = this.filled * EVENT_COLUMNS;
+    p[o++] = stream;
+    p[o++] = revision;
+    p[o++] = id;
+    p[o++] = type;
+    p[o++] = data;
+    p[o++] = metadata;
+    p[o] = created;
+    this.filled++;
+    this.count++;
+    if (this.filled === INSERT_CHUNK) this.flush();
+  }
+
+  /** Writes what is left; returns the position of the first row. */
+  finish(): number {
+    if (this.filled > 0) this.flush();
+    return this.firstPosition;
+  }
+
+  private flush(): void {
+    const rows = this.filled;
+    const params = rows === INSERT_CHUNK ? this.params : this.params.slice(0, rows * EVENT_COLUMNS);
+    const last = this.insert(rows, params);
+    if (this.count === rows) this.firstPosition = last - rows + 1;
+    this.filled = 0;
+  }
+}
+
+/** [data, metadata] pairs, flat; or the error when some event's data is not JSON. */
+function trySerialize(events: readonly EventData[]): Array<string | null> | InvalidAppendError {
+  const out: Array<string | null> = new Array(events.length * 2);
+  try {
+    for (let e = 0; e < events.length; e++) {
+      out[2 * e] = JSON.stringify(events[e].data ?? null);
+      out[2 * e + 1] = events[e].metadata === undefined ? null : JSON.stringify(events[e].metadata);
+    }
+    return out;
+  } catch (error) {
+    return new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`);
+  }
 }
 
 function serializeEvents(events: readonly EventData[]): EventRowParams[] {
