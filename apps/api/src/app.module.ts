@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { HealthController } from './health/health.controller';
+import { CatalogModule } from './catalog/catalog.module';
+import { InventoryModule } from './inventory/inventory.module';
+import { CustomersModule } from './customers/customers.module';
 
 @Module({})
 export class AppModule {
@@ -10,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store)],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), CustomersModule, CatalogModule, InventoryModule],
       controllers: [HealthController],
     };
   }

@@ -5,6 +5,8 @@ import type { LogLevel } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import { AppModule } from './app.module';
+import { ErrorFilter } from './http/errorFilter';
+import { strictValidationPipe } from './http/validation';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -20,6 +22,8 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
     new FastifyAdapter({ bodyLimit: 64 * 1024 }),
     { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
   );
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   return app;
 }

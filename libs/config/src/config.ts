@@ -13,6 +13,12 @@ export interface AppConfig {
   /** SQLite synchronous mode of the embedded store; FULL makes every acknowledged write durable. */
   sqliteSynchronous: 'FULL' | 'EXTRA';
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Bearer token for admin and audit calls; generated and kept in DATA_DIR when unset. */
+  adminToken: string | undefined;
+  /** Create the demo catalog on first start of an empty store. */
+  seedDemo: boolean;
+  /** Run the hold-expiry worker in this process. */
+  expiryWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -33,7 +39,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: connectionString,
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'EXTRA'] as const, 'FULL'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    adminToken: adminToken(env),
+    seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
+    expiryWorker: oneOf(env, 'EXPIRY_WORKER', ['on', 'off'] as const, 'on') === 'on',
   };
+}
+
+function adminToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.ADMIN_TOKEN?.trim();
+  if (!raw) return undefined;
+  if (!/^[A-Za-z0-9._~+/=-]{16,200}$/.test(raw)) {
+    throw new ConfigError('ADMIN_TOKEN must be 16 to 200 characters of letters, digits and ._~+/=-');
+  }
+  return raw;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,9 +1,13 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { openEventStore, type EventStore } from '@app/event-store';
+import { TokenService } from '../auth/tokenService';
+import { AdminGuard, CustomerGuard } from '../auth/guards';
+import { ProjectionsService } from '../projections/projections.service';
+import { ReadDatabase } from './readDatabase';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 
-/** Config and the event store, opened once per app and closed on shutdown. */
+/** Config, the event store, the read database, tokens and projections: opened once per app, closed on shutdown. */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
@@ -15,8 +19,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openStoreFor(config) },
+        { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir) },
+        { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken) },
+        ProjectionsService,
+        CustomerGuard,
+        AdminGuard,
       ],
-      exports: [APP_CONFIG, EVENT_STORE],
+      exports: [APP_CONFIG, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, CustomerGuard, AdminGuard],
     };
   }
 

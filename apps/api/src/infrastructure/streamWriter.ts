@@ -13,6 +13,8 @@ export interface StreamWriterOptions<Command, Event extends DomainEvent, State> 
   decider: Decider<Command, Event, State>;
   /** Stable ids make a retried command's events deduplicate in the store. Default: random. */
   eventIds?: (command: Command, events: Event[]) => string[];
+  /** Stamped on every event this writer appends (e.g. the show and customer a stream belongs to). */
+  metadata?: Record<string, unknown>;
   /** Most commands decided and appended together. */
   maxBatch?: number;
   /** Re-decisions after another process appended first. */
@@ -77,6 +79,19 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
       this.queue.push({ kind: 'read', read, resolve: resolve as (v: unknown) => void, reject });
       void this.run();
     });
+  }
+
+  /**
+   * The state as it stands, without queueing: may include a batch whose append is
+   * still in flight, so use it for routing hints only, never for a decision.
+   */
+  peek<T>(look: (state: State) => T): T | undefined {
+    return this.loaded ? look(this.state) : undefined;
+  }
+
+  /** Loads the state now (e.g. before the first request of an on-sale). */
+  async warm(): Promise<void> {
+    await this.read(() => undefined);
   }
 
   /** Forget the in-memory state; the next job reloads it from the store. */
@@ -158,7 +173,8 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
       for (let k = i; k < end; k++) ids[k] = derived?.[k - i] ?? randomUUID();
       i = end;
     }
-    return events.map((event, i) => ({ id: ids[i], type: event.type, data: event.data }));
+    const metadata = this.options.metadata;
+    return events.map((event, i) => ({ id: ids[i], type: event.type, data: event.data, ...(metadata ? { metadata } : {}) }));
   }
 
   private async load(): Promise<void> {

@@ -6,11 +6,13 @@ import {
   T0,
   holdExpired,
   holdReleased,
+  iso,
   regularPlan,
   seats,
   seatedPlan,
   seatsHeld,
   ticketsSold,
+  vipPlan,
 } from '../testing/inventoryFixtures';
 import type { HoldSeats } from './inventoryCommands';
 
@@ -124,5 +126,57 @@ describe('HoldSeats with explicit seats', () => {
     it('is rejected for different seats', () => {
       spec.given(given).when(hold('h1', 'alice', seats(1, 1, 3))).thenThrows('invalid_request', (details) => details.field === 'holdId');
     });
+  });
+});
+
+describe('SeatsHeld tierCounts', () => {
+  it('counts the units of each tier a seated hold spans', () => {
+    // Row 1 is vip; rows 2 and 3 (the one with the aisle) are regular.
+    const when = spec.given([]).when(hold('h1', 'alice', ['A-2-5', 'A-1-5', 'A-3-7']));
+    when.then([
+      {
+        type: 'SeatsHeld',
+        data: {
+          holdId: 'h1',
+          showId: 'show-small',
+          shardId: 's0',
+          customerId: 'alice',
+          seatIds: ['A-2-5', 'A-1-5', 'A-3-7'],
+          tierCounts: { vip: 1, regular: 2 },
+          heldAt: iso(T0),
+          expiresAt: iso(T0 + HOLD_MS),
+        },
+      },
+    ]);
+    // No entry for a tier the hold has no units in (economy), not even a zero.
+    const [event] = when.events();
+    expect(event.type === 'SeatsHeld' && event.data.tierCounts).toStrictEqual({ vip: 1, regular: 2 });
+  });
+
+  it.each([
+    ['regular', regularPlan, 3, [1, 2, 3]],
+    ['vip', vipPlan, 2, [61, 62]],
+  ])('gives a general-admission hold on the %s shard one entry: { [tier]: quantity }', (tier, plan, quantity, ticketNumbers) => {
+    const when = givenWhenThen(inventoryDecider(plan))
+      .given([])
+      .when({ type: 'HoldSeats', data: { holdId: 'h1', customerId: 'alice', quantity, now: T0, holdSeconds: HOLD_SECONDS } });
+    when.then([
+      {
+        type: 'SeatsHeld',
+        data: {
+          holdId: 'h1',
+          showId: 'show-fest',
+          shardId: plan.shardId,
+          customerId: 'alice',
+          ticketNumbers,
+          tier,
+          tierCounts: { [tier]: quantity },
+          heldAt: iso(T0),
+          expiresAt: iso(T0 + HOLD_MS),
+        },
+      },
+    ]);
+    const [event] = when.events();
+    expect(event.type === 'SeatsHeld' && event.data.tierCounts).toStrictEqual({ [tier]: quantity });
   });
 });

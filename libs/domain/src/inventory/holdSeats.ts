@@ -57,7 +57,10 @@ export function decideHoldSeats(data: HoldSeats['data'], state: InventoryState):
   const { showId, shardId } = layout;
   const held: SeatsHeld =
     layout.kind === 'seated'
-      ? { type: 'SeatsHeld', data: { holdId, showId, shardId, customerId, seatIds: units.map((unit) => layout.seatIds[unit]), heldAt, expiresAt } }
+      ? {
+          type: 'SeatsHeld',
+          data: { holdId, showId, shardId, customerId, seatIds: units.map((unit) => layout.seatIds[unit]), tierCounts: countTiers(units, layout), heldAt, expiresAt },
+        }
       : {
           type: 'SeatsHeld',
           data: {
@@ -67,12 +70,23 @@ export function decideHoldSeats(data: HoldSeats['data'], state: InventoryState):
             customerId,
             ticketNumbers: units.map((unit) => layout.firstTicket + unit),
             tier: layout.tierNames[0],
+            tierCounts: { [layout.tierNames[0]]: units.length },
             heldAt,
             expiresAt,
           },
         };
   events.push(held);
   return events;
+}
+
+/** How many of the held units fall in each tier: read models count "left per tier" from it without the seat map. */
+function countTiers(units: readonly number[], layout: ShardLayout): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const unit of units) {
+    const tier = layout.tierNames[layout.unitTier[unit]];
+    counts[tier] = (counts[tier] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function readSelection(data: HoldSeats['data'], layout: ShardLayout): Selection {

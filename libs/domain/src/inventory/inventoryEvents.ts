@@ -13,6 +13,8 @@ export type SeatsHeld = {
     ticketNumbers?: number[];
     /** General-admission shards: the shard's single tier. */
     tier?: string;
+    /** Units held per tier. */
+    tierCounts: Record<string, number>;
     heldAt: string;
     expiresAt: string;
   };

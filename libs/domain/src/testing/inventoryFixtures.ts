@@ -83,10 +83,35 @@ const [regular, vip] = planShards(smallFestivalShow, fieldVenue) as GeneralShard
 export const regularPlan = regular;
 export const vipPlan = vip;
 
+/**
+ * Units per tier of smallHall seats, read off the venue's own row declarations (row 1 vip,
+ * rows 2-3 regular, row 4 economy), not off the shard layout the decider uses, so the
+ * expected `tierCounts` of a spec does not come from the code it checks.
+ */
+export function tierCountsOf(seatIds: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const seatId of seatIds) {
+    const [sectionId, rowName] = seatId.split('-');
+    const row = smallHall.seatMap?.sections.find((section) => section.id === sectionId)?.rows.find((r) => r.row === rowName);
+    if (!row) throw new Error(`fixture: ${seatId} is not a seat of smallHall`);
+    counts[row.tier] = (counts[row.tier] ?? 0) + 1;
+  }
+  return counts;
+}
+
 export function seatsHeld(holdId: string, customerId: string, seatIds: string[], at = T0, holdSeconds = HOLD_SECONDS): SeatsHeld {
   return {
     type: 'SeatsHeld',
-    data: { holdId, showId: 'show-small', shardId: 's0', customerId, seatIds, heldAt: iso(at), expiresAt: iso(at + holdSeconds * 1000) },
+    data: {
+      holdId,
+      showId: 'show-small',
+      shardId: 's0',
+      customerId,
+      seatIds,
+      tierCounts: tierCountsOf(seatIds),
+      heldAt: iso(at),
+      expiresAt: iso(at + holdSeconds * 1000),
+    },
   };
 }
 
@@ -100,6 +125,8 @@ export function ticketsHeld(holdId: string, customerId: string, ticketNumbers: n
       customerId,
       ticketNumbers,
       tier: plan.tier,
+      // A general-admission shard sells one tier: every number held is of it.
+      tierCounts: { [plan.tier]: ticketNumbers.length },
       heldAt: iso(at),
       expiresAt: iso(at + HOLD_MS),
     },

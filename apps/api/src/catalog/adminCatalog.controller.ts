@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { City, EventInfo, Performer } from '@app/domain';
+import { AdminGuard } from '../auth/guards';
+import { CreateCityCommand } from './commands/createCity.command';
+import { CreateEventCommand } from './commands/createEvent.command';
+import { CreatePerformerCommand } from './commands/createPerformer.command';
+import { CreateVenueCommand } from './commands/createVenue.command';
+import { ScheduleShowCommand } from './commands/scheduleShow.command';
+import { CreateCityDto, toCreateCityInput } from './dto/createCity.dto';
+import { CreateEventDto, toCreateEventInput } from './dto/createEvent.dto';
+import { CreatePerformerDto, toCreatePerformerInput } from './dto/createPerformer.dto';
+import { CreateVenueDto, toCreateVenueInput } from './dto/createVenue.dto';
+import { ScheduleShowDto, toScheduleShowInput } from './dto/scheduleShow.dto';
+import type { ShowView } from './views/showView';
+import type { VenueView } from './views/venueView';
+
+/** Event managers build the catalog here; every call answers once its own write is readable. */
+@Controller('v1/admin')
+@UseGuards(AdminGuard)
+export class AdminCatalogController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('cities')
+  @HttpCode(201)
+  createCity(@Body() body: CreateCityDto): Promise<City> {
+    return this.commands.execute(new CreateCityCommand(toCreateCityInput(body)));
+  }
+
+  @Post('venues')
+  @HttpCode(201)
+  createVenue(@Body() body: CreateVenueDto): Promise<VenueView> {
+    return this.commands.execute(new CreateVenueCommand(toCreateVenueInput(body)));
+  }
+
+  @Post('performers')
+  @HttpCode(201)
+  createPerformer(@Body() body: CreatePerformerDto): Promise<Performer> {
+    return this.commands.execute(new CreatePerformerCommand(toCreatePerformerInput(body)));
+  }
+
+  @Post('events')
+  @HttpCode(201)
+  createEvent(@Body() body: CreateEventDto): Promise<EventInfo> {
+    return this.commands.execute(new CreateEventCommand(toCreateEventInput(body)));
+  }
+
+  @Post('shows')
+  @HttpCode(201)
+  scheduleShow(@Body() body: ScheduleShowDto): Promise<ShowView> {
+    return this.commands.execute(new ScheduleShowCommand(toScheduleShowInput(body)));
+  }
+}

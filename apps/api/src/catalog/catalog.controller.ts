@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { City } from '@app/domain';
+import { ApiError } from '../http/apiError';
+import { toSearchCriteria, SearchEventsDto } from './dto/searchEvents.dto';
+import { GetEventQuery, type EventDetails } from './queries/getEvent.query';
+import { GetShowQuery } from './queries/getShow.query';
+import { GetVenueQuery } from './queries/getVenue.query';
+import { ListCitiesQuery } from './queries/listCities.query';
+import { SearchEventsQuery, type EventsPage } from './queries/searchEvents.query';
+import type { ShowView } from './views/showView';
+import type { VenueView } from './views/venueView';
+
+/**
+ * Public browsing. These read the projection as it stands and never wait for it to
+ * catch up: reads outnumber bookings by four orders of magnitude, and a page a few
+ * milliseconds old is fine. (Admin writes wait for their own write instead.)
+ */
+@Controller('v1')
+export class CatalogController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('cities')
+  listCities(): Promise<City[]> {
+    return this.queries.execute(new ListCitiesQuery());
+  }
+
+  @Get('events')
+  searchEvents(@Query() query: SearchEventsDto): Promise<EventsPage> {
+    return this.queries.execute(new SearchEventsQuery(toSearchCriteria(query)));
+  }
+
+  @Get('events/:eventId')
+  async getEvent(@Param('eventId') eventId: string): Promise<EventDetails> {
+    return found(await this.queries.execute(new GetEventQuery(eventId)), 'Event', eventId);
+  }
+
+  @Get('shows/:showId')
+  async getShow(@Param('showId') showId: string): Promise<ShowView> {
+    return found(await this.queries.execute(new GetShowQuery(showId)), 'Show', showId);
+  }
+
+  @Get('venues/:venueId')
+  async getVenue(@Param('venueId') venueId: string): Promise<VenueView> {
+    return found(await this.queries.execute(new GetVenueQuery(venueId)), 'Venue', venueId);
+  }
+}
+
+function found<T>(value: T | undefined, label: string, id: string): T {
+  if (value === undefined) throw new ApiError(404, 'not_found', `${label} ${id} does not exist`, { id });
+  return value;
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WrongExpectedVersionError, type AppendResult, type EventStore } from '@app/event-store';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import { ApiError } from '../http/apiError';
+import { catalogStream, CREATION_EVENT_TYPE, type CatalogEntityKind, type CreationEventOf } from './catalogStreams';
+
+const LABEL: Record<CatalogEntityKind, string> = { city: 'City', venue: 'Venue', performer: 'Performer', event: 'Event', show: 'Show' };
+
+/**
+ * The write side of the catalog. Entities are created once and never change, so an
+ * entity's state is its creation event and there is nothing to decide beyond "does
+ * the stream exist yet": the append's `no_stream` expectation is that decision, and
+ * it holds even when two admins (or two processes) create the same id at once.
+ */
+@Injectable()
+export class CatalogRepository {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async create<K extends CatalogEntityKind>(kind: K, id: string, data: CreationEventOf<K>['data']): Promise<AppendResult> {
+    try {
+      return await this.store.appendToStream(catalogStream(kind, id), [{ type: CREATION_EVENT_TYPE[kind], data }], {
+        expectedRevision: 'no_stream',
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        throw new ApiError(409, 'already_exists', `${LABEL[kind]} ${id} already exists`, { kind, id });
+      }
+      throw error;
+    }
+  }
+
+  /** Straight from the entity's stream: strongly consistent, unlike the read model. */
+  async load<K extends CatalogEntityKind>(kind: K, id: string): Promise<CreationEventOf<K>['data'] | undefined> {
+    const [first] = await this.store.readStream(catalogStream(kind, id), { maxCount: 1 });
+    if (!first) return undefined;
+    if (first.type !== CREATION_EVENT_TYPE[kind]) {
+      throw new Error(`Stream ${catalogStream(kind, id)} starts with ${first.type}, not ${CREATION_EVENT_TYPE[kind]}`);
+    }
+    return first.data as CreationEventOf<K>['data'];
+  }
+
+  /** Like `load`, but a missing entity is the caller's mistake: 404 naming it and the field that referenced it. */
+  async require<K extends CatalogEntityKind>(kind: K, id: string, field: string): Promise<CreationEventOf<K>['data']> {
+    const found = await this.load(kind, id);
+    if (!found) throw new ApiError(404, 'not_found', `${LABEL[kind]} ${id} does not exist`, { field, id });
+    return found;
+  }
+}

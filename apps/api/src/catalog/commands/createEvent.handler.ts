@@ -1,0 +1,28 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EventInfo } from '@app/domain';
+import { ProjectionsService } from '../../projections/projections.service';
+import { catalogIdOrNew } from '../catalogIds';
+import { CatalogRepository } from '../catalogRepository';
+import { CreateEventCommand } from './createEvent.command';
+
+@CommandHandler(CreateEventCommand)
+export class CreateEventHandler implements ICommandHandler<CreateEventCommand> {
+  constructor(
+    private readonly catalog: CatalogRepository,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  async execute({ input }: CreateEventCommand): Promise<EventInfo> {
+    await this.catalog.require('performer', input.performerId, 'performerId');
+    const event: EventInfo = {
+      id: catalogIdOrNew(input.id),
+      name: input.name,
+      description: input.description,
+      category: input.category,
+      performerId: input.performerId,
+    };
+    const { position } = await this.catalog.create('event', event.id, event);
+    await this.projections.waitForPosition(position);
+    return event;
+  }
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { Show } from '@app/domain';
+import type { ShowView } from '../views/showView';
+
+export type ScheduleShowInput = Omit<Show, 'id'> & { id?: string };
+
+export class ScheduleShowCommand extends Command<ShowView> {
+  constructor(readonly input: ScheduleShowInput) {
+    super();
+  }
+}

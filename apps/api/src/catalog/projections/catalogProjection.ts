@@ -1,0 +1,129 @@
+import type Database from 'better-sqlite3';
+import { CATALOG_EVENT_TYPES, countSeats, type CatalogEvent, type Venue } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '../../projections/projection';
+import { showView } from '../views/showView';
+
+const TABLES = ['catalog_shows', 'catalog_events', 'catalog_performers', 'catalog_venues', 'catalog_cities'] as const;
+
+/** Lower-cased once here so a search is one LIKE over one column, case-insensitive beyond ASCII too. */
+export function eventSearchText(name: string, description: string, performerName: string): string {
+  return `${name}\n${description}\n${performerName}`.toLowerCase();
+}
+
+interface Statements {
+  insertCity: Database.Statement;
+  insertVenue: Database.Statement;
+  insertPerformer: Database.Statement;
+  insertEvent: Database.Statement;
+  insertShow: Database.Statement;
+  venueJson: Database.Statement;
+  performerName: Database.Statement;
+}
+
+/**
+ * The browsing side of the catalog: one table per entity, the JSON the pages need
+ * stored ready-made (a show page is one row), plus indexed columns for search
+ * (names, city, start). Shows carry their venue's city so "events in this city"
+ * needs no join through venues.
+ *
+ * Each id is created once (its stream is appended with `no_stream`), so a second
+ * row for an id can only come from a hand-written stream: the first one wins, as
+ * it does in the write side's `load`.
+ */
+export class CatalogProjection implements Projection {
+  readonly name = 'catalog';
+  readonly version = 1;
+  readonly eventTypes = CATALOG_EVENT_TYPES;
+  private readonly statements = new WeakMap<Database.Database, Statements>();
+
+  setup(db: Database.Database): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS catalog_cities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, time_zone TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS catalog_venues (
+        id TEXT PRIMARY KEY, city_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+        capacity INTEGER NOT NULL, venue_json TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS catalog_venues_city ON catalog_venues (city_id);
+      CREATE TABLE IF NOT EXISTS catalog_performers (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS catalog_events (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL, category TEXT NOT NULL,
+        performer_id TEXT NOT NULL, search_text TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS catalog_events_name ON catalog_events (name);
+      CREATE INDEX IF NOT EXISTS catalog_events_performer ON catalog_events (performer_id);
+      CREATE TABLE IF NOT EXISTS catalog_shows (
+        id TEXT PRIMARY KEY, event_id TEXT NOT NULL, venue_id TEXT NOT NULL, city_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL, kind TEXT NOT NULL, show_json TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS catalog_shows_event ON catalog_shows (event_id, starts_at);
+      CREATE INDEX IF NOT EXISTS catalog_shows_city ON catalog_shows (city_id, starts_at);
+      CREATE INDEX IF NOT EXISTS catalog_shows_starts ON catalog_shows (starts_at);
+    `);
+  }
+
+  reset(db: Database.Database): void {
+    for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
+  }
+
+  apply(db: Database.Database, recorded: RecordedEvent): void {
+    const sql = this.prepared(db);
+    const event = { type: recorded.type, data: recorded.data } as CatalogEvent;
+    switch (event.type) {
+      case 'CityCreated': {
+        const { id, name, country, timeZone } = event.data;
+        sql.insertCity.run(id, name, country, timeZone);
+        return;
+      }
+      case 'VenueCreated': {
+        const venue = event.data;
+        sql.insertVenue.run(venue.id, venue.cityId, venue.name, venue.kind, venue.seatMap ? countSeats(venue.seatMap) : 0, JSON.stringify(venue));
+        return;
+      }
+      case 'PerformerCreated':
+        sql.insertPerformer.run(event.data.id, event.data.name);
+        return;
+      case 'EventCreated': {
+        const { id, name, description, category, performerId } = event.data;
+        // The command checked the performer's stream before appending, so its event is earlier in the log.
+        const performer = sql.performerName.get(performerId) as { name: string } | undefined;
+        sql.insertEvent.run(id, name, description, category, performerId, eventSearchText(name, description, performer?.name ?? ''));
+        return;
+      }
+      case 'ShowScheduled': {
+        const show = event.data;
+        const row = sql.venueJson.get(show.venueId) as { venue_json: string } | undefined;
+        // Cannot happen for shows scheduled through the command; stopping says so instead of hiding a show.
+        if (!row) throw new Error(`Show ${show.id} plays in venue ${show.venueId}, which the catalog projection has not seen`);
+        const venue = JSON.parse(row.venue_json) as Venue;
+        sql.insertShow.run(show.id, show.eventId, show.venueId, venue.cityId, new Date(show.startsAt).toISOString(), show.kind, JSON.stringify(showView(show, venue)));
+        return;
+      }
+      default: {
+        const _never: never = event;
+        return _never;
+      }
+    }
+  }
+
+  private prepared(db: Database.Database): Statements {
+    let statements = this.statements.get(db);
+    if (!statements) {
+      statements = {
+        insertCity: db.prepare('INSERT INTO catalog_cities (id, name, country, time_zone) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+        insertVenue: db.prepare(
+          'INSERT INTO catalog_venues (id, city_id, name, kind, capacity, venue_json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        ),
+        insertPerformer: db.prepare('INSERT INTO catalog_performers (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
+        insertEvent: db.prepare(
+          'INSERT INTO catalog_events (id, name, description, category, performer_id, search_text) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        ),
+        insertShow: db.prepare(
+          'INSERT INTO catalog_shows (id, event_id, venue_id, city_id, starts_at, kind, show_json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        ),
+        venueJson: db.prepare('SELECT venue_json FROM catalog_venues WHERE id = ?'),
+        performerName: db.prepare('SELECT name FROM catalog_performers WHERE id = ?'),
+      };
+      this.statements.set(db, statements);
+    }
+    return statements;
+  }
+}

@@ -1,0 +1,89 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type DomainErrorCode } from '@app/domain';
+import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
+import { ApiError } from './apiError';
+
+/** The one table from domain error codes to HTTP statuses. */
+export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  seats_unavailable: 409,
+  limit_exceeded: 422,
+  hold_not_found: 404,
+  hold_expired: 410,
+  hold_released: 410,
+  hold_already_purchased: 409,
+  // Someone else's hold is reported as missing, so ids cannot be probed.
+  not_hold_owner: 404,
+  invalid_seat: 400,
+  invalid_request: 400,
+};
+
+interface ErrorBody {
+  error: string;
+  message: string;
+  details?: unknown;
+  [extra: string]: unknown;
+}
+
+/** Every error leaves as JSON `{ error, message, details? }` with a 4xx or 503; a 500 is a bug and is logged. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body, headers } = this.describe(exception);
+    if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    for (const [name, value] of Object.entries(headers ?? {})) void reply.header(name, value);
+    void reply.status(status).send(body);
+  }
+
+  private describe(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+    if (exception instanceof ApiError) {
+      return { status: exception.status, body: withDetails(exception.code, exception.message, exception.details), headers: exception.headers };
+    }
+    if (exception instanceof DomainError) {
+      const status = DOMAIN_STATUS[exception.code as DomainErrorCode] ?? 400;
+      // Clients branch on these fields directly, e.g. `unavailable` and `limit`.
+      const flat = exception.details && typeof exception.details === 'object' ? exception.details : {};
+      return { status, body: { error: exception.code, message: exception.message, ...flat, details: exception.details } };
+    }
+    if (exception instanceof StoreUnavailableError) {
+      return {
+        status: 503,
+        body: { error: 'store_unavailable', message: 'The event store cannot take writes right now; retry shortly' },
+        headers: { 'Retry-After': '2' },
+      };
+    }
+    if (exception instanceof WrongExpectedVersionError) {
+      return { status: 409, body: { error: 'conflict', message: 'Too much contention on this show right now; retry' }, headers: { 'Retry-After': '1' } };
+    }
+    if (exception instanceof InvalidAppendError) {
+      return { status: 400, body: { error: 'invalid_request', message: exception.message } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'error' in response && 'message' in response && typeof (response as ErrorBody).error === 'string' && (response as ErrorBody).error.includes('_')) {
+        return { status, body: response as ErrorBody };
+      }
+      return { status, body: { error: status === 404 ? 'not_found' : 'http_error', message: exception.message } };
+    }
+    const fastify = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
+    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return { status: fastify.statusCode, body: { error: fastifyCode(fastify.statusCode, fastify.code), message: String(fastify.message ?? 'Bad request') } };
+    }
+    return { status: 500, body: { error: 'internal', message: 'Something went wrong on our side' } };
+  }
+}
+
+function withDetails(error: string, message: string, details?: Record<string, unknown>): ErrorBody {
+  return details === undefined ? { error, message } : { error, message, details };
+}
+
+function fastifyCode(status: number, code: unknown): string {
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid_json';
+  return 'bad_request';
+}

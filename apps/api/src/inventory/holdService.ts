@@ -1,0 +1,403 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DomainError,
+  holdView,
+  invalidRequest,
+  isDomainError,
+  shardCounts,
+  toIsoTimestamp,
+  type AllowanceReleaseReason,
+  type HoldView,
+  type SoldTicket,
+  type TicketsSold,
+} from '@app/domain';
+import { ApiError } from '../http/apiError';
+import { ProjectionsService } from '../projections/projections.service';
+import { ReadDatabase } from '../infrastructure/readDatabase';
+import { ShardRegistry, type ShowInventory } from './shardRegistry';
+import { HoldsQueries } from './projections/holdsProjection';
+import { PaymentProvider } from './payments/paymentProvider';
+
+export type HoldRequest = { seatIds: string[] } | { quantity: number; tier?: string; section?: string };
+
+export interface HoldCreated {
+  holdId: string;
+  showId: string;
+  seatIds?: string[];
+  ticketNumbers?: number[];
+  expiresAt: string;
+}
+
+export interface HoldDetails {
+  holdId: string;
+  showId: string;
+  status: 'active' | 'purchased' | 'released' | 'expired';
+  quantity: number;
+  seatIds?: string[];
+  ticketNumbers?: number[];
+  heldAt: string;
+  expiresAt: string;
+  orderId?: string;
+}
+
+export interface OrderTicket {
+  ticketId: string;
+  seatId?: string;
+  ticketNumber?: number;
+  tier: string;
+  price: number;
+  currency: string;
+}
+
+export interface Order {
+  orderId: string;
+  holdId: string;
+  showId: string;
+  customerId: string;
+  tickets: OrderTicket[];
+  total: number;
+  currency: string;
+  purchasedAt: string;
+}
+
+interface HoldLocation {
+  showId: string;
+  customerId: string;
+  shards: number[];
+}
+
+/** A purchase this close to the hold's expiry is refused rather than risk expiring half-way. */
+const PURCHASE_MARGIN_MS = 1_000;
+
+/**
+ * Holds, releases and purchases across a show's shards. Each shard decides alone
+ * (through its StreamWriter); this service routes, and keeps multi-shard holds all
+ * or nothing by undoing the shards that succeeded when one fails.
+ */
+@Injectable()
+export class HoldService {
+  private readonly logger = new Logger('Holds');
+  private readonly directory = new Map<string, HoldLocation>();
+  private readonly holds: HoldsQueries;
+  private rotation = 0;
+
+  constructor(
+    private readonly registry: ShardRegistry,
+    private readonly projections: ProjectionsService,
+    readDb: ReadDatabase,
+    private readonly payments: PaymentProvider,
+  ) {
+    this.holds = new HoldsQueries(readDb.reader);
+  }
+
+  async hold(customerId: string, showId: string, request: HoldRequest): Promise<HoldCreated> {
+    const inventory = await this.showOrThrow(showId);
+    const show = inventory.definition.show;
+    const quantity = 'seatIds' in request ? request.seatIds.length : request.quantity;
+    if ('seatIds' in request && show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
+    if (quantity > show.maxTicketsPerCustomer) {
+      throw new DomainError('limit_exceeded', `At most ${show.maxTicketsPerCustomer} tickets per customer for this show`, {
+        limit: show.maxTicketsPerCustomer,
+        current: 0,
+        requested: quantity,
+      });
+    }
+    const now = Date.now();
+    const expiresAt = now + show.holdSeconds * 1000;
+    const holdId = randomUUID();
+    const allowance = this.registry.allowance(showId, customerId);
+    await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } });
+    try {
+      const parts =
+        'seatIds' in request
+          ? await this.holdChosenSeats(inventory, holdId, customerId, request.seatIds, show.holdSeconds)
+          : await this.holdQuantity(inventory, holdId, customerId, request, show.holdSeconds);
+      this.directory.set(holdId, { showId, customerId, shards: parts.map((p) => p.shard) });
+      const seatIds = parts.flatMap((p) => p.seatIds ?? []);
+      const ticketNumbers = parts.flatMap((p) => p.ticketNumbers ?? []);
+      return {
+        holdId,
+        showId,
+        ...(show.kind === 'seated' ? { seatIds } : { ticketNumbers }),
+        expiresAt: parts[0].expiresAt,
+      };
+    } catch (error) {
+      await allowance
+        .execute({ type: 'ReleaseAllowance', data: { holdId, now: Date.now(), reason: 'failed' } })
+        .catch((e: unknown) => this.logger.warn(`allowance of failed hold ${holdId} not returned yet: ${String(e)}`));
+      throw error;
+    }
+  }
+
+  async view(customerId: string, holdId: string): Promise<HoldDetails> {
+    const location = await this.locate(customerId, holdId);
+    const inventory = await this.showOrThrow(location.showId);
+    const now = Date.now();
+    const views = await Promise.all(location.shards.map((i) => inventory.shards[i].writer.read((state) => holdView(state, holdId, now))));
+    return mergeViews(holdId, location.showId, views.filter((v): v is HoldView => v !== undefined));
+  }
+
+  async release(customerId: string, holdId: string): Promise<void> {
+    const location = await this.locate(customerId, holdId);
+    const inventory = await this.showOrThrow(location.showId);
+    const now = Date.now();
+    for (const shard of location.shards) {
+      await inventory.shards[shard].writer.execute({ type: 'ReleaseHold', data: { holdId, customerId, now, reason: 'customer' } });
+    }
+    await this.registry
+      .allowance(location.showId, customerId)
+      .execute({ type: 'ReleaseAllowance', data: { holdId, now, reason: 'released' } });
+  }
+
+  /** Called by the expiry worker; a no-op unless the hold is live and due. */
+  async expire(showId: string, shardIds: string[], holdId: string, customerId: string): Promise<boolean> {
+    const inventory = await this.registry.show(showId);
+    if (!inventory) return false;
+    const now = Date.now();
+    let expired = false;
+    for (const shardId of shardIds) {
+      const shard = inventory.shards.find((s) => s.plan.shardId === shardId);
+      if (!shard) continue;
+      const { events } = await shard.writer.execute({ type: 'ExpireHold', data: { holdId, now } });
+      expired ||= events.length > 0;
+    }
+    await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now, reason: 'expired' } });
+    return expired;
+  }
+
+  /**
+   * Gives a hold's tickets back to the customer's allowance: after a release or expiry
+   * (a no-op when that already happened), or when a hold never got its seats because
+   * the process died between the two writes.
+   */
+  async returnAllowance(showId: string, customerId: string, holdId: string, reason: AllowanceReleaseReason): Promise<void> {
+    await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now: Date.now(), reason } });
+  }
+
+  async purchase(customerId: string, holdId: string, token: string, idempotencyKey: string): Promise<Order> {
+    const location = await this.locate(customerId, holdId);
+    const inventory = await this.showOrThrow(location.showId);
+    const orderId = stableUuid(`order:${customerId}:${idempotencyKey}`);
+    const now = Date.now();
+    const views = (await Promise.all(location.shards.map((i) => inventory.shards[i].writer.read((state) => holdView(state, holdId, now))))).filter(
+      (v): v is HoldView => v !== undefined,
+    );
+    const bought = views.find((v) => v.status === 'sold');
+    if (bought) {
+      if (bought.orderId === orderId) return this.existingOrder(orderId);
+      throw new DomainError('hold_already_purchased', `Hold ${holdId} was already purchased`, { holdId, orderId: bought.orderId });
+    }
+    const merged = mergeViews(holdId, location.showId, views);
+    if (merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
+    if (merged.status === 'expired' || Date.parse(merged.expiresAt) - now < PURCHASE_MARGIN_MS) {
+      throw new DomainError('hold_expired', `Hold ${holdId} expired at ${merged.expiresAt}`, { holdId, expiresAt: merged.expiresAt });
+    }
+    const prices = Object.fromEntries(inventory.definition.show.tiers.map((t) => [t.tier, { price: t.price, currency: t.currency }]));
+    const total = views.reduce((sum, v) => sum + v.tiers.reduce((s, tier) => s + (prices[tier]?.price ?? 0), 0), 0);
+    const currency = inventory.definition.show.tiers[0]?.currency ?? 'EUR';
+    const charge = await this.payments.charge({ token, amount: total, currency, idempotencyKey: orderId });
+    if (charge.status === 'invalid_token') throw new ApiError(400, 'invalid_request', 'payment.token is not a card we accept (test cards: tok_visa, tok_declined)', { field: 'payment.token' });
+    if (charge.status === 'declined') throw new ApiError(402, 'payment_declined', 'The card was declined; the hold stays yours until it expires', { reason: charge.reason });
+    const sold: TicketsSold[] = [];
+    try {
+      for (const view of views) {
+        const shard = inventory.shards.find((s) => s.plan.shardId === view.shardId)!;
+        const ticketIds = view.tiers.map((_, i) => stableUuid(`ticket:${orderId}:${view.shardId}:${i}`));
+        const { events } = await shard.writer.execute({
+          type: 'SellHold',
+          data: { holdId, orderId, customerId, now: Date.now(), prices, ticketIds },
+        });
+        sold.push(...(events.filter((e) => e.type === 'TicketsSold') as TicketsSold[]));
+      }
+    } catch (error) {
+      if (sold.length === 0) await this.payments.refund(charge.chargeId);
+      else this.logger.error(`hold ${holdId} sold on ${sold.length} of ${views.length} shards: ${String(error)}`);
+      throw error;
+    }
+    const tickets = sold.flatMap((e) => e.data.tickets.map(toOrderTicket));
+    return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
+  }
+
+  private async existingOrder(orderId: string): Promise<Order> {
+    await this.projections.catchUp();
+    const order = this.findOrder(orderId);
+    if (!order) throw new ApiError(503, 'not_ready', 'The order is being recorded; retry', undefined, { 'Retry-After': '1' });
+    return order;
+  }
+
+  /** An order from the sales read model (set by OrdersQueries). */
+  findOrder: (orderId: string) => Order | undefined = () => undefined;
+
+  private async showOrThrow(showId: string): Promise<ShowInventory> {
+    const inventory = await this.registry.show(showId);
+    if (!inventory) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`);
+    return inventory;
+  }
+
+  private async locate(customerId: string, holdId: string): Promise<HoldLocation> {
+    let location = this.directory.get(holdId);
+    if (!location) {
+      await this.projections.catchUp();
+      const row = this.holds.get(holdId);
+      const inventory = row && row.shard_ids ? await this.registry.show(row.show_id) : undefined;
+      if (row && inventory) {
+        const ids = row.shard_ids.split(',');
+        location = {
+          showId: row.show_id,
+          customerId: row.customer_id,
+          shards: inventory.shards.map((s, i) => (ids.includes(s.plan.shardId) ? i : -1)).filter((i) => i >= 0),
+        };
+        this.directory.set(holdId, location);
+      }
+    }
+    // Someone else's hold answers exactly like a missing one.
+    if (!location || location.customerId !== customerId) {
+      throw new DomainError('hold_not_found', `Hold ${holdId} not found`, { holdId });
+    }
+    return location;
+  }
+
+  private async holdChosenSeats(inventory: ShowInventory, holdId: string, customerId: string, seatIds: string[], holdSeconds: number): Promise<HeldPart[]> {
+    if (new Set(seatIds).size !== seatIds.length) throw invalidRequest('seatIds', 'a seat is listed twice');
+    const byShard = new Map<number, string[]>();
+    const unknown: string[] = [];
+    for (const seatId of seatIds) {
+      const shard = inventory.shardOfSeat.get(seatId);
+      if (shard === undefined) unknown.push(seatId);
+      else byShard.set(shard, [...(byShard.get(shard) ?? []), seatId]);
+    }
+    if (unknown.length > 0) throw new DomainError('invalid_seat', `No such seat in this show: ${unknown.slice(0, 10).join(', ')}`, { seatIds: unknown });
+    const now = Date.now();
+    const attempts = [...byShard].map(([shard, seats]) =>
+      inventory.shards[shard].writer
+        .execute({ type: 'HoldSeats', data: { holdId, customerId, now, holdSeconds, seatIds: seats } })
+        .then((decided) => toPart(shard, decided.events)),
+    );
+    return this.allOrNothing(inventory, holdId, customerId, attempts);
+  }
+
+  private async holdQuantity(
+    inventory: ShowInventory,
+    holdId: string,
+    customerId: string,
+    request: { quantity: number; tier?: string; section?: string },
+    holdSeconds: number,
+  ): Promise<HeldPart[]> {
+    const { quantity, tier, section } = request;
+    const candidates = inventory.shards
+      .map((shard, index) => ({ ...shard, index }))
+      .filter(({ plan }) => (plan.kind === 'general' ? !tier || plan.tier === tier : (!tier || plan.tiers.includes(tier)) && (!section || plan.sectionId === section)));
+    if (candidates.length === 0) {
+      throw invalidRequest(tier && section ? 'tier/section' : tier ? 'tier' : 'section', `no ${tier ?? ''} ${section ?? ''} tickets in this show`.replace(/\s+/g, ' '));
+    }
+    // General admission spreads customers over the shards so no one shard's queue is the bottleneck.
+    const start = inventory.definition.show.kind === 'general' ? this.rotation++ % candidates.length : 0;
+    const ordered = [...candidates.slice(start), ...candidates.slice(0, start)];
+    const free = (c: (typeof ordered)[number]) =>
+      c.writer.peek((state) => {
+        const counts = shardCounts(state, Date.now());
+        return tier ? (counts.byTier[tier]?.available ?? 0) : counts.available;
+      });
+    for (const candidate of ordered) {
+      const known = free(candidate);
+      if (known !== undefined && known < quantity) continue;
+      try {
+        const { events } = await candidate.writer.execute({
+          type: 'HoldSeats',
+          data: { holdId, customerId, now: Date.now(), holdSeconds, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}) },
+        });
+        return [toPart(candidate.index, events)];
+      } catch (error) {
+        if (!isDomainError(error, 'seats_unavailable')) throw error;
+      }
+    }
+    // No single shard has enough: the last tickets of a show may sit in several.
+    const available = ordered.map((c) => ({ c, free: free(c) ?? 0 })).filter((x) => x.free > 0);
+    const total = available.reduce((sum, x) => sum + x.free, 0);
+    if (total < quantity) throw new DomainError('seats_unavailable', `Only ${total} tickets left`, { requested: quantity, available: total });
+    let remaining = quantity;
+    const attempts: Array<Promise<HeldPart>> = [];
+    for (const { c, free: count } of available) {
+      if (remaining === 0) break;
+      const take = Math.min(count, remaining);
+      remaining -= take;
+      attempts.push(
+        c.writer
+          .execute({ type: 'HoldSeats', data: { holdId, customerId, now: Date.now(), holdSeconds, quantity: take, ...(tier ? { tier } : {}), ...(section ? { section } : {}) } })
+          .then((decided) => toPart(c.index, decided.events)),
+      );
+    }
+    return this.allOrNothing(inventory, holdId, customerId, attempts);
+  }
+
+  /** Waits for every shard's part; if any failed, releases the parts that succeeded and reports the failure. */
+  private async allOrNothing(inventory: ShowInventory, holdId: string, customerId: string, attempts: Array<Promise<HeldPart>>): Promise<HeldPart[]> {
+    const results = await Promise.allSettled(attempts);
+    const held = results.filter((r): r is PromiseFulfilledResult<HeldPart> => r.status === 'fulfilled').map((r) => r.value);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    if (failed.length === 0) return held;
+    await Promise.all(
+      held.map((part) =>
+        inventory.shards[part.shard].writer
+          .execute({ type: 'ReleaseHold', data: { holdId, customerId, now: Date.now(), reason: 'undo' } })
+          .catch((e: unknown) => this.logger.error(`could not undo part of hold ${holdId}: ${String(e)}`)),
+      ),
+    );
+    const unavailable = failed.filter((e) => isDomainError(e, 'seats_unavailable')) as Array<DomainError<'seats_unavailable'>>;
+    if (unavailable.length === failed.length) {
+      const seats = unavailable.flatMap((e) => (e.details && 'unavailable' in e.details ? e.details.unavailable : []));
+      if (seats.length > 0) throw new DomainError('seats_unavailable', `Not available: ${seats.slice(0, 20).join(', ')}`, { unavailable: seats });
+    }
+    throw failed[0];
+  }
+}
+
+interface HeldPart {
+  shard: number;
+  seatIds?: string[];
+  ticketNumbers?: number[];
+  expiresAt: string;
+}
+
+function toPart(shard: number, events: ReadonlyArray<{ type: string; data: unknown }>): HeldPart {
+  const held = events.find((e) => e.type === 'SeatsHeld')!.data as { seatIds?: string[]; ticketNumbers?: number[]; expiresAt: string };
+  return { shard, seatIds: held.seatIds, ticketNumbers: held.ticketNumbers, expiresAt: held.expiresAt };
+}
+
+function mergeViews(holdId: string, showId: string, views: HoldView[]): HoldDetails {
+  if (views.length === 0) throw new DomainError('hold_not_found', `Hold ${holdId} not found`, { holdId });
+  const statuses = views.map((v) => v.status);
+  const status = statuses.includes('sold') ? 'purchased' : statuses.includes('released') ? 'released' : statuses.includes('expired') ? 'expired' : 'active';
+  const seatIds = views.flatMap((v) => v.seatIds ?? []);
+  const ticketNumbers = views.flatMap((v) => v.ticketNumbers ?? []);
+  const orderId = views.find((v) => v.orderId)?.orderId;
+  return {
+    holdId,
+    showId,
+    status,
+    quantity: views.reduce((sum, v) => sum + v.quantity, 0),
+    ...(seatIds.length ? { seatIds } : {}),
+    ...(ticketNumbers.length ? { ticketNumbers } : {}),
+    heldAt: views[0].heldAt,
+    expiresAt: views.map((v) => v.expiresAt).sort()[0],
+    ...(orderId ? { orderId } : {}),
+  };
+}
+
+function toOrderTicket(ticket: SoldTicket): OrderTicket {
+  return {
+    ticketId: ticket.ticketId,
+    ...(ticket.seatId !== undefined ? { seatId: ticket.seatId } : {}),
+    ...(ticket.ticketNumber !== undefined ? { ticketNumber: ticket.ticketNumber } : {}),
+    tier: ticket.tier,
+    price: ticket.price,
+    currency: ticket.currency,
+  };
+}
+
+/** A uuid derived from a name: the same purchase retried gets the same order and ticket ids. */
+export function stableUuid(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

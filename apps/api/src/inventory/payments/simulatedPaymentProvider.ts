@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { PaymentProvider, type ChargeRequest, type ChargeResult } from './paymentProvider';
+
+/** Test cards: `tok_visa` is approved, `tok_declined` is refused, anything else is not a card. */
+@Injectable()
+export class SimulatedPaymentProvider extends PaymentProvider {
+  private readonly outcomes = new Map<string, ChargeResult>();
+  readonly refunds = new Set<string>();
+
+  async charge(request: ChargeRequest): Promise<ChargeResult> {
+    const earlier = this.outcomes.get(request.idempotencyKey);
+    if (earlier) return earlier;
+    const result: ChargeResult =
+      request.token === 'tok_visa'
+        ? { status: 'approved', chargeId: `ch_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}` }
+        : request.token === 'tok_declined'
+          ? { status: 'declined', reason: 'card_declined' }
+          : { status: 'invalid_token' };
+    if (result.status !== 'invalid_token') this.outcomes.set(request.idempotencyKey, result);
+    return result;
+  }
+
+  async refund(chargeId: string): Promise<void> {
+    this.refunds.add(chargeId);
+  }
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@app/event-store';
+import type { AllowanceReleased, AllowanceReserved, HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
+import type { Projection } from '../../projections/projection';
+
+export interface HoldRow {
+  hold_id: string;
+  show_id: string;
+  customer_id: string;
+  shard_ids: string;
+  quantity: number;
+  expires_at: string;
+  status: 'reserving' | 'abandoned' | 'active' | 'released' | 'expired' | 'sold';
+  order_id: string | null;
+}
+
+/**
+ * Every hold, across the shards it spans: where to find a hold after a restart,
+ * and the expiry worker's list of live holds. A hold starts as 'reserving' when the
+ * customer's allowance is reserved; one that never got seats (a crash in between)
+ * stays so until the worker gives the allowance back ('abandoned').
+ */
+export class HoldsProjection implements Projection {
+  readonly name = 'holds';
+  readonly version = 1;
+  readonly eventTypes = ['AllowanceReserved', 'AllowanceReleased', 'SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+  private statements: ReturnType<HoldsProjection['prepare']> | undefined;
+
+  setup(db: Database.Database): void {
+    db.exec(`CREATE TABLE IF NOT EXISTS holds (
+      hold_id TEXT PRIMARY KEY, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, shard_ids TEXT NOT NULL,
+      quantity INTEGER NOT NULL, expires_at TEXT NOT NULL, status TEXT NOT NULL, order_id TEXT)`);
+    db.exec('CREATE INDEX IF NOT EXISTS holds_active ON holds(status, expires_at)');
+    db.exec('CREATE INDEX IF NOT EXISTS holds_by_customer ON holds(customer_id)');
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DELETE FROM holds');
+  }
+
+  apply(db: Database.Database, event: RecordedEvent): void {
+    const s = (this.statements ??= this.prepare(db));
+    switch (event.type) {
+      case 'AllowanceReserved': {
+        const d = event.data as AllowanceReserved['data'];
+        const { showId, customerId } = event.metadata as { showId?: string; customerId?: string };
+        if (showId && customerId) s.reserving.run(d.holdId, showId, customerId, d.quantity, d.expiresAt);
+        return;
+      }
+      case 'AllowanceReleased':
+        s.abandoned.run((event.data as AllowanceReleased['data']).holdId);
+        return;
+      case 'SeatsHeld': {
+        const d = event.data as SeatsHeld['data'];
+        const quantity = d.seatIds?.length ?? d.ticketNumbers?.length ?? 0;
+        s.held.run(d.holdId, d.showId, d.customerId, d.shardId, quantity, d.expiresAt);
+        return;
+      }
+      case 'HoldReleased':
+        s.ended.run('released', (event.data as HoldReleased['data']).holdId);
+        return;
+      case 'HoldExpired':
+        s.ended.run('expired', (event.data as HoldExpired['data']).holdId);
+        return;
+      case 'TicketsSold': {
+        const d = event.data as TicketsSold['data'];
+        s.sold.run(d.orderId, d.holdId);
+        return;
+      }
+    }
+  }
+
+  private prepare(db: Database.Database) {
+    return {
+      // A hold spanning shards has one SeatsHeld per shard: the row gathers them.
+      reserving: db.prepare(`INSERT OR IGNORE INTO holds (hold_id, show_id, customer_id, shard_ids, quantity, expires_at, status)
+        VALUES (?, ?, ?, '', ?, ?, 'reserving')`),
+      abandoned: db.prepare(`UPDATE holds SET status = 'abandoned' WHERE hold_id = ? AND status = 'reserving'`),
+      held: db.prepare(`INSERT INTO holds (hold_id, show_id, customer_id, shard_ids, quantity, expires_at, status)
+        VALUES (?, ?, ?, ?, ?, ?, 'active')
+        ON CONFLICT(hold_id) DO UPDATE SET
+          shard_ids = CASE WHEN status = 'reserving' THEN excluded.shard_ids ELSE shard_ids || ',' || excluded.shard_ids END,
+          quantity = CASE WHEN status = 'reserving' THEN excluded.quantity ELSE quantity + excluded.quantity END,
+          expires_at = excluded.expires_at,
+          status = 'active'`),
+      ended: db.prepare(`UPDATE holds SET status = ? WHERE hold_id = ? AND status = 'active'`),
+      sold: db.prepare(`UPDATE holds SET status = 'sold', order_id = ? WHERE hold_id = ?`),
+    };
+  }
+}
+
+/** Queries over the holds table, on the read connection. */
+export class HoldsQueries {
+  private readonly byId: Database.Statement<[string], HoldRow>;
+  private readonly active: Database.Statement<[], HoldRow>;
+
+  constructor(db: Database.Database) {
+    new HoldsProjection().setup(db);
+    this.byId = db.prepare('SELECT * FROM holds WHERE hold_id = ?');
+    this.active = db.prepare(`SELECT * FROM holds WHERE status IN ('active', 'reserving') ORDER BY expires_at`);
+  }
+
+  get(holdId: string): HoldRow | undefined {
+    return this.byId.get(holdId);
+  }
+
+  /** Live holds and reservations still waiting for their seats. */
+  allActive(): HoldRow[] {
+    return this.active.all();
+  }
+}

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@app/event-store';
+import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
+import type { Projection } from '../../projections/projection';
+
+/**
+ * Held and sold counts per show and tier ("how many are left" is capacity minus
+ * both). It remembers each live hold's tier counts so a release or expiry can give
+ * them back without asking another table.
+ */
+export class RemainingCountProjection implements Projection {
+  readonly name = 'remaining_count';
+  readonly version = 1;
+  readonly eventTypes = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+  private s: ReturnType<RemainingCountProjection['prepare']> | undefined;
+
+  setup(db: Database.Database): void {
+    db.exec(`CREATE TABLE IF NOT EXISTS remaining_counts (
+      show_id TEXT NOT NULL, tier TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0, sold INTEGER NOT NULL DEFAULT 0,
+      updated_at TEXT NOT NULL, PRIMARY KEY (show_id, tier))`);
+    db.exec(`CREATE TABLE IF NOT EXISTS remaining_holds (
+      hold_id TEXT NOT NULL, shard_id TEXT NOT NULL, show_id TEXT NOT NULL, tiers TEXT NOT NULL, PRIMARY KEY (hold_id, shard_id))`);
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DELETE FROM remaining_counts; DELETE FROM remaining_holds;');
+  }
+
+  apply(db: Database.Database, event: RecordedEvent): void {
+    const s = (this.s ??= this.prepare(db));
+    const at = event.created.toISOString();
+    switch (event.type) {
+      case 'SeatsHeld': {
+        const d = event.data as SeatsHeld['data'];
+        const tiers = d.tierCounts;
+        s.remember.run(d.holdId, d.shardId, d.showId, JSON.stringify(tiers));
+        for (const [tier, n] of Object.entries(tiers)) s.add.run(d.showId, tier, n, 0, at);
+        return;
+      }
+      case 'HoldReleased':
+      case 'HoldExpired':
+      case 'TicketsSold': {
+        const holdId = (event.data as HoldReleased['data'] | HoldExpired['data'] | TicketsSold['data']).holdId;
+        const shardId = (event.metadata as { shardId?: string }).shardId ?? shardOf(event.streamId);
+        const hold = s.recall.get(holdId, shardId);
+        if (!hold) return;
+        const sold = event.type === 'TicketsSold' ? 1 : 0;
+        for (const [tier, n] of Object.entries(JSON.parse(hold.tiers) as Record<string, number>)) s.add.run(hold.show_id, tier, -n, sold * n, at);
+        s.forget.run(holdId, shardId);
+        return;
+      }
+    }
+  }
+
+  private prepare(db: Database.Database) {
+    return {
+      remember: db.prepare('INSERT OR REPLACE INTO remaining_holds (hold_id, shard_id, show_id, tiers) VALUES (?, ?, ?, ?)'),
+      recall: db.prepare<[string, string], { show_id: string; tiers: string }>('SELECT show_id, tiers FROM remaining_holds WHERE hold_id = ? AND shard_id = ?'),
+      forget: db.prepare('DELETE FROM remaining_holds WHERE hold_id = ? AND shard_id = ?'),
+      add: db.prepare(`INSERT INTO remaining_counts (show_id, tier, held, sold, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT(show_id, tier) DO UPDATE SET held = held + ?3, sold = sold + ?4, updated_at = ?5`),
+    };
+  }
+}
+
+function shardOf(streamId: string): string {
+  return streamId.slice(streamId.lastIndexOf('-') + 1);
+}

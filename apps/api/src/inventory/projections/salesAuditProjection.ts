@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@app/event-store';
+import type { TicketsSold } from '@app/domain';
+import type { Projection } from '../../projections/projection';
+
+export interface SaleRow {
+  seq: number;
+  ticket_id: string;
+  show_id: string;
+  seat_id: string | null;
+  ticket_number: number | null;
+  tier: string;
+  price: number;
+  currency: string;
+  customer_id: string;
+  order_id: string;
+  hold_id: string;
+  sold_at: string;
+}
+
+/** One row per sold ticket, in the order the log recorded the sales: the auditors' table and the source of orders. */
+export class SalesAuditProjection implements Projection {
+  readonly name = 'sales_audit';
+  readonly version = 1;
+  readonly eventTypes = ['TicketsSold'];
+  private insert: Database.Statement | undefined;
+
+  setup(db: Database.Database): void {
+    db.exec(`CREATE TABLE IF NOT EXISTS sales (
+      seq INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE, show_id TEXT NOT NULL, seat_id TEXT, ticket_number INTEGER,
+      tier TEXT NOT NULL, price INTEGER NOT NULL, currency TEXT NOT NULL, customer_id TEXT NOT NULL, order_id TEXT NOT NULL,
+      hold_id TEXT NOT NULL, sold_at TEXT NOT NULL)`);
+    db.exec('CREATE INDEX IF NOT EXISTS sales_by_show ON sales(show_id, seq)');
+    db.exec('CREATE INDEX IF NOT EXISTS sales_by_order ON sales(order_id)');
+    db.exec('CREATE INDEX IF NOT EXISTS sales_by_customer ON sales(customer_id, seq)');
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DELETE FROM sales');
+  }
+
+  apply(db: Database.Database, event: RecordedEvent): void {
+    this.insert ??= db.prepare(`INSERT INTO sales (ticket_id, show_id, seat_id, ticket_number, tier, price, currency, customer_id, order_id, hold_id, sold_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const d = event.data as TicketsSold['data'];
+    const showId = (event.metadata as { showId?: string }).showId ?? '';
+    for (const t of d.tickets) {
+      this.insert.run(t.ticketId, showId, t.seatId ?? null, t.ticketNumber ?? null, t.tier, t.price, t.currency, d.customerId, d.orderId, d.holdId, d.soldAt);
+    }
+  }
+}

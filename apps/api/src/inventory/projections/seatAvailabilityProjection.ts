@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@app/event-store';
+import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
+import type { Projection } from '../../projections/projection';
+
+/**
+ * Seat status per show, stored only for seats that are not available: a seat with
+ * no row is free. A 200,000-seat stadium therefore costs rows only for what has been
+ * held or sold, and the seat map is drawn from the venue's plan plus these rows.
+ */
+export class SeatAvailabilityProjection implements Projection {
+  readonly name = 'seat_availability';
+  readonly version = 1;
+  readonly eventTypes = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+  private s: ReturnType<SeatAvailabilityProjection['prepare']> | undefined;
+
+  setup(db: Database.Database): void {
+    db.exec(`CREATE TABLE IF NOT EXISTS seat_status (
+      show_id TEXT NOT NULL, seat_id TEXT NOT NULL, status TEXT NOT NULL, hold_id TEXT NOT NULL,
+      PRIMARY KEY (show_id, seat_id))`);
+    db.exec('CREATE INDEX IF NOT EXISTS seat_status_by_hold ON seat_status(hold_id)');
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DELETE FROM seat_status');
+  }
+
+  apply(db: Database.Database, event: RecordedEvent): void {
+    const s = (this.s ??= this.prepare(db));
+    switch (event.type) {
+      case 'SeatsHeld': {
+        const d = event.data as SeatsHeld['data'];
+        for (const seatId of d.seatIds ?? []) s.hold.run(d.showId, seatId, d.holdId);
+        return;
+      }
+      case 'HoldReleased':
+      case 'HoldExpired':
+        s.free.run((event.data as HoldReleased['data'] | HoldExpired['data']).holdId);
+        return;
+      case 'TicketsSold':
+        s.sell.run((event.data as TicketsSold['data']).holdId);
+        return;
+    }
+  }
+
+  private prepare(db: Database.Database) {
+    return {
+      hold: db.prepare(`INSERT INTO seat_status (show_id, seat_id, status, hold_id) VALUES (?, ?, 'held', ?)
+        ON CONFLICT(show_id, seat_id) DO UPDATE SET status = 'held', hold_id = excluded.hold_id`),
+      free: db.prepare(`DELETE FROM seat_status WHERE hold_id = ? AND status = 'held'`),
+      sell: db.prepare(`UPDATE seat_status SET status = 'sold' WHERE hold_id = ?`),
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  allowanceDecider,
+  allowanceStream,
+  inventoryDecider,
+  inventoryStream,
+  type AllowanceCommand,
+  type AllowanceEvent,
+  type AllowanceState,
+  type InventoryCommand,
+  type InventoryEvent,
+  type InventoryState,
+  type ShardPlan,
+} from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import { StreamWriter } from '../infrastructure/streamWriter';
+import { ShowCatalog, type ShowDefinition } from '../catalog/showCatalog';
+
+export type ShardWriter = StreamWriter<InventoryCommand, InventoryEvent, InventoryState>;
+export type AllowanceWriter = StreamWriter<AllowanceCommand, AllowanceEvent, AllowanceState>;
+
+export interface ShowInventory {
+  definition: ShowDefinition;
+  shards: Array<{ plan: ShardPlan; writer: ShardWriter }>;
+  /** Seated shows: which shard holds a seat. */
+  shardOfSeat: Map<string, number>;
+}
+
+/** Allowance streams kept in memory at most; the least recently used are dropped beyond it. */
+const MAX_ALLOWANCE_WRITERS = 200_000;
+
+/**
+ * One in-memory writer per inventory shard and per customer allowance stream, made
+ * on first use. A shard's state is loaded from its stream once and then advanced by
+ * our own appends.
+ */
+@Injectable()
+export class ShardRegistry {
+  private readonly shows = new Map<string, Promise<ShowInventory | undefined>>();
+  private readonly allowances = new Map<string, AllowanceWriter>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly catalog: ShowCatalog,
+  ) {}
+
+  show(showId: string): Promise<ShowInventory | undefined> {
+    let inventory = this.shows.get(showId);
+    if (!inventory) {
+      inventory = this.build(showId);
+      this.shows.set(showId, inventory);
+      // A show that does not exist yet may be scheduled later: don't cache the miss.
+      void inventory.then((found) => found ?? this.shows.delete(showId));
+    }
+    return inventory;
+  }
+
+  allowance(showId: string, customerId: string): AllowanceWriter {
+    const streamId = allowanceStream(showId, customerId);
+    let writer = this.allowances.get(streamId);
+    if (writer) {
+      this.allowances.delete(streamId);
+    } else {
+      writer = new StreamWriter({ store: this.store, streamId, decider: allowanceDecider, metadata: { showId, customerId } });
+      if (this.allowances.size >= MAX_ALLOWANCE_WRITERS) this.allowances.delete(this.allowances.keys().next().value!);
+    }
+    // Re-inserting keeps the Map in least-recently-used order.
+    this.allowances.set(streamId, writer);
+    return writer;
+  }
+
+  private async build(showId: string): Promise<ShowInventory | undefined> {
+    const definition = await this.catalog.get(showId);
+    if (!definition) return undefined;
+    const shards = definition.shards.map((plan) => ({
+      plan,
+      writer: new StreamWriter({
+        store: this.store,
+        streamId: inventoryStream(plan.showId, plan.shardId),
+        decider: inventoryDecider(plan),
+        metadata: { showId: plan.showId, shardId: plan.shardId },
+      }),
+    }));
+    const shardOfSeat = new Map<string, number>();
+    shards.forEach(({ plan }, index) => {
+      if (plan.kind === 'seated') for (const unit of plan.units) shardOfSeat.set(unit.seatId, index);
+    });
+    return { definition, shards, shardOfSeat };
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import { ReadDatabase } from '../infrastructure/readDatabase';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import type { Projection } from './projection';
+import { ProjectionRunner, type ProjectionStatus } from './projectionRunner';
+
+/**
+ * Feature modules register their projections (and listeners) while the app
+ * initialises; the runner starts once everything is registered.
+ */
+@Injectable()
+export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly projections: Projection[] = [];
+  private readonly listeners: Array<(events: readonly RecordedEvent[]) => void> = [];
+  private runner: ProjectionRunner | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    readonly readDb: ReadDatabase,
+  ) {}
+
+  register(projection: Projection): void {
+    if (this.runner) throw new Error(`Projection ${projection.name} registered after start`);
+    projection.setup(this.readDb.writer);
+    this.projections.push(projection);
+  }
+
+  /** Called after each batch is committed to the read database. */
+  onApplied(listener: (events: readonly RecordedEvent[]) => void): void {
+    this.listeners.push(listener);
+    this.runner?.onApplied(listener);
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner = new ProjectionRunner(this.store, this.readDb, this.projections);
+    for (const listener of this.listeners) this.runner.onApplied(listener);
+    this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner?.stop();
+    this.readDb.close();
+  }
+
+  /** Read-your-writes: wait until the read models hold everything the store holds now. */
+  async catchUp(timeoutMs = 5_000): Promise<boolean> {
+    return this.runner ? this.runner.catchUpWithHead(timeoutMs) : false;
+  }
+
+  waitForPosition(position: bigint, timeoutMs = 5_000): Promise<boolean> {
+    return this.runner ? this.runner.waitForPosition(position, timeoutMs) : Promise.resolve(false);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return this.runner ? this.runner.status() : [];
+  }
+
+  get appliedPosition(): bigint {
+    return this.runner?.appliedPosition ?? 0n;
+  }
+}
