@@ -19,7 +19,8 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export async function createApp(config: AppConfig, store?: EventStore): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, store),
-    new FastifyAdapter({ bodyLimit: 64 * 1024 }),
+    // Large enough for a stadium's compact seat map (about 140 KB); everything else is far smaller.
+    new FastifyAdapter({ bodyLimit: 512 * 1024 }),
     { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
   );
   app.useGlobalFilters(new ErrorFilter());

@@ -1,31 +1,23 @@
-import request from 'supertest';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@app/config';
-import { SqliteEventStore } from '@app/event-store';
-import { createApp } from '../src/bootstrap';
+import { createTestApp, type TestApp } from './testApp';
 
 describe('GET /health', () => {
-  let app: NestFastifyApplication;
-  let store: SqliteEventStore;
+  let t: TestApp;
 
   beforeEach(async () => {
-    store = SqliteEventStore.inMemory();
-    app = await createApp({ ...loadConfig({}), logLevel: 'error' }, store);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    t = await createTestApp();
   });
   afterEach(async () => {
-    await app.close();
+    await t.close();
   });
 
   it('reports the embedded store as ok', async () => {
-    const response = await request(app.getHttpServer()).get('/health').expect(200);
+    const response = await t.http.get('/health').expect(200);
     expect(response.body).toEqual({ status: 'ok', store: 'embedded' });
   });
 
   it('answers 503 with the reason when the store cannot be reached', async () => {
-    await store.close();
-    const response = await request(app.getHttpServer()).get('/health').expect(503);
+    await t.store.close();
+    const response = await t.http.get('/health').expect(503);
     expect(response.body).toMatchObject({ status: 'unavailable', store: 'embedded', error: expect.stringMatching(/closed/) });
   });
 });

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { AllSubscription, EventStore, RecordedEvent } from '@app/event-store';
 import type { ReadDatabase } from '../infrastructure/readDatabase';
@@ -51,8 +52,14 @@ export class ProjectionRunner {
     for (const projection of projections) this.wanted.set(projection.name, new Set(projection.eventTypes));
   }
 
-  /** Sets up the tables, rebuilds projections whose version changed, and starts following the log. */
-  start(): void {
+  /**
+   * Sets up the tables, rebuilds projections whose version changed (or whose
+   * checkpoint is beyond the log's head: a read database that belongs to another
+   * store), and starts following the log.
+   */
+  async start(): Promise<void> {
+    const head = await this.store.headPosition();
+    const headNumber = head === 'start' ? 0n : head;
     const db = this.readDb.writer;
     const stored = new Map(
       (db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as Array<{ name: string; version: number; position: number }>).map(
@@ -63,7 +70,7 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         projection.setup(db);
         const row = stored.get(projection.name);
-        if (!row || row.version !== projection.version) {
+        if (!row || row.version !== projection.version || BigInt(row.position) > headNumber) {
           projection.reset(db);
           this.saveCheckpoint.run(projection.name, projection.version, 0, new Date().toISOString());
           this.checkpoints.set(projection.name, 0n);
@@ -172,6 +179,7 @@ export class ProjectionRunner {
     } catch (error) {
       // A projection that cannot apply an event must not skip it: stop here and say so.
       this.stalled = error instanceof Error ? error : new Error(String(error));
+      new Logger('Projections').error(`stalled before position ${batch[0].position}: ${this.stalled.message}`);
       return;
     }
     for (const projection of this.projections) {

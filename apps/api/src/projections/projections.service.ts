@@ -32,10 +32,10 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     this.runner?.onApplied(listener);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.runner = new ProjectionRunner(this.store, this.readDb, this.projections);
     for (const listener of this.listeners) this.runner.onApplied(listener);
-    this.runner.start();
+    await this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

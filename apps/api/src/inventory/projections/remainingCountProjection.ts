@@ -57,8 +57,13 @@ export class RemainingCountProjection implements Projection {
       remember: db.prepare('INSERT OR REPLACE INTO remaining_holds (hold_id, shard_id, show_id, tiers) VALUES (?, ?, ?, ?)'),
       recall: db.prepare<[string, string], { show_id: string; tiers: string }>('SELECT show_id, tiers FROM remaining_holds WHERE hold_id = ? AND shard_id = ?'),
       forget: db.prepare('DELETE FROM remaining_holds WHERE hold_id = ? AND shard_id = ?'),
-      add: db.prepare(`INSERT INTO remaining_counts (show_id, tier, held, sold, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-        ON CONFLICT(show_id, tier) DO UPDATE SET held = held + ?3, sold = sold + ?4, updated_at = ?5`),
+      add: {
+        statement: db.prepare(`INSERT INTO remaining_counts (show_id, tier, held, sold, updated_at) VALUES (@show, @tier, @held, @sold, @at)
+          ON CONFLICT(show_id, tier) DO UPDATE SET held = held + @held, sold = sold + @sold, updated_at = @at`),
+        run(show: string, tier: string, held: number, sold: number, at: string) {
+          this.statement.run({ show, tier, held, sold, at });
+        },
+      },
     };
   }
 }
