@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/config';
 import { createApp } from './bootstrap';
+import { TokenService } from './auth/tokenService';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -7,6 +8,13 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const where = config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : 'EventStoreDB';
   console.log(`Ticketing API on http://localhost:${config.port}/ (${where}); health at /health`);
+  const tokens = app.get(TokenService);
+  if (tokens.adminTokenCreated) {
+    // Printed once, when it is generated; afterwards it is only in DATA_DIR/admin-token.
+    console.log(`Admin token (kept in ${config.dataDir}/admin-token): ${tokens.adminToken}`);
+  } else if (!config.adminToken) {
+    console.log(`Admin token: see ${config.dataDir}/admin-token`);
+  }
 }
 
 main().catch((error: unknown) => {
