@@ -285,33 +285,31 @@ export class HoldService {
     holdSeconds: number,
   ): Promise<HeldPart[]> {
     const { quantity, tier, section } = request;
-    const candidates = inventory.shards
-      .map((shard, index) => ({ ...shard, index }))
-      .filter(({ plan }) => (plan.kind === 'general' ? !tier || plan.tier === tier : (!tier || plan.tiers.includes(tier)) && (!section || plan.sectionId === section)));
-    if (candidates.length === 0) {
-      throw invalidRequest(tier && section ? 'tier/section' : tier ? 'tier' : 'section', `no ${tier ?? ''} ${section ?? ''} tickets in this show`.replace(/\s+/g, ' '));
-    }
+    const candidates = this.candidates(inventory, tier, section);
     // General admission spreads customers over the shards so no one shard's queue is the bottleneck.
     const start = inventory.definition.show.kind === 'general' ? this.rotation++ % candidates.length : 0;
-    const ordered = [...candidates.slice(start), ...candidates.slice(0, start)];
+    for (let k = 0; k < candidates.length; k++) {
+      const index = candidates[(start + k) % candidates.length];
+      const writer = inventory.shards[index].writer;
+      // Counters without the holds that are past due but not yet expired: a cheap hint to skip full shards.
+      const hint = writer.peek((state) => (tier ? state.tierFree[state.layout.tierNames.indexOf(tier)] : state.free));
+      if (hint !== undefined && hint < quantity) continue;
+      try {
+        const { events } = await writer.execute({
+          type: 'HoldSeats',
+          data: { holdId, customerId, now: Date.now(), holdSeconds, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}) },
+        });
+        return [toPart(index, events)];
+      } catch (error) {
+        if (!isDomainError(error, 'seats_unavailable')) throw error;
+      }
+    }
+    const ordered = candidates.map((index) => ({ ...inventory.shards[index], index }));
     const free = (c: (typeof ordered)[number]) =>
       c.writer.peek((state) => {
         const counts = shardCounts(state, Date.now());
         return tier ? (counts.byTier[tier]?.available ?? 0) : counts.available;
       });
-    for (const candidate of ordered) {
-      const known = free(candidate);
-      if (known !== undefined && known < quantity) continue;
-      try {
-        const { events } = await candidate.writer.execute({
-          type: 'HoldSeats',
-          data: { holdId, customerId, now: Date.now(), holdSeconds, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}) },
-        });
-        return [toPart(candidate.index, events)];
-      } catch (error) {
-        if (!isDomainError(error, 'seats_unavailable')) throw error;
-      }
-    }
     // No single shard has enough: the last tickets of a show may sit in several.
     const available = ordered.map((c) => ({ c, free: free(c) ?? 0 })).filter((x) => x.free > 0);
     const total = available.reduce((sum, x) => sum + x.free, 0);
@@ -329,6 +327,23 @@ export class HoldService {
       );
     }
     return this.allOrNothing(inventory, holdId, customerId, attempts);
+  }
+
+  /** The shards that can serve a quantity request, computed once per show, tier and section. */
+  private candidates(inventory: ShowInventory, tier: string | undefined, section: string | undefined): number[] {
+    const key = `${tier ?? ''}|${section ?? ''}`;
+    let found = inventory.candidates.get(key);
+    if (!found) {
+      found = inventory.shards
+        .map(({ plan }, index) => ({ plan, index }))
+        .filter(({ plan }) => (plan.kind === 'general' ? !tier || plan.tier === tier : (!tier || plan.tiers.includes(tier)) && (!section || plan.sectionId === section)))
+        .map(({ index }) => index);
+      if (found.length === 0) {
+        throw invalidRequest(tier && section ? 'tier/section' : tier ? 'tier' : 'section', `no ${tier ?? ''} ${section ?? ''} tickets in this show`.replace(/\s+/g, ' '));
+      }
+      inventory.candidates.set(key, found);
+    }
+    return found;
   }
 
   /** Waits for every shard's part; if any failed, releases the parts that succeeded and reports the failure. */

@@ -25,6 +25,8 @@ export interface ShowInventory {
   shards: Array<{ plan: ShardPlan; writer: ShardWriter }>;
   /** Seated shows: which shard holds a seat. */
   shardOfSeat: Map<string, number>;
+  /** Shards that can serve a quantity request, by `${tier}|${section}` (filled by the hold service). */
+  candidates: Map<string, number[]>;
 }
 
 /** Allowance streams kept in memory at most; the least recently used are dropped beyond it. */
@@ -86,6 +88,6 @@ export class ShardRegistry {
     shards.forEach(({ plan }, index) => {
       if (plan.kind === 'seated') for (const unit of plan.units) shardOfSeat.set(unit.seatId, index);
     });
-    return { definition, shards, shardOfSeat };
+    return { definition, shards, shardOfSeat, candidates: new Map() };
   }
 }
