@@ -22,7 +22,7 @@ const config: Config = {
   // NestJS 12 ships ES modules only; Jest's own module loader on Node 20 needs
   // CommonJS, so those packages go through the same swc transform as our code.
   transform: { '^.+\\.(ts|js|mjs)$': swc as never },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cors|fastify-plugin|uid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cors|@fastify/static|content-disposition|fastify-plugin|uid)/)'],
   moduleNameMapper: {
     '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',

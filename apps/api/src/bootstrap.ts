@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LogLevel } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import { AppModule } from './app.module';
@@ -23,6 +24,13 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
     new FastifyAdapter({ bodyLimit: 512 * 1024 }),
     { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
   );
+  const openApi = new DocumentBuilder()
+    .setTitle('Ticketing API')
+    .setDescription('Find shows, hold seats or tickets, pay, and audit sales. Errors are JSON { error, message, details? }.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

@@ -21,3 +21,20 @@ describe('GET /health', () => {
     expect(response.body).toMatchObject({ status: 'unavailable', store: 'embedded', error: expect.stringMatching(/closed/) });
   });
 });
+
+describe('GET /docs', () => {
+  it('serves the OpenAPI description of the HTTP contract', async () => {
+    const t = await createTestApp();
+    try {
+      const spec = await t.http.get('/docs/openapi.json').expect(200);
+      expect(spec.body.openapi).toMatch(/^3\./);
+      expect(Object.keys(spec.body.paths)).toEqual(
+        expect.arrayContaining(['/v1/shows/{showId}/holds', '/v1/holds/{holdId}/purchase', '/v1/shows/{showId}/availability', '/v1/admin/shows']),
+      );
+      const page = await t.http.get('/docs').expect(200);
+      expect(page.text).toMatch(/swagger/i);
+    } finally {
+      await t.close();
+    }
+  });
+});
