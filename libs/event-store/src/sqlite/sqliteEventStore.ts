@@ -332,9 +332,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   private writeBulk(batch: PendingAppend[]): Outcome[] {
+    // Outcomes are filled in two passes: refusals now, results once the rows'
+    // positions are known. Parallel arrays keep the per-append garbage small.
     const outcomes: Outcome[] = new Array(batch.length);
-    const rows = new RowWriter((count, params) => Number(this.multiInsert(count).run(...params).lastInsertRowid));
-    const accepted: Array<{ index: number; lastRow: number; revision: number }> = [];
+    const lastRows = new Float64Array(batch.length).fill(-1);
+    const revisions = new Float64Array(batch.length);
+    const rows = new RowWriter((count, params) => Number(this.multiInsert(count).run(params).lastInsertRowid));
     const created = Date.now();
     for (let i = 0; i < batch.length; i++) {
       const append = batch[i];
@@ -344,24 +347,28 @@ export class SqliteEventStore implements EventStore {
         outcomes[i] = refusal;
         continue;
       }
-      const serialized = trySerialize(append.events);
+      const events = append.events;
+      // Every event of the append is serialized before any of its rows is added, so a
+      // refusal never leaves part of an append behind.
+      const serialized = events.length === 1 ? trySerializeOne(events[0]) : trySerialize(events);
       if (serialized instanceof InvalidAppendError) {
         outcomes[i] = { ok: false, error: serialized };
         continue;
       }
       const key = stream.key ?? Number(this.stmt.insertStream.run(append.streamId).lastInsertRowid);
       let revision = stream.revision;
-      for (let e = 0; e < append.events.length; e++) {
-        const event = append.events[e];
+      for (let e = 0; e < events.length; e++) {
+        const event = events[e];
         rows.add(key, ++revision, event.id ?? randomUUID(), event.type, serialized[2 * e] as string, serialized[2 * e + 1], created);
       }
       stream.key = key;
       stream.revision = revision;
-      accepted.push({ index: i, lastRow: rows.count - 1, revision });
+      lastRows[i] = rows.count - 1;
+      revisions[i] = revision;
     }
     const firstPosition = rows.finish();
-    for (const { index, lastRow, revision } of accepted) {
-      outcomes[index] = { ok: true, result: { nextExpectedRevision: BigInt(revision), position: BigInt(firstPosition + lastRow) } };
+    for (let i = 0; i < batch.length; i++) {
+      if (lastRows[i] >= 0) outcomes[i] = { ok: true, result: { nextExpectedRevision: BigInt(revisions[i]), position: BigInt(firstPosition + lastRows[i]) } };
     }
     return outcomes;
   }
@@ -562,6 +569,14 @@ class RowWriter {
     const last = this.insert(rows, params);
     if (this.count === rows) this.firstPosition = last - rows + 1;
     this.filled = 0;
+  }
+}
+
+function trySerializeOne(event: EventData): Array<string | null> | InvalidAppendError {
+  try {
+    return [JSON.stringify(event.data ?? null), event.metadata === undefined ? null : JSON.stringify(event.metadata)];
+  } catch (error) {
+    return new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`);
   }
 }
 
