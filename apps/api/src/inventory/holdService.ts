@@ -41,14 +41,8 @@ export interface HoldDetails {
   orderId?: string;
 }
 
-export interface OrderTicket {
-  ticketId: string;
-  seatId?: string;
-  ticketNumber?: number;
-  tier: string;
-  price: number;
-  currency: string;
-}
+/** A ticket as the order shows it: exactly what `TicketsSold` recorded. */
+export type OrderTicket = SoldTicket;
 
 export interface Order {
   orderId: string;
@@ -215,7 +209,7 @@ export class HoldService {
       else this.logger.error(`hold ${holdId} sold on ${sold.length} of ${views.length} shards: ${String(error)}`);
       throw error;
     }
-    const tickets = sold.flatMap((e) => e.data.tickets.map(toOrderTicket));
+    const tickets = sold.flatMap((e) => e.data.tickets);
     return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
   }
 
@@ -400,16 +394,6 @@ function mergeViews(holdId: string, showId: string, views: HoldView[]): HoldDeta
   };
 }
 
-function toOrderTicket(ticket: SoldTicket): OrderTicket {
-  return {
-    ticketId: ticket.ticketId,
-    ...(ticket.seatId !== undefined ? { seatId: ticket.seatId } : {}),
-    ...(ticket.ticketNumber !== undefined ? { ticketNumber: ticket.ticketNumber } : {}),
-    tier: ticket.tier,
-    price: ticket.price,
-    currency: ticket.currency,
-  };
-}
 
 /** A uuid derived from a name: the same purchase retried gets the same order and ticket ids. */
 export function stableUuid(name: string): string {
