@@ -16,6 +16,7 @@ import type {
 } from '../eventStore';
 import { openSchema, type SynchronousMode } from './sqliteSchema';
 import { SqliteSubscription } from './sqliteSubscription';
+import { SqliteBatchWriter, type AppendOutcome, type AppendRequest, type BatchResult, type WireEvent } from './sqliteBatchWriter';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -41,10 +42,6 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-interface CachedStream {
-  key: number | undefined;
-  revision: number;
-}
 
 interface EventRow {
   position: number;
@@ -58,12 +55,7 @@ interface EventRow {
 }
 
 const NO_STREAM = -1;
-const EVENT_COLUMNS = 7;
-/** Rows per multi-row INSERT: 896 parameters, well under SQLite's limit. */
-const INSERT_CHUNK = 128;
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
-type EventRowParams = [id: string, type: string, data: string, metadata: string | null];
 const MAX_EVENTS_PER_APPEND = 10_000;
 
 /**
@@ -71,12 +63,13 @@ const MAX_EVENTS_PER_APPEND = 10_000;
  *
  * Group commit: appends queue up while the event loop is busy, and the queue is
  * written in one transaction with one fsync. Each append stands alone inside it: a
- * conflicting append fails while the rest of its batch commits (see writeBulkOrIsolate).
+ * conflicting append fails while the rest of its batch commits (see SqliteBatchWriter).
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'embedded' as const;
 
   private readonly db: Database.Database;
+  private readonly writer: SqliteBatchWriter;
   private readonly maxBatch: number;
   private readonly groupCommit: boolean;
   private queue: PendingAppend[] = [];
@@ -88,27 +81,10 @@ export class SqliteEventStore implements EventStore {
   private foreignWriteTimer: NodeJS.Timeout | undefined;
   private lastSeenHead = 0;
   private idleResolvers: Array<() => void> = [];
-  private readonly streams = new Map<string, CachedStream>();
-  private dataVersion = -1;
-  private readonly multiInserts = new Map<number, Database.Statement<unknown[]>>();
   private readonly counters = { appends: 0, transactions: 0 };
 
   private readonly stmt: {
     getStream: Database.Statement<[string]>;
-    maxRevision: Database.Statement<[number]>;
-    insertStream: Database.Statement<[string]>;
-    begin: Database.Statement<[]>;
-    commit: Database.Statement<[]>;
-    savepoint: Database.Statement<[]>;
-    batchSavepoint: Database.Statement<[]>;
-    batchRelease: Database.Statement<[]>;
-    batchRollback: Database.Statement<[]>;
-    release: Database.Statement<[]>;
-    rollbackTo: Database.Statement<[]>;
-    dataVersion: Database.Statement<[]>;
-    insertEvent: Database.Statement<[number, number, string, string, string, string | null, number]>;
-    idsAt: Database.Statement<[number, number, number], { id: string; position: number }>;
-    tailIds: Database.Statement<[number, number], { id: string; position: number; revision: number }>;
     readForwards: Database.Statement<[number, number, number], EventRow>;
     readBackwards: Database.Statement<[number, number, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
@@ -117,33 +93,15 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.file);
-    openSchema(this.db, options.synchronous ?? 'FULL');
+    const synchronous = options.synchronous ?? 'FULL';
+    openSchema(this.db, synchronous);
     this.maxBatch = options.maxBatch ?? 2_000;
     this.groupCommit = options.groupCommit ?? true;
     this.foreignWritePollMs = options.foreignWritePollMs ?? 250;
+    this.writer = new SqliteBatchWriter(this.db);
     const eventColumns = 'e.position, s.name, e.revision, e.id, e.type, e.data, e.metadata, e.created';
     this.stmt = {
       getStream: this.db.prepare<[string]>('SELECT id FROM streams WHERE name = ?').pluck(),
-      maxRevision: this.db.prepare<[number]>('SELECT MAX(revision) FROM events WHERE stream = ?').pluck(),
-      insertStream: this.db.prepare('INSERT INTO streams (name) VALUES (?)'),
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      commit: this.db.prepare('COMMIT'),
-      savepoint: this.db.prepare('SAVEPOINT append'),
-      batchSavepoint: this.db.prepare('SAVEPOINT batch'),
-      batchRelease: this.db.prepare('RELEASE batch'),
-      batchRollback: this.db.prepare('ROLLBACK TO batch'),
-      release: this.db.prepare('RELEASE append'),
-      rollbackTo: this.db.prepare('ROLLBACK TO append'),
-      dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
-      insertEvent: this.db.prepare(
-        'INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      idsAt: this.db.prepare(
-        'SELECT id, position FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      tailIds: this.db.prepare(
-        'SELECT id, position, revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT ?',
-      ),
       readForwards: this.db.prepare(
         `SELECT ${eventColumns} FROM events e JOIN streams s ON s.id = e.stream
          WHERE e.stream = ? AND e.revision >= ? ORDER BY e.revision LIMIT ?`,
@@ -263,226 +221,47 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    const batchSize = this.groupCommit ? this.maxBatch : 1;
     while (this.queue.length > 0) {
-      const batchSize = this.groupCommit ? this.maxBatch : 1;
       const batch = this.queue.length <= batchSize ? this.queue : this.queue.slice(0, batchSize);
       this.queue = batch === this.queue ? [] : this.queue.slice(batchSize);
-      this.writeBatch(batch);
+      this.write(batch);
       if (!this.groupCommit) break;
     }
     if (this.queue.length > 0) this.scheduleFlush();
     else this.settleIdle();
   }
 
+  private write(batch: PendingAppend[]): void {
+    const requests: AppendRequest[] = [];
+    const sent: PendingAppend[] = [];
+    for (const append of batch) {
+      const events = serializeEvents(append.events);
+      if (events instanceof InvalidAppendError) {
+        append.reject(events);
+        continue;
+      }
+      requests.push({ streamId: append.streamId, expected: toWire(append.expected), events });
+      sent.push(append);
+    }
+    if (sent.length > 0) this.settle(sent, this.writer.write(requests));
+  }
+
+  private settle(batch: PendingAppend[], result: BatchResult): void {
+    if (!result.ok) {
+      for (const append of batch) append.reject(new StoreUnavailableError(result.message));
+      return;
+    }
+    this.counters.transactions += 1;
+    this.counters.appends += batch.length;
+    for (let i = 0; i < batch.length; i++) settleAppend(batch[i], result.outcomes[i]);
+    this.wakeSubscribers();
+  }
+
   private settleIdle(): void {
     const resolvers = this.idleResolvers;
     this.idleResolvers = [];
     for (const resolve of resolvers) resolve();
-  }
-
-  private writeBatch(batch: PendingAppend[]): void {
-    let outcomes: Outcome[];
-    try {
-      this.stmt.begin.run();
-    } catch (error) {
-      for (const append of batch) append.reject(new StoreUnavailableError('The event store is busy or unwritable', error));
-      return;
-    }
-    try {
-      this.forgetStreamsIfAnotherProcessWrote();
-      outcomes = this.writeBulkOrIsolate(batch);
-      this.stmt.commit.run();
-      this.counters.transactions += 1;
-      this.counters.appends += batch.length;
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.streams.clear();
-      for (const append of batch) append.reject(new StoreUnavailableError('The event store could not commit', error));
-      return;
-    }
-    for (let i = 0; i < batch.length; i++) {
-      const outcome = outcomes[i];
-      if (outcome.ok) batch[i].resolve(outcome.result);
-      else batch[i].reject(outcome.error);
-    }
-    this.wakeSubscribers();
-  }
-
-  /**
-   * The fast path decides every append of the batch against the cached revisions
-   * first — a conflicting append is refused before it writes anything — and then
-   * inserts all accepted events with multi-row INSERTs. Should SQLite refuse a row
-   * for a reason other than I/O, the batch is rolled back to its savepoint and
-   * replayed append by append, each in its own savepoint, so only the faulty append fails.
-   */
-  private writeBulkOrIsolate(batch: PendingAppend[]): Outcome[] {
-    this.stmt.batchSavepoint.run();
-    try {
-      const outcomes = this.writeBulk(batch);
-      this.stmt.batchRelease.run();
-      return outcomes;
-    } catch (error) {
-      if (isSqliteIoError(error)) throw error;
-      this.stmt.batchRollback.run();
-      this.streams.clear();
-      const outcomes = batch.map((append) => this.writeInSavepoint(append));
-      this.stmt.batchRelease.run();
-      return outcomes;
-    }
-  }
-
-  private writeBulk(batch: PendingAppend[]): Outcome[] {
-    // Outcomes are filled in two passes: refusals now, results once the rows'
-    // positions are known. Parallel arrays keep the per-append garbage small.
-    const outcomes: Outcome[] = new Array(batch.length);
-    const lastRows = new Float64Array(batch.length).fill(-1);
-    const revisions = new Float64Array(batch.length);
-    const rows = new RowWriter((count, params) => Number(this.multiInsert(count).run(params).lastInsertRowid));
-    const created = Date.now();
-    for (let i = 0; i < batch.length; i++) {
-      const append = batch[i];
-      const stream = this.streamState(append.streamId);
-      const refusal = this.checkExpected(append, stream);
-      if (refusal) {
-        outcomes[i] = refusal;
-        continue;
-      }
-      const events = append.events;
-      // Every event of the append is serialized before any of its rows is added, so a
-      // refusal never leaves part of an append behind.
-      const serialized = events.length === 1 ? trySerializeOne(events[0]) : trySerialize(events);
-      if (serialized instanceof InvalidAppendError) {
-        outcomes[i] = { ok: false, error: serialized };
-        continue;
-      }
-      const key = stream.key ?? Number(this.stmt.insertStream.run(append.streamId).lastInsertRowid);
-      let revision = stream.revision;
-      for (let e = 0; e < events.length; e++) {
-        const event = events[e];
-        rows.add(key, ++revision, event.id ?? randomUUID(), event.type, serialized[2 * e] as string, serialized[2 * e + 1], created);
-      }
-      stream.key = key;
-      stream.revision = revision;
-      lastRows[i] = rows.count - 1;
-      revisions[i] = revision;
-    }
-    const firstPosition = rows.finish();
-    for (let i = 0; i < batch.length; i++) {
-      if (lastRows[i] >= 0) outcomes[i] = { ok: true, result: { nextExpectedRevision: BigInt(revisions[i]), position: BigInt(firstPosition + lastRows[i]) } };
-    }
-    return outcomes;
-  }
-
-  private multiInsert(rows: number): Database.Statement<unknown[]> {
-    let statement = this.multiInserts.get(rows);
-    if (!statement) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-      statement = this.db.prepare(`INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES ${values}`);
-      this.multiInserts.set(rows, statement);
-    }
-    return statement;
-  }
-
-  /** Undefined when the append may go ahead; otherwise its outcome (a conflict, or the result of a retried append). */
-  private checkExpected(append: PendingAppend, stream: CachedStream): Outcome | undefined {
-    const { streamId, events, expected } = append;
-    const current = stream.revision;
-    const matches = revisionMatches(expected, current);
-    const mayBeRetry = !matches || expected === 'any' || expected === 'stream_exists';
-    if (mayBeRetry && stream.key !== undefined) {
-      const retried = this.findRetriedAppend(stream.key, current, events, expected);
-      if (retried) return { ok: true, result: retried };
-    }
-    if (matches) return undefined;
-    const actual = current === NO_STREAM ? 'no_stream' : BigInt(current);
-    return { ok: false, error: new WrongExpectedVersionError(streamId, expected, actual) };
-  }
-
-  /**
-   * Stream ids and revisions are cached so an append costs its inserts and nothing
-   * else. Another process writing the same file bumps data_version, and then the
-   * cache is dropped: we hold the write lock here, so what we read next is current.
-   */
-  private forgetStreamsIfAnotherProcessWrote(): void {
-    const version = this.stmt.dataVersion.get() as number;
-    if (version !== this.dataVersion) this.streams.clear();
-    this.dataVersion = version;
-  }
-
-  private writeInSavepoint(append: PendingAppend): Outcome {
-    this.stmt.savepoint.run();
-    try {
-      const result = this.writeAppend(append);
-      this.stmt.release.run();
-      return { ok: true, result };
-    } catch (error) {
-      this.stmt.rollbackTo.run();
-      this.stmt.release.run();
-      if (isSqliteIoError(error)) throw error;
-      return { ok: false, error };
-    }
-  }
-
-  private streamState(name: string): CachedStream {
-    let cached = this.streams.get(name);
-    if (!cached) {
-      const key = this.stmt.getStream.get(name) as number | undefined;
-      const revision = key === undefined ? NO_STREAM : ((this.stmt.maxRevision.get(key) as number | null) ?? NO_STREAM);
-      cached = { key, revision };
-      this.streams.set(name, cached);
-    }
-    return cached;
-  }
-
-  /** The isolation path: one append, written row by row inside its own savepoint. */
-  private writeAppend(append: PendingAppend): AppendResult {
-    const stream = this.streamState(append.streamId);
-    const refusal = this.checkExpected(append, stream);
-    if (refusal && !refusal.ok) throw refusal.error;
-    if (refusal) return refusal.result;
-    const serialized = serializeEvents(append.events);
-    const key = stream.key ?? Number(this.stmt.insertStream.run(append.streamId).lastInsertRowid);
-    const created = Date.now();
-    let revision = stream.revision;
-    let position = 0;
-    for (const [id, type, data, metadata] of serialized) {
-      position = Number(this.stmt.insertEvent.run(key, ++revision, id, type, data, metadata, created).lastInsertRowid);
-    }
-    // Only after every insert succeeded, so a rolled-back savepoint leaves the cache true.
-    stream.key = key;
-    stream.revision = revision;
-    return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
-  }
-
-  /**
-   * A retry after a timeout sends the same event ids again. If they already sit
-   * where this append would have put them, answer with the original result instead
-   * of writing them twice. With 'any' or 'stream_exists' there is no expected place,
-   * so the stream's tail is checked: that covers a retry of the latest append.
-   */
-  private findRetriedAppend(
-    streamKey: number,
-    current: number,
-    events: readonly EventData[],
-    expected: ExpectedRevision,
-  ): AppendResult | undefined {
-    if (events.length === 0 || events.some((e) => e.id === undefined)) return undefined;
-    let rows: Array<{ id: string; position: number }>;
-    let firstRevision: number;
-    if (typeof expected === 'bigint' || expected === 'no_stream') {
-      firstRevision = expected === 'no_stream' ? 0 : Number(expected) + 1;
-      if (firstRevision + events.length - 1 > current) return undefined;
-      rows = this.stmt.idsAt.all(streamKey, firstRevision, events.length);
-    } else {
-      firstRevision = current - events.length + 1;
-      if (firstRevision < 0) return undefined;
-      rows = this.stmt.tailIds.all(streamKey, events.length).reverse();
-    }
-    if (rows.length !== events.length || rows.some((row, i) => row.id !== events[i].id)) return undefined;
-    return {
-      nextExpectedRevision: BigInt(firstRevision + events.length - 1),
-      position: BigInt(rows[rows.length - 1].position),
-    };
   }
 
   private wakeSubscribers(): void {
@@ -503,17 +282,17 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function revisionMatches(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === NO_STREAM;
-    case 'stream_exists':
-      return current !== NO_STREAM;
-    default:
-      // Revisions stay far below 2^53, so comparing as numbers is exact and allocates nothing.
-      return Number(expected) === current;
+function toWire(expected: ExpectedRevision): AppendRequest['expected'] {
+  return typeof expected === 'bigint' ? Number(expected) : expected;
+}
+
+function settleAppend(append: PendingAppend, outcome: AppendOutcome): void {
+  if (outcome.ok) {
+    append.resolve({ nextExpectedRevision: BigInt(outcome.revision), position: BigInt(outcome.position) });
+  } else if (outcome.kind === 'wrong_expected_version') {
+    append.reject(new WrongExpectedVersionError(outcome.stream, append.expected, outcome.actual === NO_STREAM ? 'no_stream' : BigInt(outcome.actual)));
+  } else {
+    append.reject(new InvalidAppendError(outcome.message));
   }
 }
 
@@ -529,83 +308,18 @@ function validateAppend(streamId: string, events: readonly EventData[]): string 
   return undefined;
 }
 
-/**
- * Collects event rows and inserts them INSERT_CHUNK at a time with one multi-row
- * statement, reusing one parameter array. Rows of one transaction get consecutive
- * positions, so the first position and a row's index give every row's position.
- */
-class RowWriter {
-  count = 0;
-  private firstPosition = 0;
-  private readonly params: unknown[] = new Array(INSERT_CHUNK * EVENT_COLUMNS);
-  private filled = 0;
-
-  constructor(private readonly insert: (rows: number, params: unknown[]) => number) {}
-
-  add(stream: number, revision: number, id: string, type: string, data: string, metadata: string | null, created: number): void {
-    const p = this.params;
-    let o = this.filled * EVENT_COLUMNS;
-    p[o++] = stream;
-    p[o++] = revision;
-    p[o++] = id;
-    p[o++] = type;
-    p[o++] = data;
-    p[o++] = metadata;
-    p[o] = created;
-    this.filled++;
-    this.count++;
-    if (this.filled === INSERT_CHUNK) this.flush();
-  }
-
-  /** Writes what is left; returns the position of the first row. */
-  finish(): number {
-    if (this.filled > 0) this.flush();
-    return this.firstPosition;
-  }
-
-  private flush(): void {
-    const rows = this.filled;
-    const params = rows === INSERT_CHUNK ? this.params : this.params.slice(0, rows * EVENT_COLUMNS);
-    const last = this.insert(rows, params);
-    if (this.count === rows) this.firstPosition = last - rows + 1;
-    this.filled = 0;
-  }
-}
-
-function trySerializeOne(event: EventData): Array<string | null> | InvalidAppendError {
+/** Every event of an append is serialized before any is sent, so a bad one refuses its whole append alone. */
+function serializeEvents(events: readonly EventData[]): WireEvent[] | InvalidAppendError {
   try {
-    return [JSON.stringify(event.data ?? null), event.metadata === undefined ? null : JSON.stringify(event.metadata)];
+    return events.map((event) => ({
+      id: event.id ?? randomUUID(),
+      type: event.type,
+      data: JSON.stringify(event.data ?? null),
+      metadata: event.metadata === undefined ? null : JSON.stringify(event.metadata),
+    }));
   } catch (error) {
     return new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`);
   }
-}
-
-/** [data, metadata] pairs, flat; or the error when some event's data is not JSON. */
-function trySerialize(events: readonly EventData[]): Array<string | null> | InvalidAppendError {
-  const out: Array<string | null> = new Array(events.length * 2);
-  try {
-    for (let e = 0; e < events.length; e++) {
-      out[2 * e] = JSON.stringify(events[e].data ?? null);
-      out[2 * e + 1] = events[e].metadata === undefined ? null : JSON.stringify(events[e].metadata);
-    }
-    return out;
-  } catch (error) {
-    return new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`);
-  }
-}
-
-function serializeEvents(events: readonly EventData[]): EventRowParams[] {
-  return events.map((event) => [
-    event.id ?? randomUUID(),
-    event.type,
-    JSON.stringify(event.data ?? null),
-    event.metadata === undefined ? null : JSON.stringify(event.metadata),
-  ]);
-}
-
-function isSqliteIoError(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && /^SQLITE_(IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY)/.test(code);
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
