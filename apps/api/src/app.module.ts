@@ -7,6 +7,9 @@ import { HealthController } from './health/health.controller';
 import { CatalogModule } from './catalog/catalog.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { CustomersModule } from './customers/customers.module';
+import { AdminModule } from './admin/admin.module';
+import { WaitlistModule } from './waitlist/waitlist.module';
+import { LiveModule } from './live/live.module';
 
 @Module({})
 export class AppModule {
@@ -14,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), CustomersModule, CatalogModule, InventoryModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule],
       controllers: [HealthController],
     };
   }

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('has safe defaults: embedded store, durable writes, port 3000, ./data', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, eventStore: 'embedded', sqliteSynchronous: 'FULL' });
+    expect(config).toMatchObject({ port: 3000, eventStore: 'embedded', sqliteSynchronous: 'FULL', waitlistMaxWaitSeconds: 3600 });
     expect(config.dataDir.endsWith('/data')).toBe(true);
   });
 
@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb://a:2113?tls=false',
       SQLITE_SYNCHRONOUS: 'EXTRA',
       LOG_LEVEL: 'warn',
+      WAITLIST_MAX_WAIT_SECONDS: '300',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -23,6 +24,7 @@ describe('loadConfig', () => {
       eventStoreConnectionString: 'esdb://a:2113?tls=false',
       sqliteSynchronous: 'EXTRA',
       logLevel: 'warn',
+      waitlistMaxWaitSeconds: 300,
     });
   });
 
@@ -32,6 +34,7 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be one of embedded, eventstoredb/],
     [{ EVENT_STORE: 'eventstoredb' }, /needs EVENTSTORE_CONNECTION_STRING/],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS must be one of FULL, EXTRA/],
+    [{ WAITLIST_MAX_WAIT_SECONDS: '0' }, /WAITLIST_MAX_WAIT_SECONDS must be an integer/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

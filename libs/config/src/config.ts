@@ -17,8 +17,10 @@ export interface AppConfig {
   adminToken: string | undefined;
   /** Create the demo catalog on first start of an empty store. */
   seedDemo: boolean;
-  /** Run the hold-expiry worker in this process. */
+  /** Run the hold-expiry worker in this process (and the waiting line's offers and timeouts, which must run in one process only). */
   expiryWorker: boolean;
+  /** How long a waiting-line entry waits for seats before it ends as expired. */
+  waitlistMaxWaitSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminToken: adminToken(env),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     expiryWorker: oneOf(env, 'EXPIRY_WORKER', ['on', 'off'] as const, 'on') === 'on',
+    waitlistMaxWaitSeconds: integer(env, 'WAITLIST_MAX_WAIT_SECONDS', 3600, 1, 7 * 24 * 3600),
   };
 }
 

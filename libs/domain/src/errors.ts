@@ -17,6 +17,11 @@ export interface DomainErrorDetails {
   invalid_seat: { seatIds: string[] };
   /** `field` names the offending input (a dotted path where that helps, e.g. `sections[2].rows[0].seats`). */
   invalid_request: { field: string; reason?: string; [key: string]: unknown };
+  /** Waiting line: someone else's entry is reported as missing too. */
+  waitlist_entry_not_found: { entryId: string };
+  waitlist_entry_not_waiting: { entryId: string; status: 'offered' | 'left' | 'sold_out' | 'expired' };
+  /** The customer's entry that is already waiting for this show. */
+  already_waiting: { entryId: string };
 }
 
 export type DomainErrorCode = keyof DomainErrorDetails;

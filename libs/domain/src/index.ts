@@ -42,5 +42,16 @@ export { evolveAllowance } from './allowance/evolveAllowance';
 export { allowanceDecider } from './allowance/allowanceDecider';
 export { allowanceStream } from './allowance/allowanceStream';
 
+// Waiting line (one stream per show)
+export * from './waitlist/waitlistEvents';
+export * from './waitlist/waitlistCommands';
+export { initialWaitlistState } from './waitlist/waitlistState';
+export type { WaitlistState, WaitlistEntry, WaitlistEntryStatus } from './waitlist/waitlistState';
+export { decideWaitlist } from './waitlist/decideWaitlist';
+export { evolveWaitlist } from './waitlist/evolveWaitlist';
+export { waitlistDecider } from './waitlist/waitlistDecider';
+export { waitlistStream } from './waitlist/waitlistStream';
+export { waitlistEntryStatus, waitingEntries, waitlistPosition, dueWaitlistEntries } from './waitlist/waitlistViews';
+
 // Demo data that seeds the demo catalog
 export * from './fixtures/demoVenues';

@@ -16,6 +16,9 @@ export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   not_hold_owner: 404,
   invalid_seat: 400,
   invalid_request: 400,
+  waitlist_entry_not_found: 404,
+  waitlist_entry_not_waiting: 409,
+  already_waiting: 409,
 };
 
 interface ErrorBody {

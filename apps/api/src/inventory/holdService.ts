@@ -9,6 +9,7 @@ import {
   toIsoTimestamp,
   type AllowanceReleaseReason,
   type HoldView,
+  type ReleaseReason,
   type SoldTicket,
   type TicketsSold,
 } from '@app/domain';
@@ -88,8 +89,7 @@ export class HoldService {
   async hold(customerId: string, showId: string, request: HoldRequest): Promise<HoldCreated> {
     const inventory = await this.showOrThrow(showId);
     const show = inventory.definition.show;
-    const quantity = 'seatIds' in request ? request.seatIds.length : request.quantity;
-    if ('seatIds' in request && show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
+    const quantity = this.checkRequest(inventory, request);
     if (quantity > show.maxTicketsPerCustomer) {
       throw new DomainError('limit_exceeded', `At most ${show.maxTicketsPerCustomer} tickets per customer for this show`, {
         limit: show.maxTicketsPerCustomer,
@@ -103,25 +103,81 @@ export class HoldService {
     const allowance = this.registry.allowance(showId, customerId);
     await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } });
     try {
-      const parts =
-        'seatIds' in request
-          ? await this.holdChosenSeats(inventory, holdId, customerId, request.seatIds, show.holdSeconds)
-          : await this.holdQuantity(inventory, holdId, customerId, request, show.holdSeconds);
-      this.directory.set(holdId, { showId, customerId, shards: parts.map((p) => p.shard) });
-      const seatIds = parts.flatMap((p) => p.seatIds ?? []);
-      const ticketNumbers = parts.flatMap((p) => p.ticketNumbers ?? []);
-      return {
-        holdId,
-        showId,
-        ...(show.kind === 'seated' ? { seatIds } : { ticketNumbers }),
-        expiresAt: parts[0].expiresAt,
-      };
+      return await this.takeSeats(inventory, customerId, holdId, request);
     } catch (error) {
       await allowance
         .execute({ type: 'ReleaseAllowance', data: { holdId, now: Date.now(), reason: 'failed' } })
         .catch((e: unknown) => this.logger.warn(`allowance of failed hold ${holdId} not returned yet: ${String(e)}`));
       throw error;
     }
+  }
+
+  /**
+   * Takes seats for an allowance reservation made earlier under `holdId` (a waiting-line
+   * entry's: the offer's hold reuses the entry id), so no second ReserveAllowance. On
+   * failure the reservation is left as it is: the caller decides whether it still waits.
+   * Never call it twice for one holdId: a general-admission retry could land on another shard.
+   */
+  async holdReserved(customerId: string, showId: string, holdId: string, request: HoldRequest): Promise<HoldCreated> {
+    const inventory = await this.showOrThrow(showId);
+    const quantity = this.checkRequest(inventory, request);
+    if (this.tookSeats(holdId)) throw invalidRequest('holdId', `hold ${holdId} already took its seats`, { value: holdId });
+    const reservation = await this.registry.allowance(showId, customerId).read((state) => state.reservations.get(holdId));
+    if (!reservation || reservation.released || reservation.quantity < quantity) {
+      throw invalidRequest('holdId', `no live allowance reservation of ${quantity} under ${holdId}`, { value: holdId });
+    }
+    return this.takeSeats(inventory, customerId, holdId, request);
+  }
+
+  /** Whether a hold with this id ever got seats (in this process, or as far as the holds read model has seen). */
+  tookSeats(holdId: string): boolean {
+    if (this.directory.has(holdId)) return true;
+    const status = this.holds.get(holdId)?.status;
+    return status !== undefined && status !== 'reserving' && status !== 'abandoned';
+  }
+
+  /**
+   * Available and held units of a show for a quantity request, straight from the shards'
+   * write-side state (holds past their expiry count as available, as the shards decide).
+   */
+  async counts(showId: string, request: { tier?: string; section?: string } = {}): Promise<{ available: number; held: number }> {
+    const inventory = await this.showOrThrow(showId);
+    const { tier, section } = request;
+    const now = Date.now();
+    const perShard = await Promise.all(
+      this.candidates(inventory, tier, section).map((index) =>
+        inventory.shards[index].writer.read((state) => {
+          const counts = shardCounts(state, now);
+          const t = tier ? counts.byTier[tier] : counts;
+          return { available: t?.available ?? 0, held: t?.held ?? 0 };
+        }),
+      ),
+    );
+    return perShard.reduce((sum, c) => ({ available: sum.available + c.available, held: sum.held + c.held }), { available: 0, held: 0 });
+  }
+
+  /** Validates a request against the show; returns its quantity. */
+  private checkRequest(inventory: ShowInventory, request: HoldRequest): number {
+    if ('seatIds' in request && inventory.definition.show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
+    return 'seatIds' in request ? request.seatIds.length : request.quantity;
+  }
+
+  /** The seat-taking half of a hold, shared by `hold` and `holdReserved`. */
+  private async takeSeats(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest): Promise<HoldCreated> {
+    const show = inventory.definition.show;
+    const parts =
+      'seatIds' in request
+        ? await this.holdChosenSeats(inventory, holdId, customerId, request.seatIds, show.holdSeconds)
+        : await this.holdQuantity(inventory, holdId, customerId, request, show.holdSeconds);
+    this.directory.set(holdId, { showId: show.id, customerId, shards: parts.map((p) => p.shard) });
+    const seatIds = parts.flatMap((p) => p.seatIds ?? []);
+    const ticketNumbers = parts.flatMap((p) => p.ticketNumbers ?? []);
+    return {
+      holdId,
+      showId: show.id,
+      ...(show.kind === 'seated' ? { seatIds } : { ticketNumbers }),
+      expiresAt: parts[0].expiresAt,
+    };
   }
 
   async view(customerId: string, holdId: string): Promise<HoldDetails> {
@@ -132,12 +188,13 @@ export class HoldService {
     return mergeViews(holdId, location.showId, views.filter((v): v is HoldView => v !== undefined));
   }
 
-  async release(customerId: string, holdId: string): Promise<void> {
+  /** `reason` 'undo' withdraws a hold made for the customer (a waiting-line offer whose entry had already ended). */
+  async release(customerId: string, holdId: string, reason: ReleaseReason = 'customer'): Promise<void> {
     const location = await this.locate(customerId, holdId);
     const inventory = await this.showOrThrow(location.showId);
     const now = Date.now();
     for (const shard of location.shards) {
-      await inventory.shards[shard].writer.execute({ type: 'ReleaseHold', data: { holdId, customerId, now, reason: 'customer' } });
+      await inventory.shards[shard].writer.execute({ type: 'ReleaseHold', data: { holdId, customerId, now, reason } });
     }
     await this.registry
       .allowance(location.showId, customerId)

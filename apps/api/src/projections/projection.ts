@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
+import type { TableNames } from './tableNames';
 
 /**
  * A read model fed from the global log. `apply` runs inside the runner's
@@ -13,9 +14,20 @@ export interface Projection {
   readonly version: number;
   /** The event types it reads; others are skipped without a call. */
   readonly eventTypes: readonly string[];
+  /**
+   * Every table it writes, by its live name: a rebuild swaps all of them in one
+   * transaction. A projection without `tables` and `withTables` cannot be rebuilt
+   * beside its live copy (only reset by a version bump).
+   */
+  readonly tables?: readonly string[];
   /** Creates its tables if missing. */
   setup(db: Database.Database): void;
   /** Deletes all its rows (a rebuild from position 0 follows). */
   reset(db: Database.Database): void;
   apply(db: Database.Database, event: RecordedEvent): void;
+  /**
+   * The same projection writing to other tables (a rebuild's copies). Each instance
+   * prepares its own statements, so the live one's keep naming the live tables.
+   */
+  withTables?(names: TableNames): Projection;
 }

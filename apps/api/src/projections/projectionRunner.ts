@@ -3,20 +3,48 @@ import type Database from 'better-sqlite3';
 import type { AllSubscription, EventStore, RecordedEvent } from '@app/event-store';
 import type { ReadDatabase } from '../infrastructure/readDatabase';
 import type { Projection } from './projection';
+import { ShadowBuild } from './shadowBuild';
 
 export interface ProjectionStatus {
   name: string;
   version: number;
   position: string;
   lagEvents: number;
-  status: 'live' | 'catching_up' | 'stalled';
+  status: 'live' | 'catching_up' | 'stalled' | 'rebuilding';
+  /** When a rebuild last replaced the tables (ISO 8601 UTC). */
+  rebuiltAt?: string;
+  /** While rebuilding: how far the new copy is (`position` of `head`). */
+  rebuild?: { position: string; head: string; startedAt: string };
   error?: string;
 }
 
 export type AppliedListener = (events: readonly RecordedEvent[]) => void;
 
+export type RebuildRefusal = 'unknown' | 'rebuilding' | 'not_rebuildable';
+
+/** Why a rebuild cannot start; the HTTP layer maps the reason to a status. */
+export class RebuildRefused extends Error {
+  override readonly name = 'RebuildRefused';
+  constructor(
+    readonly reason: RebuildRefusal,
+    readonly projection: string,
+  ) {
+    super(
+      reason === 'unknown'
+        ? `There is no projection named ${projection}`
+        : reason === 'rebuilding'
+          ? `Projection ${projection} is already being rebuilt`
+          : `Projection ${projection} cannot be rebuilt beside its live tables`,
+    );
+  }
+}
+
 /** Events applied per transaction at most; a catch-up yields to the event loop between batches. */
 const BATCH = 2_000;
+/** Events a rebuild reads and applies per transaction. */
+const REBUILD_PAGE = 5_000;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Feeds every projection from one subscription to the global log. Events are applied
@@ -36,6 +64,15 @@ export class ProjectionRunner {
   private readonly listeners = new Set<AppliedListener>();
   private loop: Promise<void> | undefined;
   private readonly saveCheckpoint: Database.Statement;
+  private readonly saveRebuiltAt: Database.Statement;
+  /** While above 0 the live batches wait: a rebuild is finishing and swapping its copies in. */
+  private pauses = 0;
+  private resume: { promise: Promise<void>; resolve: () => void } | undefined;
+  private readonly rebuilds = new Map<string, ShadowBuild>();
+  private readonly rebuildJobs = new Set<Promise<void>>();
+  private readonly rebuiltAt = new Map<string, string>();
+  private readonly rebuildErrors = new Map<string, string>();
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -44,11 +81,15 @@ export class ProjectionRunner {
   ) {
     const db = readDb.writer;
     db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-      name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL)`);
+      name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, rebuilt_at TEXT)`);
+    // Read databases made before rebuilds existed lack the column.
+    const columns = db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'projection_checkpoints\')').all();
+    if (!columns.some((c) => c.name === 'rebuilt_at')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN rebuilt_at TEXT');
     this.saveCheckpoint = db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`,
     );
+    this.saveRebuiltAt = db.prepare('UPDATE projection_checkpoints SET rebuilt_at = ? WHERE name = ?');
     for (const projection of projections) this.wanted.set(projection.name, new Set(projection.eventTypes));
   }
 
@@ -62,12 +103,18 @@ export class ProjectionRunner {
     const headNumber = head === 'start' ? 0n : head;
     const db = this.readDb.writer;
     const stored = new Map(
-      (db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as Array<{ name: string; version: number; position: number }>).map(
-        (row) => [row.name, row],
-      ),
+      (
+        db.prepare('SELECT name, version, position, rebuilt_at FROM projection_checkpoints').all() as Array<{
+          name: string;
+          version: number;
+          position: number;
+          rebuilt_at: string | null;
+        }>
+      ).map((row) => [row.name, row]),
     );
     db.transaction(() => {
       for (const projection of this.projections) {
+        ShadowBuild.dropLeftovers(db, projection);
         projection.setup(db);
         const row = stored.get(projection.name);
         if (!row || row.version !== projection.version || BigInt(row.position) > headNumber) {
@@ -76,6 +123,7 @@ export class ProjectionRunner {
           this.checkpoints.set(projection.name, 0n);
         } else {
           this.checkpoints.set(projection.name, BigInt(row.position));
+          if (row.rebuilt_at) this.rebuiltAt.set(projection.name, row.rebuilt_at);
         }
       }
     })();
@@ -89,9 +137,130 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    // A rebuild in progress gives up at its next page and leaves the live tables as they were.
+    this.stopping = true;
+    await Promise.allSettled([...this.rebuildJobs]);
     await this.subscription?.stop();
     await this.loop;
     this.flush();
+  }
+
+  /**
+   * Rebuilds these projections from position 0 without taking their reads down: new
+   * copies are built beside the live tables while the live ones go on, then swapped
+   * in (see `finishRebuild`). Refuses synchronously, resolves when the copies are in
+   * place and rejects when the rebuild failed (the live tables are then untouched).
+   */
+  rebuild(names: readonly string[]): Promise<void> {
+    const projections = names.map((name) => {
+      const projection = this.projections.find((p) => p.name === name);
+      if (!projection) throw new RebuildRefused('unknown', name);
+      if (!projection.tables || !projection.withTables) throw new RebuildRefused('not_rebuildable', name);
+      if (this.rebuilds.has(name)) throw new RebuildRefused('rebuilding', name);
+      return projection;
+    });
+    const build = new ShadowBuild(this.store, this.readDb.writer, projections);
+    for (const projection of projections) {
+      this.rebuilds.set(projection.name, build);
+      this.rebuildErrors.delete(projection.name);
+    }
+    const job = this.runRebuild(build).finally(() => {
+      for (const projection of projections) this.rebuilds.delete(projection.name);
+      this.rebuildJobs.delete(job);
+    });
+    this.rebuildJobs.add(job);
+    return job;
+  }
+
+  /** Names of the projections that can be rebuilt beside their live tables. */
+  get rebuildable(): string[] {
+    return this.projections.filter((p) => p.tables && p.withTables).map((p) => p.name);
+  }
+
+  private async runRebuild(build: ShadowBuild): Promise<void> {
+    const names = build.projections.map((p) => p.name).join(', ');
+    const logger = new Logger('Projections');
+    try {
+      build.create();
+      const head = await this.store.headPosition();
+      build.head = head === 'start' ? 0n : head;
+      // Catch up while the live tables go on being fed and read.
+      for (;;) {
+        this.throwIfStopping();
+        const read = await build.step(REBUILD_PAGE);
+        await nextTurn();
+        if (read < REBUILD_PAGE) break;
+      }
+      await this.finishRebuild(build);
+      logger.log(`rebuilt ${names}: ${build.eventsRead} events up to position ${build.position}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      for (const projection of build.projections) this.rebuildErrors.set(projection.name, `rebuild failed: ${message}`);
+      if (this.readDb.writer.open) build.discard();
+      if (!this.stopping) logger.error(`rebuild of ${names} failed: ${message}`);
+      throw error;
+    }
+  }
+
+  /**
+   * The last few events and the swap. Live batches wait meanwhile, so the live
+   * checkpoints cannot move: the copies read up to the head (which is at or past every
+   * live checkpoint), and in one transaction the copies take the live tables' names
+   * and the checkpoints jump to the copies' position. The live runner then skips what
+   * the copies already hold. Readers are never blocked: they see the old tables until
+   * that transaction commits, the new ones after.
+   */
+  private async finishRebuild(build: ShadowBuild): Promise<void> {
+    this.pauseFlush();
+    try {
+      for (;;) {
+        this.throwIfStopping();
+        if ((await build.step(REBUILD_PAGE)) === 0) break;
+        await nextTurn();
+      }
+      const now = new Date().toISOString();
+      const db = this.readDb.writer;
+      db.transaction(() => {
+        for (const projection of build.projections) {
+          const live = this.checkpoints.get(projection.name) ?? 0n;
+          if (live > build.position) throw new Error(`the live ${projection.name} is at ${live}, past the head the rebuild saw (${build.position})`);
+        }
+        build.swapIn();
+        for (const projection of build.projections) {
+          this.saveCheckpoint.run(projection.name, projection.version, Number(build.position), now);
+          this.saveRebuiltAt.run(now, projection.name);
+        }
+      })();
+      for (const projection of build.projections) {
+        this.checkpoints.set(projection.name, build.position);
+        this.rebuiltAt.set(projection.name, now);
+      }
+    } finally {
+      this.resumeFlush();
+    }
+    build.dropRetired();
+  }
+
+  private throwIfStopping(): void {
+    if (this.stopping) throw new Error('the projection runner is stopping');
+  }
+
+  private pauseFlush(): void {
+    if (this.pauses++ === 0) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.resume = { promise, resolve };
+    }
+  }
+
+  private resumeFlush(): void {
+    if (--this.pauses > 0) return;
+    this.resume?.resolve();
+    this.resume = undefined;
+    if (this.pending.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   /** Called with every batch after it is committed to the read database. */
@@ -126,15 +295,28 @@ export class ProjectionRunner {
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition().catch(() => undefined);
     const headNumber = head === undefined || head === 'start' ? 0n : head;
-    return this.projections.map((projection) => {
+    return this.projections.map((projection): ProjectionStatus => {
       const position = this.checkpoints.get(projection.name) ?? 0n;
+      const build = this.rebuilds.get(projection.name);
+      const rebuiltAt = this.rebuiltAt.get(projection.name);
+      const error = this.stalled?.message ?? this.rebuildErrors.get(projection.name);
       return {
         name: projection.name,
         version: projection.version,
         position: position.toString(),
         lagEvents: Number(headNumber > position ? headNumber - position : 0n),
-        status: this.stalled ? 'stalled' : this.caughtUp ? 'live' : 'catching_up',
-        ...(this.stalled ? { error: this.stalled.message } : {}),
+        status: build ? 'rebuilding' : this.stalled ? 'stalled' : this.caughtUp ? 'live' : 'catching_up',
+        ...(rebuiltAt ? { rebuiltAt } : {}),
+        ...(build
+          ? {
+              rebuild: {
+                position: build.position.toString(),
+                head: (headNumber > build.head ? headNumber : build.head).toString(),
+                startedAt: build.startedAt.toISOString(),
+              },
+            }
+          : {}),
+        ...(error ? { error } : {}),
       };
     });
   }
@@ -145,8 +327,10 @@ export class ProjectionRunner {
         this.pending.push(event);
         if (this.pending.length >= BATCH) {
           this.flush();
+          // While a rebuild swaps its copies in, stop pulling instead of piling events up.
+          if (this.resume) await this.resume.promise;
           // Let HTTP requests in between batches of a long catch-up.
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
         } else if (!this.flushScheduled) {
           this.flushScheduled = true;
           setImmediate(() => this.flush());
@@ -159,7 +343,7 @@ export class ProjectionRunner {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0 || this.stalled) return;
+    if (this.pending.length === 0 || this.stalled || this.pauses > 0) return;
     const batch = this.pending;
     this.pending = [];
     const db = this.readDb.writer;

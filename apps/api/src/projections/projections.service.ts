@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@app/event-store';
 import { ReadDatabase } from '../infrastructure/readDatabase';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import type { Projection } from './projection';
-import { ProjectionRunner, type ProjectionStatus } from './projectionRunner';
+import { ProjectionRunner, RebuildRefused, type ProjectionStatus } from './projectionRunner';
 
 /**
  * Feature modules register their projections (and listeners) while the app
@@ -58,5 +58,19 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   get appliedPosition(): bigint {
     return this.runner?.appliedPosition ?? 0n;
+  }
+
+  /**
+   * Starts rebuilding one projection (or `all`) beside its live tables and returns
+   * the names being rebuilt; throws `RebuildRefused` for an unknown name or one that
+   * is already rebuilding. `done` settles when the new copy is in place.
+   */
+  startRebuild(name: string): { names: string[]; done: Promise<void> } {
+    if (!this.runner) throw new RebuildRefused('unknown', name);
+    const names = name === 'all' ? this.runner.rebuildable : [name];
+    const done = this.runner.rebuild(names);
+    // Failures are reported through status(); nobody has to wait for the outcome.
+    done.catch(() => undefined);
+    return { names, done };
   }
 }

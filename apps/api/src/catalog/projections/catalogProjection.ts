@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { CATALOG_EVENT_TYPES, countSeats, type CatalogEvent, type Venue } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import { ensureIndex } from '../../projections/ensureIndex';
 import type { Projection } from '../../projections/projection';
+import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 import { showView } from '../views/showView';
 
 const TABLES = ['catalog_shows', 'catalog_events', 'catalog_performers', 'catalog_venues', 'catalog_cities'] as const;
+type Table = (typeof TABLES)[number];
 
 /** Lower-cased once here so a search is one LIKE over one column, case-insensitive beyond ASCII too. */
 export function eventSearchText(name: string, description: string, performerName: string): string {
@@ -35,33 +38,44 @@ export class CatalogProjection implements Projection {
   readonly name = 'catalog';
   readonly version = 1;
   readonly eventTypes = CATALOG_EVENT_TYPES;
+  readonly tables = TABLES;
   private readonly statements = new WeakMap<Database.Database, Statements>();
+  private readonly t: Record<Table, string>;
+
+  constructor(private readonly names: TableNames = LIVE_TABLES) {
+    this.t = Object.fromEntries(TABLES.map((table) => [table, names.table(table)])) as Record<Table, string>;
+  }
+
+  withTables(names: TableNames): CatalogProjection {
+    return new CatalogProjection(names);
+  }
 
   setup(db: Database.Database): void {
+    const { t, names } = this;
     db.exec(`
-      CREATE TABLE IF NOT EXISTS catalog_cities (
+      CREATE TABLE IF NOT EXISTS ${t.catalog_cities} (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, time_zone TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS catalog_venues (
+      CREATE TABLE IF NOT EXISTS ${t.catalog_venues} (
         id TEXT PRIMARY KEY, city_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
         capacity INTEGER NOT NULL, venue_json TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS catalog_venues_city ON catalog_venues (city_id);
-      CREATE TABLE IF NOT EXISTS catalog_performers (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS catalog_events (
+      CREATE TABLE IF NOT EXISTS ${t.catalog_performers} (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${t.catalog_events} (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL, category TEXT NOT NULL,
         performer_id TEXT NOT NULL, search_text TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS catalog_events_name ON catalog_events (name);
-      CREATE INDEX IF NOT EXISTS catalog_events_performer ON catalog_events (performer_id);
-      CREATE TABLE IF NOT EXISTS catalog_shows (
+      CREATE TABLE IF NOT EXISTS ${t.catalog_shows} (
         id TEXT PRIMARY KEY, event_id TEXT NOT NULL, venue_id TEXT NOT NULL, city_id TEXT NOT NULL,
         starts_at TEXT NOT NULL, kind TEXT NOT NULL, show_json TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS catalog_shows_event ON catalog_shows (event_id, starts_at);
-      CREATE INDEX IF NOT EXISTS catalog_shows_city ON catalog_shows (city_id, starts_at);
-      CREATE INDEX IF NOT EXISTS catalog_shows_starts ON catalog_shows (starts_at);
     `);
+    ensureIndex(db, names.index('catalog_venues_city'), t.catalog_venues, ['city_id']);
+    ensureIndex(db, names.index('catalog_events_name'), t.catalog_events, ['name']);
+    ensureIndex(db, names.index('catalog_events_performer'), t.catalog_events, ['performer_id']);
+    ensureIndex(db, names.index('catalog_shows_event'), t.catalog_shows, ['event_id', 'starts_at']);
+    ensureIndex(db, names.index('catalog_shows_city'), t.catalog_shows, ['city_id', 'starts_at']);
+    ensureIndex(db, names.index('catalog_shows_starts'), t.catalog_shows, ['starts_at']);
   }
 
   reset(db: Database.Database): void {
-    for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
+    for (const table of TABLES) db.exec(`DELETE FROM ${this.t[table]}`);
   }
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
@@ -107,20 +121,21 @@ export class CatalogProjection implements Projection {
   private prepared(db: Database.Database): Statements {
     let statements = this.statements.get(db);
     if (!statements) {
+      const { t } = this;
       statements = {
-        insertCity: db.prepare('INSERT INTO catalog_cities (id, name, country, time_zone) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+        insertCity: db.prepare(`INSERT INTO ${t.catalog_cities} (id, name, country, time_zone) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
         insertVenue: db.prepare(
-          'INSERT INTO catalog_venues (id, city_id, name, kind, capacity, venue_json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+          `INSERT INTO ${t.catalog_venues} (id, city_id, name, kind, capacity, venue_json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         ),
-        insertPerformer: db.prepare('INSERT INTO catalog_performers (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
+        insertPerformer: db.prepare(`INSERT INTO ${t.catalog_performers} (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
         insertEvent: db.prepare(
-          'INSERT INTO catalog_events (id, name, description, category, performer_id, search_text) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+          `INSERT INTO ${t.catalog_events} (id, name, description, category, performer_id, search_text) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         ),
         insertShow: db.prepare(
-          'INSERT INTO catalog_shows (id, event_id, venue_id, city_id, starts_at, kind, show_json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+          `INSERT INTO ${t.catalog_shows} (id, event_id, venue_id, city_id, starts_at, kind, show_json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         ),
-        venueJson: db.prepare('SELECT venue_json FROM catalog_venues WHERE id = ?'),
-        performerName: db.prepare('SELECT name FROM catalog_performers WHERE id = ?'),
+        venueJson: db.prepare(`SELECT venue_json FROM ${t.catalog_venues} WHERE id = ?`),
+        performerName: db.prepare(`SELECT name FROM ${t.catalog_performers} WHERE id = ?`),
       };
       this.statements.set(db, statements);
     }

@@ -100,7 +100,13 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
           const d = event.data as SeatsHeld['data'];
           const entry = this.entries.get(d.holdId);
           if (entry) {
-            entry.kind = 'hold';
+            if (entry.kind === 'reservation') {
+              // The hold's own expiry counts from here: a waiting-line entry's reservation runs until the
+              // entry's waitsUntil, long after the hold made for its offer is due.
+              entry.kind = 'hold';
+              entry.expiresAt = Date.parse(d.expiresAt);
+              this.heap.push(this.dueAt(entry), entry.holdId);
+            }
             entry.shardIds.add(d.shardId);
           } else {
             this.track({ holdId: d.holdId, showId: d.showId, customerId: d.customerId, shardIds: new Set([d.shardId]), expiresAt: Date.parse(d.expiresAt), kind: 'hold' });

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { AllowanceReleased, AllowanceReserved, HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
+import { ensureIndex } from '../../projections/ensureIndex';
 import type { Projection } from '../../projections/projection';
+import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 export interface HoldRow {
   hold_id: string;
@@ -24,18 +26,28 @@ export class HoldsProjection implements Projection {
   readonly name = 'holds';
   readonly version = 1;
   readonly eventTypes = ['AllowanceReserved', 'AllowanceReleased', 'SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+  readonly tables = ['holds'];
   private statements: ReturnType<HoldsProjection['prepare']> | undefined;
+  private readonly holds: string;
+
+  constructor(private readonly names: TableNames = LIVE_TABLES) {
+    this.holds = names.table('holds');
+  }
+
+  withTables(names: TableNames): HoldsProjection {
+    return new HoldsProjection(names);
+  }
 
   setup(db: Database.Database): void {
-    db.exec(`CREATE TABLE IF NOT EXISTS holds (
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.holds} (
       hold_id TEXT PRIMARY KEY, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, shard_ids TEXT NOT NULL,
       quantity INTEGER NOT NULL, expires_at TEXT NOT NULL, status TEXT NOT NULL, order_id TEXT)`);
-    db.exec('CREATE INDEX IF NOT EXISTS holds_active ON holds(status, expires_at)');
-    db.exec('CREATE INDEX IF NOT EXISTS holds_by_customer ON holds(customer_id)');
+    ensureIndex(db, this.names.index('holds_active'), this.holds, ['status', 'expires_at']);
+    ensureIndex(db, this.names.index('holds_by_customer'), this.holds, ['customer_id']);
   }
 
   reset(db: Database.Database): void {
-    db.exec('DELETE FROM holds');
+    db.exec(`DELETE FROM ${this.holds}`);
   }
 
   apply(db: Database.Database, event: RecordedEvent): void {
@@ -71,20 +83,21 @@ export class HoldsProjection implements Projection {
   }
 
   private prepare(db: Database.Database) {
+    const holds = this.holds;
     return {
       // A hold spanning shards has one SeatsHeld per shard: the row gathers them.
-      reserving: db.prepare(`INSERT OR IGNORE INTO holds (hold_id, show_id, customer_id, shard_ids, quantity, expires_at, status)
+      reserving: db.prepare(`INSERT OR IGNORE INTO ${holds} (hold_id, show_id, customer_id, shard_ids, quantity, expires_at, status)
         VALUES (?, ?, ?, '', ?, ?, 'reserving')`),
-      abandoned: db.prepare(`UPDATE holds SET status = 'abandoned' WHERE hold_id = ? AND status = 'reserving'`),
-      held: db.prepare(`INSERT INTO holds (hold_id, show_id, customer_id, shard_ids, quantity, expires_at, status)
+      abandoned: db.prepare(`UPDATE ${holds} SET status = 'abandoned' WHERE hold_id = ? AND status = 'reserving'`),
+      held: db.prepare(`INSERT INTO ${holds} (hold_id, show_id, customer_id, shard_ids, quantity, expires_at, status)
         VALUES (?, ?, ?, ?, ?, ?, 'active')
         ON CONFLICT(hold_id) DO UPDATE SET
           shard_ids = CASE WHEN status = 'reserving' THEN excluded.shard_ids ELSE shard_ids || ',' || excluded.shard_ids END,
           quantity = CASE WHEN status = 'reserving' THEN excluded.quantity ELSE quantity + excluded.quantity END,
           expires_at = excluded.expires_at,
           status = 'active'`),
-      ended: db.prepare(`UPDATE holds SET status = ? WHERE hold_id = ? AND status = 'active'`),
-      sold: db.prepare(`UPDATE holds SET status = 'sold', order_id = ? WHERE hold_id = ?`),
+      ended: db.prepare(`UPDATE ${holds} SET status = ? WHERE hold_id = ? AND status = 'active'`),
+      sold: db.prepare(`UPDATE ${holds} SET status = 'sold', order_id = ? WHERE hold_id = ?`),
     };
   }
 }

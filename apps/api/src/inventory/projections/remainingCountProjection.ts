@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
 import type { Projection } from '../../projections/projection';
+import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 /**
  * Held and sold counts per show and tier ("how many are left" is capacity minus
@@ -12,18 +13,30 @@ export class RemainingCountProjection implements Projection {
   readonly name = 'remaining_count';
   readonly version = 1;
   readonly eventTypes = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+  readonly tables = ['remaining_counts', 'remaining_holds'];
   private s: ReturnType<RemainingCountProjection['prepare']> | undefined;
+  private readonly counts: string;
+  private readonly holds: string;
+
+  constructor(names: TableNames = LIVE_TABLES) {
+    this.counts = names.table('remaining_counts');
+    this.holds = names.table('remaining_holds');
+  }
+
+  withTables(names: TableNames): RemainingCountProjection {
+    return new RemainingCountProjection(names);
+  }
 
   setup(db: Database.Database): void {
-    db.exec(`CREATE TABLE IF NOT EXISTS remaining_counts (
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.counts} (
       show_id TEXT NOT NULL, tier TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0, sold INTEGER NOT NULL DEFAULT 0,
       updated_at TEXT NOT NULL, PRIMARY KEY (show_id, tier))`);
-    db.exec(`CREATE TABLE IF NOT EXISTS remaining_holds (
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.holds} (
       hold_id TEXT NOT NULL, shard_id TEXT NOT NULL, show_id TEXT NOT NULL, tiers TEXT NOT NULL, PRIMARY KEY (hold_id, shard_id))`);
   }
 
   reset(db: Database.Database): void {
-    db.exec('DELETE FROM remaining_counts; DELETE FROM remaining_holds;');
+    db.exec(`DELETE FROM ${this.counts}; DELETE FROM ${this.holds};`);
   }
 
   apply(db: Database.Database, event: RecordedEvent): void {
@@ -53,12 +66,13 @@ export class RemainingCountProjection implements Projection {
   }
 
   private prepare(db: Database.Database) {
+    const { counts, holds } = this;
     return {
-      remember: db.prepare('INSERT OR REPLACE INTO remaining_holds (hold_id, shard_id, show_id, tiers) VALUES (?, ?, ?, ?)'),
-      recall: db.prepare<[string, string], { show_id: string; tiers: string }>('SELECT show_id, tiers FROM remaining_holds WHERE hold_id = ? AND shard_id = ?'),
-      forget: db.prepare('DELETE FROM remaining_holds WHERE hold_id = ? AND shard_id = ?'),
+      remember: db.prepare(`INSERT OR REPLACE INTO ${holds} (hold_id, shard_id, show_id, tiers) VALUES (?, ?, ?, ?)`),
+      recall: db.prepare<[string, string], { show_id: string; tiers: string }>(`SELECT show_id, tiers FROM ${holds} WHERE hold_id = ? AND shard_id = ?`),
+      forget: db.prepare(`DELETE FROM ${holds} WHERE hold_id = ? AND shard_id = ?`),
       add: {
-        statement: db.prepare(`INSERT INTO remaining_counts (show_id, tier, held, sold, updated_at) VALUES (@show, @tier, @held, @sold, @at)
+        statement: db.prepare(`INSERT INTO ${counts} (show_id, tier, held, sold, updated_at) VALUES (@show, @tier, @held, @sold, @at)
           ON CONFLICT(show_id, tier) DO UPDATE SET held = held + @held, sold = sold + @sold, updated_at = @at`),
         run(show: string, tier: string, held: number, sold: number, at: string) {
           this.statement.run({ show, tier, held, sold, at });

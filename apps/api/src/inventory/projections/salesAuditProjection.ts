@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { TicketsSold } from '@app/domain';
+import { ensureIndex } from '../../projections/ensureIndex';
 import type { Projection } from '../../projections/projection';
+import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 export interface SaleRow {
   seq: number;
@@ -23,24 +25,34 @@ export class SalesAuditProjection implements Projection {
   readonly name = 'sales_audit';
   readonly version = 1;
   readonly eventTypes = ['TicketsSold'];
+  readonly tables = ['sales'];
   private insert: Database.Statement | undefined;
+  private readonly sales: string;
+
+  constructor(private readonly names: TableNames = LIVE_TABLES) {
+    this.sales = names.table('sales');
+  }
+
+  withTables(names: TableNames): SalesAuditProjection {
+    return new SalesAuditProjection(names);
+  }
 
   setup(db: Database.Database): void {
-    db.exec(`CREATE TABLE IF NOT EXISTS sales (
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.sales} (
       seq INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE, show_id TEXT NOT NULL, seat_id TEXT, ticket_number INTEGER,
       tier TEXT NOT NULL, price INTEGER NOT NULL, currency TEXT NOT NULL, customer_id TEXT NOT NULL, order_id TEXT NOT NULL,
       hold_id TEXT NOT NULL, sold_at TEXT NOT NULL)`);
-    db.exec('CREATE INDEX IF NOT EXISTS sales_by_show ON sales(show_id, seq)');
-    db.exec('CREATE INDEX IF NOT EXISTS sales_by_order ON sales(order_id)');
-    db.exec('CREATE INDEX IF NOT EXISTS sales_by_customer ON sales(customer_id, seq)');
+    ensureIndex(db, this.names.index('sales_by_show'), this.sales, ['show_id', 'seq']);
+    ensureIndex(db, this.names.index('sales_by_order'), this.sales, ['order_id']);
+    ensureIndex(db, this.names.index('sales_by_customer'), this.sales, ['customer_id', 'seq']);
   }
 
   reset(db: Database.Database): void {
-    db.exec('DELETE FROM sales');
+    db.exec(`DELETE FROM ${this.sales}`);
   }
 
   apply(db: Database.Database, event: RecordedEvent): void {
-    this.insert ??= db.prepare(`INSERT INTO sales (ticket_id, show_id, seat_id, ticket_number, tier, price, currency, customer_id, order_id, hold_id, sold_at)
+    this.insert ??= db.prepare(`INSERT INTO ${this.sales} (ticket_id, show_id, seat_id, ticket_number, tier, price, currency, customer_id, order_id, hold_id, sold_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const d = event.data as TicketsSold['data'];
     const showId = (event.metadata as { showId?: string }).showId ?? '';

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
+import { ensureIndex } from '../../projections/ensureIndex';
 import type { Projection } from '../../projections/projection';
+import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 /**
  * Seat status per show, stored only for seats that are not available: a seat with
@@ -12,17 +14,27 @@ export class SeatAvailabilityProjection implements Projection {
   readonly name = 'seat_availability';
   readonly version = 1;
   readonly eventTypes = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+  readonly tables = ['seat_status'];
   private s: ReturnType<SeatAvailabilityProjection['prepare']> | undefined;
+  private readonly seatStatus: string;
+
+  constructor(private readonly names: TableNames = LIVE_TABLES) {
+    this.seatStatus = names.table('seat_status');
+  }
+
+  withTables(names: TableNames): SeatAvailabilityProjection {
+    return new SeatAvailabilityProjection(names);
+  }
 
   setup(db: Database.Database): void {
-    db.exec(`CREATE TABLE IF NOT EXISTS seat_status (
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.seatStatus} (
       show_id TEXT NOT NULL, seat_id TEXT NOT NULL, status TEXT NOT NULL, hold_id TEXT NOT NULL,
       PRIMARY KEY (show_id, seat_id))`);
-    db.exec('CREATE INDEX IF NOT EXISTS seat_status_by_hold ON seat_status(hold_id)');
+    ensureIndex(db, this.names.index('seat_status_by_hold'), this.seatStatus, ['hold_id']);
   }
 
   reset(db: Database.Database): void {
-    db.exec('DELETE FROM seat_status');
+    db.exec(`DELETE FROM ${this.seatStatus}`);
   }
 
   apply(db: Database.Database, event: RecordedEvent): void {
@@ -44,11 +56,12 @@ export class SeatAvailabilityProjection implements Projection {
   }
 
   private prepare(db: Database.Database) {
+    const seatStatus = this.seatStatus;
     return {
-      hold: db.prepare(`INSERT INTO seat_status (show_id, seat_id, status, hold_id) VALUES (?, ?, 'held', ?)
+      hold: db.prepare(`INSERT INTO ${seatStatus} (show_id, seat_id, status, hold_id) VALUES (?, ?, 'held', ?)
         ON CONFLICT(show_id, seat_id) DO UPDATE SET status = 'held', hold_id = excluded.hold_id`),
-      free: db.prepare(`DELETE FROM seat_status WHERE hold_id = ? AND status = 'held'`),
-      sell: db.prepare(`UPDATE seat_status SET status = 'sold' WHERE hold_id = ?`),
+      free: db.prepare(`DELETE FROM ${seatStatus} WHERE hold_id = ? AND status = 'held'`),
+      sell: db.prepare(`UPDATE ${seatStatus} SET status = 'sold' WHERE hold_id = ?`),
     };
   }
 }

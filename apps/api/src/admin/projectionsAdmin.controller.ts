@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { AdminGuard } from '../auth/guards';
+import { ApiError } from '../http/apiError';
+import { RebuildRefused, type ProjectionStatus } from '../projections/projectionRunner';
+import { ProjectionsService } from '../projections/projections.service';
+
+const NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+const REFUSAL_STATUS = { unknown: 404, rebuilding: 409, not_rebuildable: 409 } as const;
+const REFUSAL_CODE = { unknown: 'not_found', rebuilding: 'rebuild_in_progress', not_rebuildable: 'not_rebuildable' } as const;
+
+/** Operators watch the read models and rebuild them from the log without taking reads down. */
+@Controller('v1/admin/projections')
+@UseGuards(AdminGuard)
+export class ProjectionsAdminController {
+  constructor(private readonly projections: ProjectionsService) {}
+
+  /** Every projection: its checkpoint, how far behind the log it is, and whether it is being rebuilt. */
+  @Get()
+  list(): Promise<ProjectionStatus[]> {
+    return this.projections.status();
+  }
+
+  /**
+   * Builds a new copy of the projection (`all`: of every projection, in one pass over
+   * the log) beside the live one and swaps it in when it has caught up; reads go on
+   * meanwhile. Answers at once; follow the progress with `GET /v1/admin/projections`.
+   */
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  rebuild(@Param('name') name: string): { name: string; status: 'rebuilding'; projections: string[] } {
+    if (!NAME.test(name)) throw new ApiError(404, 'not_found', `There is no projection named ${name.slice(0, 80)}`);
+    try {
+      const { names } = this.projections.startRebuild(name);
+      return { name, status: 'rebuilding', projections: names };
+    } catch (error) {
+      if (error instanceof RebuildRefused) {
+        throw new ApiError(REFUSAL_STATUS[error.reason], REFUSAL_CODE[error.reason], error.message, { projection: error.projection });
+      }
+      throw error;
+    }
+  }
+}

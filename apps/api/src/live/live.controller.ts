@@ -1,0 +1,50 @@
+import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { CurrentCustomer, CustomerGuard } from '../auth/guards';
+import { ApiError } from '../http/apiError';
+import { ShowUpdatesHub } from './shows/showUpdatesHub';
+import { parseLastEventId } from './sse/sseMessage';
+import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
+
+const ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+function id(value: string, field: string): string {
+  if (!ID.test(value)) throw new ApiError(400, 'invalid_request', `${field} is not a valid id`, { field });
+  return value;
+}
+
+function lastEventId(header: string | undefined): bigint | undefined {
+  const position = parseLastEventId(header);
+  if (position === null) throw new ApiError(400, 'invalid_request', 'Last-Event-ID must be an id this stream sent (a log position)', { field: 'Last-Event-ID' });
+  return position;
+}
+
+/**
+ * Server-Sent Events. The reply is hijacked and written raw rather than going through
+ * `@Sse()`: a stream here needs a bounded buffer that ends with a `reload` message,
+ * one message formatted once for thousands of clients, and a replay that goes at the
+ * client's pace; Nest's SSE pipeline buffers per client and can only drop a slow one.
+ */
+@Controller('v1')
+export class LiveController {
+  constructor(
+    private readonly shows: ShowUpdatesHub,
+    private readonly waitlist: WaitlistUpdatesHub,
+  ) {}
+
+  @Get('shows/:showId/updates')
+  showUpdates(@Param('showId') showId: string, @Headers('last-event-id') lastEvent: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    return this.shows.connect(id(showId, 'showId'), lastEventId(lastEvent), reply);
+  }
+
+  @Get('waitlist/:entryId/updates')
+  @UseGuards(CustomerGuard)
+  waitlistUpdates(
+    @CurrentCustomer() customerId: string,
+    @Param('entryId') entryId: string,
+    @Headers('last-event-id') lastEvent: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.waitlist.connect(customerId, id(entryId, 'entryId'), lastEventId(lastEvent), reply);
+  }
+}

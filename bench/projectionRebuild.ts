@@ -1,0 +1,93 @@
+/**
+ * Projection rebuild speed: a log of holds and sales on one general-admission show
+ * (allowance reservations, holds, sales, some releases and expiries) in a temporary
+ * embedded store, replayed into every projection's new copy beside the live tables
+ * and swapped in, as `POST /v1/admin/projections/all/rebuild` does. Beside it,
+ * measured in the same run on the same log: a plain `readAll` scan in the same pages
+ * that applies nothing (the baseline: what reading and decoding the log costs), and
+ * the live runner's first catch-up from position 0.
+ * Usage: npm run bench:rebuild [-- --events 300000] [-- --quick]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generalAdmissionSalesLog } from '../libs/domain/src/testing/salesLog';
+import { SqliteEventStore, type LogPosition } from '../libs/event-store/src';
+import { appendRounds } from '../libs/event-store/src/testing/appendRounds';
+import { ReadDatabase } from '../apps/api/src/infrastructure/readDatabase';
+import { ProjectionRunner } from '../apps/api/src/projections/projectionRunner';
+import { CatalogProjection } from '../apps/api/src/catalog/projections/catalogProjection';
+import { HoldsProjection } from '../apps/api/src/inventory/projections/holdsProjection';
+import { RemainingCountProjection } from '../apps/api/src/inventory/projections/remainingCountProjection';
+import { SalesAuditProjection } from '../apps/api/src/inventory/projections/salesAuditProjection';
+import { SeatAvailabilityProjection } from '../apps/api/src/inventory/projections/seatAvailabilityProjection';
+
+const argValue = (name: string): number | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+};
+const quick = process.argv.includes('--quick');
+const EVENTS = argValue('events') ?? (quick ? 60_000 : 300_000);
+const PAGE = 5_000;
+// Per hold: reserve, hold, then a sale (3 events) or a release/expiry plus the allowance back (4).
+const HOLDS = Math.round(EVENTS / 3.2);
+
+const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
+const perSecond = (n: number, s: number): string => Math.round(n / s).toLocaleString('en-US');
+
+async function scan(store: SqliteEventStore): Promise<{ events: number; seconds: number }> {
+  const started = process.hrtime.bigint();
+  let position: LogPosition = 'start';
+  let events = 0;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: position, maxCount: PAGE });
+    if (page.length === 0) break;
+    events += page.length;
+    position = page[page.length - 1].position;
+  }
+  return { events, seconds: seconds(started) };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rebuild-'));
+  try {
+    // The log is throwaway: no fsync per commit while it is written.
+    const store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'OFF' });
+    const log = generalAdmissionSalesLog({ holds: HOLDS, ticketsPerHold: 4, shardCount: 64, releaseEvery: 10, expireEvery: 7 });
+    const writing = process.hrtime.bigint();
+    const { events } = await appendRounds(store, log.rounds);
+    console.log(`Log: ${events.toLocaleString('en-US')} events (${HOLDS.toLocaleString('en-US')} holds, ${log.ticketsSold().toLocaleString('en-US')} tickets sold), written in ${seconds(writing).toFixed(1)} s`);
+
+    const baseline = await scan(store);
+
+    const readDb = ReadDatabase.open(join(dir, 'data'));
+    const projections = [new CatalogProjection(), new HoldsProjection(), new SeatAvailabilityProjection(), new RemainingCountProjection(), new SalesAuditProjection()];
+    const runner = new ProjectionRunner(store, readDb, projections);
+    const catchingUp = process.hrtime.bigint();
+    await runner.start();
+    if (!(await runner.catchUpWithHead(600_000))) throw new Error('the live runner did not catch up');
+    const catchUp = seconds(catchingUp);
+
+    const rebuilding = process.hrtime.bigint();
+    await runner.rebuild(projections.map((p) => p.name));
+    const rebuild = seconds(rebuilding);
+    const sales = readDb.reader.prepare('SELECT COUNT(*) FROM sales').pluck().get() as number;
+    if (sales !== log.ticketsSold()) throw new Error(`the rebuilt sales table has ${sales} rows, the log sold ${log.ticketsSold()} tickets`);
+
+    await runner.stop();
+    readDb.close();
+    await store.close();
+
+    console.log('');
+    console.log(`${'run (same log, pages of 5,000 events)'.padEnd(62)}${'seconds'.padEnd(10)}events/s`);
+    console.log(`${'readAll scan, nothing applied (baseline)'.padEnd(62)}${baseline.seconds.toFixed(2).padEnd(10)}${perSecond(baseline.events, baseline.seconds)}`);
+    console.log(`${'live runner, first catch-up from 0 (batches of 2,000)'.padEnd(62)}${catchUp.toFixed(2).padEnd(10)}${perSecond(events, catchUp)}`);
+    console.log(`${'rebuild of all 5 projections beside the live tables + swap'.padEnd(62)}${rebuild.toFixed(2).padEnd(10)}${perSecond(events, rebuild)}`);
+    console.log('');
+    console.log(`rebuild vs bare scan: ${((baseline.seconds / rebuild) * 100).toFixed(1)}% of the scan rate`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
