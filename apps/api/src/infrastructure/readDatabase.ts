@@ -19,8 +19,6 @@ export class ReadDatabase {
     // together, so losing the last commits to a power cut is harmless: they are replayed.
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 5000');
-    this.writer.pragma(`cache_size = ${process.env.RB_CACHE ?? -2000}`);
-    if (process.env.RB_MMAP) this.writer.pragma(`mmap_size = ${process.env.RB_MMAP}`);
     this.reader = new Database(file, { readonly: false });
     this.reader.pragma('busy_timeout = 5000');
   }

@@ -2,6 +2,10 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { TableNames } from './tableNames';
 
+export interface SetupOptions {
+  bulk?: boolean;
+}
+
 /**
  * A read model fed from the global log. `apply` runs inside the runner's
  * transaction, which also moves the projection's checkpoint: a crash never applies
@@ -20,8 +24,13 @@ export interface Projection {
    * beside its live copy (only reset by a version bump).
    */
   readonly tables?: readonly string[];
-  /** Creates its tables if missing. */
-  setup(db: Database.Database): void;
+  /**
+   * Creates its tables if missing. With `bulk` (a rebuild's copies, about to be
+   * loaded with the whole log) only the indexes `apply` itself needs; the rebuild
+   * calls `setup(db)` again after loading, so the others are built once, sorted,
+   * instead of row by row.
+   */
+  setup(db: Database.Database, options?: SetupOptions): void;
   /** Deletes all its rows (a rebuild from position 0 follows). */
   reset(db: Database.Database): void;
   apply(db: Database.Database, event: RecordedEvent): void;

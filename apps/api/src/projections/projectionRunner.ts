@@ -42,7 +42,7 @@ export class RebuildRefused extends Error {
 /** Events applied per transaction at most; a catch-up yields to the event loop between batches. */
 const BATCH = 2_000;
 /** Events a rebuild reads and applies per transaction. */
-const REBUILD_PAGE = 5_000;
+const REBUILD_PAGE = Number(process.env.RB_PAGE ?? 5_000);
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -191,6 +191,7 @@ export class ProjectionRunner {
         await nextTurn();
         if (read < REBUILD_PAGE) break;
       }
+      await build.completeIndexes();
       await this.finishRebuild(build);
       logger.log(`rebuilt ${names}: ${build.eventsRead} events up to position ${build.position}`);
     } catch (error) {

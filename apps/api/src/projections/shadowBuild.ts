@@ -46,8 +46,19 @@ export class ShadowBuild {
   create(): void {
     this.db.transaction(() => {
       for (const projection of this.projections) ShadowBuild.dropLeftovers(this.db, projection);
-      for (const copy of this.copies) copy.setup(this.db);
+      for (const copy of this.copies) copy.setup(this.db, { bulk: true });
     })();
+  }
+
+  /**
+   * Once the bulk of the log is in: the indexes only reads need, each built in one
+   * sorted pass. One projection per turn of the event loop, so requests get in between.
+   */
+  async completeIndexes(): Promise<void> {
+    for (const copy of this.copies) {
+      this.db.transaction(() => copy.setup(this.db))();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Reads one page of the log after `position` and applies it in one transaction; 0 means the head is reached. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { AllowanceReleased, AllowanceReserved, HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
 import { ensureIndex } from '../../projections/ensureIndex';
-import type { Projection } from '../../projections/projection';
+import type { Projection, SetupOptions } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 export interface HoldRow {
@@ -38,10 +38,12 @@ export class HoldsProjection implements Projection {
     return new HoldsProjection(names);
   }
 
-  setup(db: Database.Database): void {
+  setup(db: Database.Database, options: SetupOptions = {}): void {
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.holds} (
       hold_id TEXT PRIMARY KEY, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, shard_ids TEXT NOT NULL,
       quantity INTEGER NOT NULL, expires_at TEXT NOT NULL, status TEXT NOT NULL, order_id TEXT)`);
+    // apply finds holds by their primary key; these two serve reads only.
+    if (options.bulk) return;
     ensureIndex(db, this.names.index('holds_active'), this.holds, ['status', 'expires_at']);
     ensureIndex(db, this.names.index('holds_by_customer'), this.holds, ['customer_id']);
   }

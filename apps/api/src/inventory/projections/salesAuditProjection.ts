@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { TicketsSold } from '@app/domain';
 import { ensureIndex } from '../../projections/ensureIndex';
-import type { Projection } from '../../projections/projection';
+import type { Projection, SetupOptions } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 export interface SaleRow {
@@ -37,11 +37,15 @@ export class SalesAuditProjection implements Projection {
     return new SalesAuditProjection(names);
   }
 
-  setup(db: Database.Database): void {
+  setup(db: Database.Database, options: SetupOptions = {}): void {
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.sales} (
-      seq INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE, show_id TEXT NOT NULL, seat_id TEXT, ticket_number INTEGER,
+      seq INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL, show_id TEXT NOT NULL, seat_id TEXT, ticket_number INTEGER,
       tier TEXT NOT NULL, price INTEGER NOT NULL, currency TEXT NOT NULL, customer_id TEXT NOT NULL, order_id TEXT NOT NULL,
       hold_id TEXT NOT NULL, sold_at TEXT NOT NULL)`);
+    // Inserting only, apply needs no index; a ticket id sold twice fails the unique index when it is built.
+    if (options.bulk) return;
+    // Tables made before this was an index have it inline (ticket_id UNIQUE): ensureIndex finds that one.
+    ensureIndex(db, this.names.index('sales_ticket'), this.sales, ['ticket_id'], { unique: true });
     ensureIndex(db, this.names.index('sales_by_show'), this.sales, ['show_id', 'seq']);
     ensureIndex(db, this.names.index('sales_by_order'), this.sales, ['order_id']);
     ensureIndex(db, this.names.index('sales_by_customer'), this.sales, ['customer_id', 'seq']);

@@ -1,0 +1,21 @@
+import type { EventStore, LogPosition, RecordedEvent } from '@app/event-store';
+
+/** Events read per page: big enough to keep the store busy, small enough to stay cheap in memory. */
+export const PAGE_SIZE = 5_000;
+
+/** The whole log in global order, a page at a time, from the event store itself (never the read models). */
+export async function* logPages(store: EventStore, pageSize = PAGE_SIZE): AsyncGenerator<RecordedEvent[]> {
+  let position: LogPosition = 'start';
+  for (;;) {
+    const page = await store.readAll({ fromPosition: position, maxCount: pageSize });
+    if (page.length === 0) return;
+    yield page;
+    position = page[page.length - 1].position;
+  }
+}
+
+/** The head as a number, for progress (0 for an empty log). */
+export async function headNumber(store: EventStore): Promise<number> {
+  const head = await store.headPosition();
+  return head === 'start' ? 0 : Number(head);
+}

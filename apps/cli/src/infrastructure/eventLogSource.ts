@@ -1,0 +1,41 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '@app/config';
+import { openEventStore, type EventStore } from '@app/event-store';
+import { CLI_CONFIG } from './tokens';
+
+/**
+ * The configured event store, opened on first use (a command that talks to the API
+ * never opens it) and closed when the command ends. The CLI only reads: several
+ * processes may open the embedded file, so it runs beside a live API.
+ */
+@Injectable()
+export class EventLogSource implements OnApplicationShutdown {
+  private store: EventStore | undefined;
+
+  constructor(@Inject(CLI_CONFIG) private readonly config: AppConfig) {}
+
+  open(): EventStore {
+    if (this.store) return this.store;
+    const { config } = this;
+    if (config.eventStore === 'eventstoredb') {
+      this.store = openEventStore({ kind: 'eventstoredb', connectionString: config.eventStoreConnectionString! });
+    } else {
+      // Opening a missing file would create an empty store and report a clean audit of nothing.
+      const file = join(config.dataDir, 'events.db');
+      if (!existsSync(file)) throw new CliError(`No event store at ${file} (set DATA_DIR to the API's data directory)`);
+      this.store = openEventStore({ kind: 'embedded', dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+    }
+    return this.store;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store?.close();
+  }
+}
+
+/** A failure to report as one line and exit code 2 (not a violation found by an audit). */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}
