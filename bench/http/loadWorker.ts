@@ -1,0 +1,180 @@
+/**
+ * The load generator: a process of its own (forked by the bench), driving autocannon
+ * against the API and reporting figures per kind of request. Customers are new for
+ * every hold, as in an on-sale; their tokens are signed here with the server's secret
+ * (the same TokenService), so making a million customers costs no requests.
+ */
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { TokenService } from '../../apps/api/src/auth/tokenService';
+import type { Latency, LoadResult, LoadSpec } from './loadSpec';
+
+type Context = { token?: string; holdId?: string; quantity?: number; kind?: string };
+type Request = autocannon.Request & { kind: string };
+
+const latencies = new Map<string, number[]>();
+const statuses = new Map<string, Record<string, number>>();
+const firstErrors: string[] = [];
+
+function summarise(values: number[]): Latency {
+  if (values.length === 0) return { count: 0, p50: 0, p90: 0, p99: 0, max: 0, mean: 0 };
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1], mean };
+}
+
+function noteError(kind: string, status: number, body: string): void {
+  if (firstErrors.length < 10) firstErrors.push(`${kind} ${status}: ${body.slice(0, 300)}`);
+}
+
+async function run(spec: LoadSpec): Promise<LoadResult> {
+  let ticketsHeld = 0;
+  let ticketsSold = 0;
+  let orders = 0;
+  let soldOut = false;
+  let idleAfterSoldOut = 0;
+  const soldSeats = new Set<string>();
+  let doubleSoldSeats = 0;
+  let requests: Request[];
+  let headers: Record<string, string> = {};
+
+  if (spec.kind === 'get') {
+    requests = spec.paths.map((path) => ({ method: 'GET', path, kind: path.includes('/seats') ? 'seats' : path.includes('/availability') ? 'availability' : 'get' }));
+    headers = spec.headers ?? {};
+  } else {
+    const tokens = TokenService.open(spec.dataDir, spec.adminToken);
+    const [min, max] = spec.quantity;
+    let cap = max;
+    const hold: Request = {
+      kind: 'hold',
+      method: 'POST',
+      path: `/v1/shows/${spec.showId}/holds`,
+      setupRequest: (req, context) => {
+        const ctx = context as Context;
+        if (soldOut) {
+          // Nothing left to hold: idle on the cheapest route until the purchases in flight are done.
+          ctx.kind = 'idle';
+          return { ...req, method: 'GET', path: '/health', headers: {} as Record<string, string>, body: undefined };
+        }
+        const quantity = Math.min(cap, min + Math.floor(Math.random() * (max - min + 1)));
+        const section = spec.sections ? spec.sections[Math.floor(Math.random() * spec.sections.length)] : undefined;
+        ctx.token = tokens.issueCustomer().token;
+        ctx.quantity = quantity;
+        ctx.kind = 'hold';
+        return {
+          ...req,
+          method: 'POST',
+          path: `/v1/shows/${spec.showId}/holds`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.token}` },
+          body: JSON.stringify({ quantity, ...(spec.tier ? { tier: spec.tier } : {}), ...(section ? { section } : {}) }),
+        };
+      },
+      onResponse: (status, body, context) => {
+        const ctx = context as Context;
+        if (ctx.kind === 'idle') {
+          idleAfterSoldOut++;
+          return;
+        }
+        if (status === 201) {
+          const created = JSON.parse(body) as { holdId: string; seatIds?: string[]; ticketNumbers?: number[] };
+          ctx.holdId = created.holdId;
+          ticketsHeld += created.seatIds?.length ?? created.ticketNumbers?.length ?? 0;
+          return;
+        }
+        ctx.holdId = undefined;
+        if (status === 409) {
+          const details = (JSON.parse(body) as { details?: { available?: number } }).details;
+          if (details?.available === 0 && spec.untilSoldOut && !spec.sections) soldOut = true;
+          else if (details?.available !== undefined && details.available > 0) cap = Math.max(1, Math.min(cap, details.available));
+          return;
+        }
+        noteError('hold', status, body);
+      },
+    };
+    const purchase: Request = {
+      kind: 'purchase',
+      method: 'POST',
+      path: '/v1/holds/x/purchase',
+      setupRequest: (req, context) => {
+        const ctx = context as Context;
+        // No hold to buy: back to the first request.
+        if (!spec.purchase || !ctx.holdId) return undefined as unknown as autocannon.Request;
+        ctx.kind = 'purchase';
+        return {
+          ...req,
+          method: 'POST',
+          path: `/v1/holds/${ctx.holdId}/purchase`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.token}`, 'idempotency-key': randomUUID() },
+          body: '{"payment":{"token":"tok_visa"}}',
+        };
+      },
+      onResponse: (status, body) => {
+        if (status !== 201) return noteError('purchase', status, body);
+        const order = JSON.parse(body) as { tickets: Array<{ seatId?: string }> };
+        orders++;
+        ticketsSold += order.tickets.length;
+        for (const ticket of order.tickets) {
+          if (!ticket.seatId) continue;
+          if (soldSeats.has(ticket.seatId)) doubleSoldSeats++;
+          soldSeats.add(ticket.seatId);
+        }
+      },
+    };
+    requests = spec.purchase ? [hold, purchase] : [hold];
+  }
+
+  const started = process.hrtime.bigint();
+  const instance = autocannon({
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.seconds,
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
+    headers,
+    requests,
+    timeout: 30,
+  });
+  instance.on('response', (client: { requestIterator: { context: Context; currentRequest: Request } }, statusCode: number, _bytes: number, responseTime: number) => {
+    const kind = client.requestIterator.context.kind ?? client.requestIterator.currentRequest.kind;
+    let list = latencies.get(kind);
+    if (!list) latencies.set(kind, (list = []));
+    list.push(responseTime);
+    const counts = statuses.get(kind) ?? {};
+    counts[statusCode] = (counts[statusCode] ?? 0) + 1;
+    statuses.set(kind, counts);
+    if (soldOut && idleAfterSoldOut >= spec.connections * 2) instance.stop();
+  });
+  const progress = setInterval(() => {
+    process.send!({ progress: { seconds: Number(process.hrtime.bigint() - started) / 1e9, ticketsSold, orders } });
+  }, 2_000);
+  const result = await instance;
+  clearInterval(progress);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const all = [...latencies.entries()].filter(([kind]) => kind !== 'idle').flatMap(([, v]) => v);
+  const byKind: LoadResult['byKind'] = {};
+  for (const [kind, values] of latencies) {
+    byKind[kind] = { count: values.length, perSecond: values.length / seconds, statuses: statuses.get(kind) ?? {}, latency: summarise(values) };
+  }
+  return {
+    seconds,
+    requests: all.length,
+    perSecond: all.length / seconds,
+    latency: summarise(all),
+    byKind,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    ticketsHeld,
+    ticketsSold,
+    orders,
+    doubleSoldSeats,
+    soldOut,
+    firstErrors,
+  };
+}
+
+process.once('message', (spec: LoadSpec) => {
+  run(spec).then(
+    (result) => process.send!({ ok: true, result }, () => process.exit(0)),
+    (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? error.stack : String(error) }, () => process.exit(1)),
+  );
+});

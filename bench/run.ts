@@ -1,0 +1,459 @@
+/**
+ * `npm run bench`: the whole suite over HTTP, against the built API in its own
+ * process, with autocannon in another (see bench/http). Each scenario measures its
+ * own baseline in the same run, so the ratios hold on a noisy shared machine:
+ *   1. HTTP floor: GET /health
+ *   2. general-admission holds, and hold + purchase, on one hot show
+ *   3. seated contention: best-available holds racing on an arena show
+ *   4. reads: a section's seat map and availability
+ *   5. sell-out of the 1,000,000-ticket festival, then `audit verify`
+ *   6. rebuild of every projection from the sell-out's log
+ * Prints a table, writes bench/results/latest.json and bench/results/latest.svg.
+ * Usage: npm run bench [-- --quick] [-- --only floor,holds,seated,reads,sellout]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SqliteEventStore, type LogPosition } from '../libs/event-store/src';
+import { runLoad } from './http/loadGenerator';
+import type { LoadResult } from './http/loadSpec';
+import { startServer, type RunningServer } from './http/serverProcess';
+import { renderChart } from './report/chart';
+import { printTable, type Row } from './report/table';
+
+const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undefined;
+const wanted = (name: string): boolean => !only || only.has(name);
+
+const SIZES = quick
+  ? { floor: 3, holds: 5, latency: 4, buy: 5, seated: 5, reads: 3, connections: 64, selloutTickets: 40_000, selloutConnections: 96 }
+  : { floor: 5, holds: 10, latency: 10, buy: 10, seated: 10, reads: 6, connections: 64, selloutTickets: 1_000_000, selloutConnections: 128 };
+const FESTIVAL = 'festival-2027';
+const ROOT = resolve(__dirname, '..');
+const RESULTS = join(__dirname, 'results');
+
+type Figures = Record<string, number | string | boolean>;
+const results: Record<string, Figures> = {};
+const rows: Row[] = [];
+
+const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
+const log = (line: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const dirs: string[] = [];
+  const fresh = (name: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
+    dirs.push(dir);
+    return dir;
+  };
+  try {
+    if (!process.argv.includes('--no-build')) {
+      log('building the API (nest build api)');
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
+    }
+    if (['floor', 'holds', 'seated', 'reads'].some(wanted)) {
+      const server = await startServer(fresh('api'));
+      try {
+        const arena = await arenaShowId(server);
+        const floor = await measureFloor(server, 'floor');
+        if (wanted('holds')) await holdsScenario(server, floor);
+        if (wanted('seated')) await seatedScenario(server, arena);
+        if (wanted('reads')) await readsScenario(server, arena);
+      } finally {
+        await server.stop();
+      }
+    }
+    if (wanted('sellout')) await selloutScenario(fresh('sellout'));
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    quick,
+    machine: machine(),
+    durability: 'synchronous=FULL: every hold and sale is fsynced before its 201',
+    scenarios: results,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  const suffix = quick ? '-quick' : '';
+  writeFileSync(join(RESULTS, `latest${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(RESULTS, `latest${suffix}.svg`), renderChart(rows, report.machine, quick));
+  console.log('');
+  printTable(rows);
+  console.log('');
+  console.log(`machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; wrote bench/results/latest${suffix}.json and latest${suffix}.svg`);
+}
+
+/** (1) The ceiling for any endpoint: the same app answering GET /health. */
+async function measureFloor(server: RunningServer, label: string): Promise<LoadResult> {
+  const floor = await runLoad({ kind: 'get', url: server.url, paths: ['/health'], connections: SIZES.connections, seconds: SIZES.floor });
+  log(`${label}: GET /health ${round(floor.perSecond)} req/s, p99 ${floor.latency.p99.toFixed(1)} ms`);
+  if (label === 'floor') {
+    results.floor = { requestsPerSecond: round(floor.perSecond), p50Ms: round(floor.latency.p50, 1), p99Ms: round(floor.latency.p99, 1), connections: SIZES.connections };
+    rows.push({ scenario: '1 floor', measure: 'GET /health', perSecond: floor.perSecond, p50: floor.latency.p50, p99: floor.latency.p99, baseline: floor.perSecond, note: 'the ceiling' });
+  }
+  return floor;
+}
+
+/** (2) General admission on one hot show: holds alone, holds at half that rate, then hold + purchase. */
+async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Promise<void> {
+  const floor = await measureFloor(server, 'holds baseline');
+  const base = { kind: 'holds' as const, url: server.url, showId: FESTIVAL, dataDir: server.dataDir, adminToken: server.adminToken, quantity: [1, 10] as [number, number] };
+  const holds = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.holds, purchase: false });
+  const hold = holds.byKind.hold;
+  const granted = hold.statuses['201'] ?? 0;
+  log(`holds: ${round(hold.perSecond)}/s (${granted} granted), p50 ${hold.latency.p50.toFixed(1)} ms, p99 ${hold.latency.p99.toFixed(1)} ms`);
+  const halfRate = Math.max(1, Math.round(hold.perSecond / 2));
+  const paced = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.latency, purchase: false, rate: halfRate });
+  const pacedHold = paced.byKind.hold;
+  log(`holds at ${halfRate}/s: p50 ${pacedHold.latency.p50.toFixed(1)} ms, p99 ${pacedHold.latency.p99.toFixed(1)} ms`);
+  const buy = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.buy, purchase: true });
+  const buyHold = buy.byKind.hold;
+  const purchase = buy.byKind.purchase ?? { perSecond: 0, latency: { p50: 0, p99: 0 }, statuses: {} };
+  log(`hold + purchase: ${round(buyHold.perSecond)} holds/s, ${round(purchase.perSecond)} purchases/s, ${buy.ticketsSold} tickets sold`);
+  const failures = holds.firstErrors.length + paced.firstErrors.length + buy.firstErrors.length;
+  results.holds = {
+    floorRequestsPerSecond: round(floor.perSecond),
+    holdsPerSecond: round(hold.perSecond),
+    holdsVsFloor: round(hold.perSecond / floor.perSecond, 3),
+    holdP50Ms: round(hold.latency.p50, 1),
+    holdP99Ms: round(hold.latency.p99, 1),
+    halfRatePerSecond: halfRate,
+    halfRateAchievedPerSecond: round(pacedHold.perSecond),
+    halfRateP50Ms: round(pacedHold.latency.p50, 1),
+    halfRateP99Ms: round(pacedHold.latency.p99, 1),
+    pairHoldsPerSecond: round(buyHold.perSecond),
+    purchasesPerSecond: round(purchase.perSecond),
+    purchaseP50Ms: round(purchase.latency.p50, 1),
+    purchaseP99Ms: round(purchase.latency.p99, 1),
+    purchasesVsFloor: round(purchase.perSecond / floor.perSecond, 3),
+    ticketsSold: buy.ticketsSold,
+    unexpectedResponses: failures,
+    connections: SIZES.connections,
+    firstFloorRequestsPerSecond: round(firstFloor.perSecond),
+  };
+  for (const e of [...holds.firstErrors, ...paced.firstErrors, ...buy.firstErrors].slice(0, 5)) log(`  unexpected: ${e}`);
+  rows.push(
+    { scenario: '2 GA holds', measure: 'POST holds (1-10 tickets)', perSecond: hold.perSecond, p50: hold.latency.p50, p99: hold.latency.p99, baseline: floor.perSecond, note: 'target ≥35% of floor' },
+    { scenario: '2 GA holds', measure: `holds paced at ${halfRate}/s`, perSecond: pacedHold.perSecond, p50: pacedHold.latency.p50, p99: pacedHold.latency.p99, baseline: floor.perSecond, note: 'target p99 < 50 ms' },
+    { scenario: '2 GA hold+buy', measure: 'holds in hold→purchase', perSecond: buyHold.perSecond, p50: buyHold.latency.p50, p99: buyHold.latency.p99, baseline: floor.perSecond },
+    { scenario: '2 GA hold+buy', measure: 'purchases', perSecond: purchase.perSecond, p50: purchase.latency.p50, p99: purchase.latency.p99, baseline: floor.perSecond },
+  );
+}
+
+/** (3) Seated contention: everyone asks for the best available seats of one arena show at once. */
+async function seatedScenario(server: RunningServer, arena: string): Promise<void> {
+  const floor = await measureFloor(server, 'seated baseline');
+  const run = await runLoad({
+    kind: 'holds',
+    url: server.url,
+    showId: arena,
+    dataDir: server.dataDir,
+    adminToken: server.adminToken,
+    quantity: [1, 4],
+    purchase: true,
+    connections: SIZES.connections,
+    seconds: SIZES.seated,
+  });
+  const hold = run.byKind.hold;
+  const granted = hold.statuses['201'] ?? 0;
+  const conflicts = hold.statuses['409'] ?? 0;
+  const audited = await auditedSeats(server, arena);
+  log(`seated: ${round(hold.perSecond)} hold requests/s (${granted} granted, ${conflicts} lost a race or found nothing), ${run.ticketsSold} seats sold; double sales: ${run.doubleSoldSeats} in responses, ${audited.doubles} in the audit`);
+  results.seated = {
+    floorRequestsPerSecond: round(floor.perSecond),
+    holdRequestsPerSecond: round(hold.perSecond),
+    holdsGrantedPerSecond: round(granted / run.seconds),
+    holdsVsFloor: round(hold.perSecond / floor.perSecond, 3),
+    holdP50Ms: round(hold.latency.p50, 1),
+    holdP99Ms: round(hold.latency.p99, 1),
+    conflicts,
+    seatsSold: run.ticketsSold,
+    seatsInAudit: audited.seats,
+    doubleSalesInResponses: run.doubleSoldSeats,
+    doubleSalesInAudit: audited.doubles,
+    unexpectedResponses: run.firstErrors.length,
+  };
+  for (const e of run.firstErrors.slice(0, 5)) log(`  unexpected: ${e}`);
+  rows.push({
+    scenario: '3 seated race',
+    measure: 'best-available holds',
+    perSecond: hold.perSecond,
+    p50: hold.latency.p50,
+    p99: hold.latency.p99,
+    baseline: floor.perSecond,
+    note: `${run.doubleSoldSeats + audited.doubles} double sales`,
+  });
+}
+
+/** (4) Reads under load: one section's seat map, and availability. */
+async function readsScenario(server: RunningServer, arena: string): Promise<void> {
+  const floor = await measureFloor(server, 'reads baseline');
+  // Browsers ask for compressed pages; the load generator does the same.
+  const headers = { 'accept-encoding': 'gzip, deflate, br' };
+  const seats = await runLoad({ kind: 'get', url: server.url, paths: [`/v1/shows/${arena}/seats?section=A`], connections: SIZES.connections, seconds: SIZES.reads, headers });
+  const availability = await runLoad({ kind: 'get', url: server.url, paths: [`/v1/shows/${arena}/availability`], connections: SIZES.connections, seconds: SIZES.reads, headers });
+  const festival = await runLoad({ kind: 'get', url: server.url, paths: [`/v1/shows/${FESTIVAL}/availability`], connections: SIZES.connections, seconds: SIZES.reads, headers });
+  const ok = (r: LoadResult): number => Object.entries(r.byKind).reduce((n, [, k]) => n + (k.statuses['200'] ?? 0), 0);
+  for (const [name, r] of [['seat map', seats], ['availability', availability], ['festival availability', festival]] as const) {
+    log(`${name}: ${round(r.perSecond)} req/s (${ok(r)} ok), p99 ${r.latency.p99.toFixed(1)} ms, ${((r.perSecond / floor.perSecond) * 100).toFixed(0)}% of floor`);
+  }
+  results.reads = {
+    floorRequestsPerSecond: round(floor.perSecond),
+    seatMapPerSecond: round(seats.perSecond),
+    seatMapP99Ms: round(seats.latency.p99, 1),
+    seatMapVsFloor: round(seats.perSecond / floor.perSecond, 3),
+    availabilityPerSecond: round(availability.perSecond),
+    availabilityP99Ms: round(availability.latency.p99, 1),
+    availabilityVsFloor: round(availability.perSecond / floor.perSecond, 3),
+    festivalAvailabilityPerSecond: round(festival.perSecond),
+    festivalAvailabilityP99Ms: round(festival.latency.p99, 1),
+    festivalAvailabilityVsFloor: round(festival.perSecond / floor.perSecond, 3),
+    non200: seats.requests + availability.requests + festival.requests - ok(seats) - ok(availability) - ok(festival),
+  };
+  rows.push(
+    { scenario: '4 reads', measure: 'seat map, one section', perSecond: seats.perSecond, p50: seats.latency.p50, p99: seats.latency.p99, baseline: floor.perSecond, note: 'target ≥60% of floor' },
+    { scenario: '4 reads', measure: 'availability (arena)', perSecond: availability.perSecond, p50: availability.latency.p50, p99: availability.latency.p99, baseline: floor.perSecond, note: 'target ≥60% of floor' },
+    { scenario: '4 reads', measure: 'availability (festival)', perSecond: festival.perSecond, p50: festival.latency.p50, p99: festival.latency.p99, baseline: floor.perSecond },
+  );
+}
+
+/** (5) Sell-out of the festival over HTTP, then (6) a rebuild of every projection and `audit verify` on its log. */
+async function selloutScenario(dir: string): Promise<void> {
+  const server = await startServer(dir);
+  let showId = FESTIVAL;
+  let serverPeak = 0;
+  let head = 0;
+  let rebuildSeconds = 0;
+  let sold = 0;
+  let run: LoadResult;
+  try {
+    if (quick) showId = await scheduleSmallFestival(server, SIZES.selloutTickets);
+    const capacity = (await getJson<{ capacity: number }>(server, `/v1/shows/${showId}/availability`)).capacity;
+    log(`sell-out: ${capacity.toLocaleString('en-US')} tickets of ${showId}, ${SIZES.selloutConnections} connections, orders of 1-10 tickets, each held then bought`);
+    run = await runLoad(
+      {
+        kind: 'holds',
+        url: server.url,
+        showId,
+        dataDir: server.dataDir,
+        adminToken: server.adminToken,
+        quantity: [1, 10],
+        purchase: true,
+        untilSoldOut: true,
+        connections: SIZES.selloutConnections,
+        seconds: 900,
+      },
+      (p) => log(`  sell-out ${p.seconds.toFixed(0)} s: ${p.ticketsSold.toLocaleString('en-US')} tickets sold (${Math.round(p.ticketsSold / p.seconds).toLocaleString('en-US')}/s)`),
+    );
+    const sellSeconds = run.seconds;
+    log(`sold ${run.ticketsSold.toLocaleString('en-US')} tickets in ${sellSeconds.toFixed(1)} s (${round(run.ticketsSold / sellSeconds)}/s), ${run.orders} orders`);
+    for (const e of run.firstErrors.slice(0, 5)) log(`  unexpected: ${e}`);
+    // The read model must agree once it has caught up.
+    const availability = await waitForCaughtUp(server, showId);
+    sold = availability.sold;
+    serverPeak = server.peakRss();
+
+    const rebuildStarted = process.hrtime.bigint();
+    await postJson(server, '/v1/admin/projections/all/rebuild');
+    await waitForRebuild(server);
+    rebuildSeconds = Number(process.hrtime.bigint() - rebuildStarted) / 1e9;
+    serverPeak = Math.max(serverPeak, server.peakRss());
+    results.sellout = {
+      showId,
+      capacity,
+      ticketsSold: run.ticketsSold,
+      ticketsSoldInReadModel: sold,
+      orders: run.orders,
+      sellSeconds: round(sellSeconds, 1),
+      ticketsPerSecond: round(run.ticketsSold / sellSeconds),
+      ordersPerSecond: round(run.orders / sellSeconds),
+      requestsPerSecond: round(run.perSecond),
+      holdP99Ms: round(run.byKind.hold?.latency.p99 ?? 0, 1),
+      purchaseP99Ms: round(run.byKind.purchase?.latency.p99 ?? 0, 1),
+      serverPeakRssMB: round(serverPeak / 2 ** 20),
+      connections: SIZES.selloutConnections,
+      unexpectedResponses: run.firstErrors.length,
+    };
+  } finally {
+    await server.stop();
+  }
+
+  // Baseline for the log replays: reading and decoding the log, nothing applied.
+  const scan = await scanLog(join(dir, 'events.db'));
+  head = scan.events;
+  const audit = await auditVerify(dir);
+  log(`audit verify: ${audit.seconds.toFixed(1)} s, exit ${audit.exitCode}, ${audit.ticketsSold.toLocaleString('en-US')} tickets verified, ${audit.violations} violations`);
+  log(`rebuild: ${head.toLocaleString('en-US')} events in ${rebuildSeconds.toFixed(1)} s (${round(head / rebuildSeconds)}/s); bare scan ${round(scan.events / scan.seconds)}/s`);
+  Object.assign(results.sellout, {
+    auditSeconds: round(audit.seconds, 1),
+    auditExitCode: audit.exitCode,
+    auditTicketsVerified: audit.ticketsSold,
+    violations: audit.violations,
+    logEvents: head,
+    scanEventsPerSecond: round(scan.events / scan.seconds),
+  });
+  results.rebuild = {
+    events: head,
+    seconds: round(rebuildSeconds, 1),
+    eventsPerSecond: round(head / rebuildSeconds),
+    scanEventsPerSecond: round(scan.events / scan.seconds),
+    rebuildVsScan: round(scan.seconds / rebuildSeconds, 3),
+  };
+  const s = results.sellout;
+  rows.push(
+    {
+      scenario: '5 sell-out',
+      measure: `${Number(s.capacity).toLocaleString('en-US')} tickets, hold→buy`,
+      perSecond: Number(s.ticketsPerSecond),
+      p50: 0,
+      p99: Number(s.holdP99Ms),
+      unit: 'tickets/s',
+      note: `${s.sellSeconds} s, RSS ${s.serverPeakRssMB} MB`,
+    },
+    { scenario: '5 audit verify', measure: `${head.toLocaleString('en-US')} events`, perSecond: head / audit.seconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: `${audit.seconds.toFixed(1)} s, ${audit.violations} violations` },
+    { scenario: '6 rebuild', measure: 'all projections', perSecond: head / rebuildSeconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: `${rebuildSeconds.toFixed(1)} s` },
+  );
+}
+
+async function scanLog(file: string): Promise<{ events: number; seconds: number }> {
+  const store = new SqliteEventStore({ file });
+  const started = process.hrtime.bigint();
+  let position: LogPosition = 'start';
+  let events = 0;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: position, maxCount: 5_000 });
+    if (page.length === 0) break;
+    events += page.length;
+    position = page[page.length - 1].position;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return { events, seconds };
+}
+
+/** `npm run cli -- audit verify --json` on the sell-out's data directory, timed from outside. */
+function auditVerify(dataDir: string): Promise<{ seconds: number; exitCode: number; ticketsSold: number; violations: number }> {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/cli/src/main.ts'), 'audit', 'verify', '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', fail);
+    child.once('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const json = out.slice(out.indexOf('{'));
+      try {
+        const report = JSON.parse(json) as { ticketsSold: number; violationCount: number };
+        done({ seconds, exitCode: code ?? -1, ticketsSold: report.ticketsSold, violations: report.violationCount });
+      } catch {
+        done({ seconds, exitCode: code ?? -1, ticketsSold: 0, violations: -1 });
+      }
+    });
+  });
+}
+
+async function arenaShowId(server: RunningServer): Promise<string> {
+  const event = await getJson<{ shows: Array<{ id: string }> }>(server, '/v1/events/northern-lights-live');
+  return event.shows[0].id;
+}
+
+async function scheduleSmallFestival(server: RunningServer, capacity: number): Promise<string> {
+  const id = 'bench-festival';
+  await postJson(server, '/v1/admin/shows', {
+    id,
+    eventId: 'global-festival-2027',
+    venueId: 'festival-grounds',
+    startsAt: '2027-08-01T12:00:00Z',
+    kind: 'general',
+    capacity,
+    shardCount: 64,
+    maxTicketsPerCustomer: 10,
+    tiers: [{ tier: 'regular', price: 12_500, currency: 'EUR' }],
+  });
+  return id;
+}
+
+async function waitForCaughtUp(server: RunningServer, showId: string): Promise<{ sold: number; lagEvents: number }> {
+  for (let i = 0; i < 600; i++) {
+    const availability = await getJson<{ sold: number; lagEvents: number }>(server, `/v1/shows/${showId}/availability`);
+    if (availability.lagEvents === 0) return availability;
+    await pause(100);
+  }
+  throw new Error('the read models did not catch up within a minute');
+}
+
+async function waitForRebuild(server: RunningServer): Promise<void> {
+  for (;;) {
+    await pause(100);
+    const list = await getJson<Array<{ name: string; status: string; error?: string }>>(server, '/v1/admin/projections');
+    const failed = list.find((p) => p.error);
+    if (failed) throw new Error(`rebuild of ${failed.name} failed: ${failed.error}`);
+    if (!list.some((p) => p.status === 'rebuilding')) return;
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function getJson<T>(server: RunningServer, path: string): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function postJson(server: RunningServer, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Sold seats of a show from the audit endpoint; a seat listed twice is a double sale. */
+async function auditedSeats(server: RunningServer, showId: string): Promise<{ seats: number; doubles: number }> {
+  const seen = new Set<string>();
+  let doubles = 0;
+  let after = 0;
+  for (;;) {
+    const page = await getJson<{ items: Array<{ seatId?: string }>; next: number | null }>(server, `/v1/audit/shows/${showId}/sales?after=${after}&limit=1000`);
+    for (const item of page.items) {
+      if (!item.seatId) continue;
+      if (seen.has(item.seatId)) doubles++;
+      seen.add(item.seatId);
+    }
+    if (page.next === null) break;
+    after = page.next;
+  }
+  return { seats: seen.size, doubles };
+}
+
+function machine(): { cpus: number; cpuModel: string; memoryGB: number; node: string; platform: string; commit: string } {
+  let cpuModel = cpus()[0]?.model ?? 'unknown';
+  try {
+    cpuModel = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpuModel;
+  } catch {
+    // Not Linux: os.cpus() has it.
+  }
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  } catch {
+    // Not a git checkout.
+  }
+  return { cpus: cpus().length, cpuModel, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, commit };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
