@@ -16,8 +16,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore, type LogPosition } from '../libs/event-store/src';
-import { runLoad } from './http/loadGenerator';
-import type { LoadResult } from './http/loadSpec';
+import { runInterleaved, runLoad } from './http/loadGenerator';
+import type { LoadResult, LoadSpec } from './http/loadSpec';
 import { startServer, type RunningServer } from './http/serverProcess';
 import { renderChart } from './report/chart';
 import { printTable, type Row } from './report/table';
@@ -27,9 +27,10 @@ const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undefined;
 const wanted = (name: string): boolean => !only || only.has(name);
 
+// Seconds per slice; a scenario and its baseline alternate slice by slice for `rounds` rounds.
 const SIZES = quick
-  ? { floor: 3, holds: 5, latency: 4, buy: 5, seated: 5, reads: 3, connections: 64, selloutTickets: 40_000, selloutConnections: 96 }
-  : { floor: 5, holds: 10, latency: 10, buy: 10, seated: 10, reads: 6, connections: 64, selloutTickets: 1_000_000, selloutConnections: 128 };
+  ? { rounds: 2, floor: 2, holds: 2, latency: 4, buy: 2, seated: 2, reads: 2, connections: 64, selloutTickets: 40_000, selloutConnections: 96 }
+  : { rounds: 4, floor: 3, holds: 3, latency: 10, buy: 3, seated: 3, reads: 3, connections: 64, selloutTickets: 1_000_000, selloutConnections: 128 };
 const FESTIVAL = 'festival-2027';
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(__dirname, 'results');
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
       const server = await startServer(fresh('api'));
       try {
         const arena = await arenaShowId(server);
-        const floor = await measureFloor(server, 'floor');
+        const floor = await measureFloor(server);
         if (wanted('holds')) await holdsScenario(server, floor);
         if (wanted('seated')) await seatedScenario(server, arena);
         if (wanted('reads')) await readsScenario(server, arena);
@@ -88,22 +89,25 @@ async function main(): Promise<void> {
   console.log(`machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; wrote bench/results/latest${suffix}.json and latest${suffix}.svg`);
 }
 
+const floorSpec = (server: RunningServer): LoadSpec => ({ kind: 'get', url: server.url, paths: ['/health'], connections: SIZES.connections, seconds: SIZES.floor });
+
 /** (1) The ceiling for any endpoint: the same app answering GET /health. */
-async function measureFloor(server: RunningServer, label: string): Promise<LoadResult> {
-  const floor = await runLoad({ kind: 'get', url: server.url, paths: ['/health'], connections: SIZES.connections, seconds: SIZES.floor });
-  log(`${label}: GET /health ${round(floor.perSecond)} req/s, p99 ${floor.latency.p99.toFixed(1)} ms`);
-  if (label === 'floor') {
-    results.floor = { requestsPerSecond: round(floor.perSecond), p50Ms: round(floor.latency.p50, 1), p99Ms: round(floor.latency.p99, 1), connections: SIZES.connections };
-    rows.push({ scenario: '1 floor', measure: 'GET /health', perSecond: floor.perSecond, p50: floor.latency.p50, p99: floor.latency.p99, baseline: floor.perSecond, note: 'the ceiling' });
-  }
+async function measureFloor(server: RunningServer): Promise<LoadResult> {
+  const floor = await runLoad({ ...floorSpec(server), seconds: SIZES.floor * SIZES.rounds });
+  log(`floor: GET /health ${round(floor.perSecond)} req/s, p99 ${floor.latency.p99.toFixed(1)} ms`);
+  results.floor = { requestsPerSecond: round(floor.perSecond), p50Ms: round(floor.latency.p50, 1), p99Ms: round(floor.latency.p99, 1), connections: SIZES.connections };
+  rows.push({ scenario: '1 floor', measure: 'GET /health', perSecond: floor.perSecond, p50: floor.latency.p50, p99: floor.latency.p99, baseline: floor.perSecond, note: 'the ceiling' });
   return floor;
 }
 
 /** (2) General admission on one hot show: holds alone, holds at half that rate, then hold + purchase. */
 async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Promise<void> {
-  const floor = await measureFloor(server, 'holds baseline');
   const base = { kind: 'holds' as const, url: server.url, showId: FESTIVAL, dataDir: server.dataDir, adminToken: server.adminToken, quantity: [1, 10] as [number, number] };
-  const holds = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.holds, purchase: false });
+  const [floor, holds, buy] = await runInterleaved(
+    [floorSpec(server), { ...base, connections: SIZES.connections, seconds: SIZES.holds, purchase: false }, { ...base, connections: SIZES.connections, seconds: SIZES.buy, purchase: true }],
+    SIZES.rounds,
+  );
+  log(`holds baseline: GET /health ${round(floor.perSecond)} req/s in the same rounds`);
   const hold = holds.byKind.hold;
   const granted = hold.statuses['201'] ?? 0;
   log(`holds: ${round(hold.perSecond)}/s (${granted} granted), p50 ${hold.latency.p50.toFixed(1)} ms, p99 ${hold.latency.p99.toFixed(1)} ms`);
@@ -111,7 +115,6 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
   const paced = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.latency, purchase: false, rate: halfRate });
   const pacedHold = paced.byKind.hold;
   log(`holds at ${halfRate}/s: p50 ${pacedHold.latency.p50.toFixed(1)} ms, p99 ${pacedHold.latency.p99.toFixed(1)} ms`);
-  const buy = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.buy, purchase: true });
   const buyHold = buy.byKind.hold;
   const purchase = buy.byKind.purchase ?? { perSecond: 0, latency: { p50: 0, p99: 0 }, statuses: {} };
   log(`hold + purchase: ${round(buyHold.perSecond)} holds/s, ${round(purchase.perSecond)} purchases/s, ${buy.ticketsSold} tickets sold`);
@@ -147,18 +150,23 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
 
 /** (3) Seated contention: everyone asks for the best available seats of one arena show at once. */
 async function seatedScenario(server: RunningServer, arena: string): Promise<void> {
-  const floor = await measureFloor(server, 'seated baseline');
-  const run = await runLoad({
-    kind: 'holds',
-    url: server.url,
-    showId: arena,
-    dataDir: server.dataDir,
-    adminToken: server.adminToken,
-    quantity: [1, 4],
-    purchase: true,
-    connections: SIZES.connections,
-    seconds: SIZES.seated,
-  });
+  const [floor, run] = await runInterleaved(
+    [
+      floorSpec(server),
+      {
+        kind: 'holds',
+        url: server.url,
+        showId: arena,
+        dataDir: server.dataDir,
+        adminToken: server.adminToken,
+        quantity: [1, 4],
+        purchase: true,
+        connections: SIZES.connections,
+        seconds: SIZES.seated,
+      },
+    ],
+    SIZES.rounds,
+  );
   const hold = run.byKind.hold;
   const granted = hold.statuses['201'] ?? 0;
   const conflicts = hold.statuses['409'] ?? 0;
@@ -192,12 +200,13 @@ async function seatedScenario(server: RunningServer, arena: string): Promise<voi
 
 /** (4) Reads under load: one section's seat map, and availability. */
 async function readsScenario(server: RunningServer, arena: string): Promise<void> {
-  const floor = await measureFloor(server, 'reads baseline');
   // Browsers ask for compressed pages; the load generator does the same.
   const headers = { 'accept-encoding': 'gzip, deflate, br' };
-  const seats = await runLoad({ kind: 'get', url: server.url, paths: [`/v1/shows/${arena}/seats?section=A`], connections: SIZES.connections, seconds: SIZES.reads, headers });
-  const availability = await runLoad({ kind: 'get', url: server.url, paths: [`/v1/shows/${arena}/availability`], connections: SIZES.connections, seconds: SIZES.reads, headers });
-  const festival = await runLoad({ kind: 'get', url: server.url, paths: [`/v1/shows/${FESTIVAL}/availability`], connections: SIZES.connections, seconds: SIZES.reads, headers });
+  const read = (path: string): LoadSpec => ({ kind: 'get', url: server.url, paths: [path], connections: SIZES.connections, seconds: SIZES.reads, headers });
+  const [floor, seats, availability, festival] = await runInterleaved(
+    [floorSpec(server), read(`/v1/shows/${arena}/seats?section=A`), read(`/v1/shows/${arena}/availability`), read(`/v1/shows/${FESTIVAL}/availability`)],
+    SIZES.rounds,
+  );
   const ok = (r: LoadResult): number => Object.entries(r.byKind).reduce((n, [, k]) => n + (k.statuses['200'] ?? 0), 0);
   for (const [name, r] of [['seat map', seats], ['availability', availability], ['festival availability', festival]] as const) {
     log(`${name}: ${round(r.perSecond)} req/s (${ok(r)} ok), p99 ${r.latency.p99.toFixed(1)} ms, ${((r.perSecond / floor.perSecond) * 100).toFixed(0)}% of floor`);

@@ -12,9 +12,36 @@ import type { Latency, LoadResult, LoadSpec } from './loadSpec';
 type Context = { token?: string; holdId?: string; quantity?: number; kind?: string };
 type Request = autocannon.Request & { kind: string };
 
-const latencies = new Map<string, number[]>();
-const statuses = new Map<string, Record<string, number>>();
-const firstErrors: string[] = [];
+/** What one spec has gathered, over every round it ran. */
+interface Tally {
+  seconds: number;
+  latencies: Map<string, number[]>;
+  statuses: Map<string, Record<string, number>>;
+  firstErrors: string[];
+  errors: number;
+  timeouts: number;
+  ticketsHeld: number;
+  ticketsSold: number;
+  orders: number;
+  doubleSoldSeats: number;
+  soldOut: boolean;
+  soldSeats: Set<string>;
+}
+
+const newTally = (): Tally => ({
+  seconds: 0,
+  latencies: new Map(),
+  statuses: new Map(),
+  firstErrors: [],
+  errors: 0,
+  timeouts: 0,
+  ticketsHeld: 0,
+  ticketsSold: 0,
+  orders: 0,
+  doubleSoldSeats: 0,
+  soldOut: false,
+  soldSeats: new Set(),
+});
 
 function summarise(values: number[]): Latency {
   if (values.length === 0) return { count: 0, p50: 0, p90: 0, p99: 0, max: 0, mean: 0 };
@@ -24,18 +51,12 @@ function summarise(values: number[]): Latency {
   return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1], mean };
 }
 
-function noteError(kind: string, status: number, body: string): void {
-  if (firstErrors.length < 10) firstErrors.push(`${kind} ${status}: ${body.slice(0, 300)}`);
-}
-
-async function run(spec: LoadSpec): Promise<LoadResult> {
-  let ticketsHeld = 0;
-  let ticketsSold = 0;
-  let orders = 0;
-  let soldOut = false;
+async function run(spec: LoadSpec, tally: Tally): Promise<void> {
+  const { latencies, statuses, soldSeats } = tally;
+  const noteError = (kind: string, status: number, body: string): void => {
+    if (tally.firstErrors.length < 10) tally.firstErrors.push(`${kind} ${status}: ${body.slice(0, 300)}`);
+  };
   let idleAfterSoldOut = 0;
-  const soldSeats = new Set<string>();
-  let doubleSoldSeats = 0;
   let requests: Request[];
   let headers: Record<string, string> = {};
 
@@ -52,7 +73,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       path: `/v1/shows/${spec.showId}/holds`,
       setupRequest: (req, context) => {
         const ctx = context as Context;
-        if (soldOut) {
+        if (tally.soldOut) {
           // Nothing left to hold: idle on the cheapest route until the purchases in flight are done.
           ctx.kind = 'idle';
           return { ...req, method: 'GET', path: '/health', headers: {} as Record<string, string>, body: undefined };
@@ -79,13 +100,13 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
         if (status === 201) {
           const created = JSON.parse(body) as { holdId: string; seatIds?: string[]; ticketNumbers?: number[] };
           ctx.holdId = created.holdId;
-          ticketsHeld += created.seatIds?.length ?? created.ticketNumbers?.length ?? 0;
+          tally.ticketsHeld += created.seatIds?.length ?? created.ticketNumbers?.length ?? 0;
           return;
         }
         ctx.holdId = undefined;
         if (status === 409) {
           const details = (JSON.parse(body) as { details?: { available?: number } }).details;
-          if (details?.available === 0 && spec.untilSoldOut && !spec.sections) soldOut = true;
+          if (details?.available === 0 && spec.untilSoldOut && !spec.sections) tally.soldOut = true;
           else if (details?.available !== undefined && details.available > 0) cap = Math.max(1, Math.min(cap, details.available));
           return;
         }
@@ -112,11 +133,11 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       onResponse: (status, body) => {
         if (status !== 201) return noteError('purchase', status, body);
         const order = JSON.parse(body) as { tickets: Array<{ seatId?: string }> };
-        orders++;
-        ticketsSold += order.tickets.length;
+        tally.orders++;
+        tally.ticketsSold += order.tickets.length;
         for (const ticket of order.tickets) {
           if (!ticket.seatId) continue;
-          if (soldSeats.has(ticket.seatId)) doubleSoldSeats++;
+          if (soldSeats.has(ticket.seatId)) tally.doubleSoldSeats++;
           soldSeats.add(ticket.seatId);
         }
       },
@@ -142,14 +163,20 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     const counts = statuses.get(kind) ?? {};
     counts[statusCode] = (counts[statusCode] ?? 0) + 1;
     statuses.set(kind, counts);
-    if (soldOut && idleAfterSoldOut >= spec.connections * 2) instance.stop();
+    if (tally.soldOut && idleAfterSoldOut >= spec.connections * 2) instance.stop();
   });
   const progress = setInterval(() => {
-    process.send!({ progress: { seconds: Number(process.hrtime.bigint() - started) / 1e9, ticketsSold, orders } });
+    process.send!({ progress: { seconds: tally.seconds + Number(process.hrtime.bigint() - started) / 1e9, ticketsSold: tally.ticketsSold, orders: tally.orders } });
   }, 2_000);
   const result = await instance;
   clearInterval(progress);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  tally.seconds += Number(process.hrtime.bigint() - started) / 1e9;
+  tally.errors += result.errors;
+  tally.timeouts += result.timeouts;
+}
+
+function toResult(tally: Tally): LoadResult {
+  const { seconds, latencies, statuses } = tally;
   const all = [...latencies.entries()].filter(([kind]) => kind !== 'idle').flatMap(([, v]) => v);
   const byKind: LoadResult['byKind'] = {};
   for (const [kind, values] of latencies) {
@@ -161,19 +188,32 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     perSecond: all.length / seconds,
     latency: summarise(all),
     byKind,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    ticketsHeld,
-    ticketsSold,
-    orders,
-    doubleSoldSeats,
-    soldOut,
-    firstErrors,
+    errors: tally.errors,
+    timeouts: tally.timeouts,
+    ticketsHeld: tally.ticketsHeld,
+    ticketsSold: tally.ticketsSold,
+    orders: tally.orders,
+    doubleSoldSeats: tally.doubleSoldSeats,
+    soldOut: tally.soldOut,
+    firstErrors: tally.firstErrors,
   };
 }
 
-process.once('message', (spec: LoadSpec) => {
-  run(spec).then(
+/**
+ * Runs the specs in turn, `rounds` times over (floor, target, floor, target, …): on a
+ * machine whose load comes and goes, each figure and its baseline then see the same
+ * conditions. Each spec's result adds up all its rounds.
+ */
+async function runRounds(specs: LoadSpec[], rounds: number): Promise<LoadResult[]> {
+  const tallies = specs.map(newTally);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < specs.length; i++) await run(specs[i], tallies[i]);
+  }
+  return tallies.map(toResult);
+}
+
+process.once('message', ({ specs, rounds }: { specs: LoadSpec[]; rounds: number }) => {
+  runRounds(specs, rounds).then(
     (result) => process.send!({ ok: true, result }, () => process.exit(0)),
     (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? error.stack : String(error) }, () => process.exit(1)),
   );

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
@@ -8,7 +9,9 @@ import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './com
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, SeatsQueryDto } from './dto/holdRequest.dto';
 import { HoldService, type HoldCreated, type HoldDetails, type Order } from './holdService';
 import { InventoryQueries } from './inventoryQueries';
-import { InventoryReadService, type Availability, type SeatStatus } from './inventoryReadService';
+import { InventoryReadService } from './inventoryReadService';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -27,14 +30,28 @@ export class InventoryController {
     private readonly projections: ProjectionsService,
   ) {}
 
+  /** The seat map is sent as it was cached (gzipped for clients that accept it: a section is ~100 KB of JSON, ~10 KB gzipped). */
   @Get('shows/:showId/seats')
-  seats(@Param('showId') showId: string, @Query() query: SeatsQueryDto): Promise<SeatStatus[]> {
-    return this.reads.seats(id(showId, 'showId'), query.section);
+  async seats(
+    @Param('showId') showId: string,
+    @Query() query: SeatsQueryDto,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    const body = await this.reads.seatMapBody(id(showId, 'showId'), query.section);
+    reply.header('content-type', JSON_TYPE).header('vary', 'accept-encoding');
+    if (acceptEncoding && /\bgzip\b(?!\s*;\s*q=0(\.0+)?\s*(,|$))/.test(acceptEncoding)) {
+      reply.header('content-encoding', 'gzip');
+      return body.gzip();
+    }
+    return body.json;
   }
 
   @Get('shows/:showId/availability')
-  availability(@Param('showId') showId: string): Promise<Availability> {
-    return this.reads.availability(id(showId, 'showId'));
+  async availability(@Param('showId') showId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const json = await this.reads.availabilityJson(id(showId, 'showId'));
+    reply.header('content-type', JSON_TYPE);
+    return json;
   }
 
   @Post('shows/:showId/holds')
