@@ -14,6 +14,7 @@ export interface RunningServer {
 }
 
 const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+const main = (): string => process.env.BENCH_API_MAIN ?? MAIN;
 
 /**
  * Starts the built API (`dist/`) as its own process on a free port, so the load
@@ -22,7 +23,7 @@ const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
  */
 export async function startServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
   const adminToken = `adm_bench_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, main()], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', ADMIN_TOKEN: adminToken, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -106,6 +106,24 @@ describe('Holds, purchases and read models over HTTP', () => {
       await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', erin.auth).send({ quantity: 2 }).expect(201);
     });
 
+    it('refuses the one of two simultaneous holds that would pass the limit, and gives its seats back', async () => {
+      const show = await createSeatedShow(t, { maxTicketsPerCustomer: 6 });
+      const fay = await t.customer();
+      const both = await Promise.all(
+        [0, 1].map(() => t.http.post(`/v1/shows/${show}/holds`).set('Authorization', fay.auth).send({ quantity: 4, tier: 'economy' })),
+      );
+      expect(both.map((r) => r.status).sort()).toEqual([201, 422]);
+      expect(both.find((r) => r.status === 422)!.body).toMatchObject({ error: 'limit_exceeded', limit: 6 });
+      const kept = both.find((r) => r.status === 201)!.body.seatIds as string[];
+      await eventually(async () => {
+        const seats = await t.http.get(`/v1/shows/${show}/seats?section=B`).expect(200);
+        const held = seats.body.filter((s: { status: string }) => s.status === 'held').map((s: { seatId: string }) => s.seatId);
+        return held.length === 4 && kept.every((seatId) => held.includes(seatId));
+      });
+      const availability = await t.http.get(`/v1/shows/${show}/availability`).expect(200);
+      expect(availability.body.byTier.economy).toMatchObject({ held: 4, available: 46 });
+    });
+
     it("never lets a customer see, release or buy another customer's hold", async () => {
       const owner = await t.customer();
       const other = await t.customer();

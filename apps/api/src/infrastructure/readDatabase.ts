@@ -19,6 +19,10 @@ export class ReadDatabase {
     // together, so losing the last commits to a power cut is harmless: they are replayed.
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 5000');
+    // Every projection batch is a small commit; with SQLite's default (a checkpoint every
+    // 1,000 pages) the checkpoint and its fsyncs ran every few batches, on the thread that
+    // serves requests. Every 10,000 pages (~40 MB of WAL) copies hot pages back once instead of ten times.
+    this.writer.pragma('wal_autocheckpoint = 10000');
     this.reader = new Database(file, { readonly: false });
     this.reader.pragma('busy_timeout = 5000');
   }
