@@ -12,7 +12,7 @@
  * Usage: npm run bench [-- --quick] [-- --only floor,holds,seated,reads,sellout]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore, type LogPosition } from '../libs/event-store/src';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     return dir;
   };
   try {
-    if (!process.argv.includes('--no-build')) {
+    if (!process.argv.includes('--no-build') && buildIsStale()) {
       log('building the API (nest build api)');
       execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
     }
@@ -327,6 +327,23 @@ async function selloutScenario(dir: string): Promise<void> {
     { scenario: '5 audit verify', measure: `${head.toLocaleString('en-US')} events`, perSecond: head / audit.seconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: `${audit.seconds.toFixed(1)} s, ${audit.violations} violations` },
     { scenario: '6 rebuild', measure: 'all projections', perSecond: head / rebuildSeconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: `${rebuildSeconds.toFixed(1)} s` },
   );
+}
+
+/** The build in dist/ is missing or older than a source file of the API or its libraries. */
+function buildIsStale(): boolean {
+  const built = join(ROOT, 'dist/apps/api/src/main.js');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return newer(path);
+      return entry.name.endsWith('.ts') && statSync(path).mtimeMs > builtAt;
+    });
+  return ['apps/api/src', 'libs', 'tsconfig.json', 'nest-cli.json'].some((p) => {
+    const path = join(ROOT, p);
+    return existsSync(path) && (statSync(path).isDirectory() ? newer(path) : statSync(path).mtimeMs > builtAt);
+  });
 }
 
 async function scanLog(file: string): Promise<{ events: number; seconds: number }> {

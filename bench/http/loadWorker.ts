@@ -6,6 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { TokenService } from '../../apps/api/src/auth/tokenService';
 import type { Latency, LoadResult, LoadSpec } from './loadSpec';
 
@@ -51,7 +52,79 @@ function summarise(values: number[]): Latency {
   return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1], mean };
 }
 
+/**
+ * Holds at a steady rate (open loop): requests leave on a schedule whatever the answers
+ * do, and each latency counts from when its request was due, so a stalled server shows
+ * up in the figures. autocannon's own rate limit sends each second's quota in a burst,
+ * which measures a burst, not a rate.
+ */
+async function paced(spec: Extract<LoadSpec, { kind: 'holds' }>, rate: number, tally: Tally): Promise<void> {
+  const tokens = TokenService.open(spec.dataDir, spec.adminToken);
+  const url = new URL(spec.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const [min, max] = spec.quantity;
+  const latencies: number[] = [];
+  if (!tally.latencies.has('hold')) tally.latencies.set('hold', []);
+  const counts = tally.statuses.get('hold') ?? {};
+  tally.statuses.set('hold', counts);
+  const started = performance.now();
+  const end = started + spec.seconds * 1000;
+  let sent = 0;
+  let inFlight = 0;
+  const send = (due: number): void => {
+    inFlight++;
+    const body = JSON.stringify({ quantity: min + Math.floor(Math.random() * (max - min + 1)), ...(spec.tier ? { tier: spec.tier } : {}) });
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: `/v1/shows/${spec.showId}/holds`,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${tokens.issueCustomer().token}` },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          inFlight--;
+          latencies.push(performance.now() - due);
+          counts[res.statusCode ?? 0] = (counts[res.statusCode ?? 0] ?? 0) + 1;
+          if (res.statusCode === 201) tally.ticketsHeld += (JSON.parse(text) as { ticketNumbers?: number[] }).ticketNumbers?.length ?? 0;
+          else if (tally.firstErrors.length < 10) tally.firstErrors.push(`hold ${res.statusCode}: ${text.slice(0, 300)}`);
+        });
+      },
+    );
+    req.on('error', (error) => {
+      inFlight--;
+      tally.errors++;
+      if (tally.firstErrors.length < 10) tally.firstErrors.push(`hold: ${error.message}`);
+    });
+    req.end(body);
+  };
+  await new Promise<void>((done) => {
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const due = Math.floor(((Math.min(now, end) - started) / 1000) * rate);
+      for (; sent < due; sent++) send(started + (sent * 1000) / rate);
+      if (now >= end) {
+        clearInterval(timer);
+        const drain = setInterval(() => {
+          if (inFlight > 0 && performance.now() < end + 30_000) return;
+          clearInterval(drain);
+          done();
+        }, 5);
+      }
+    }, 2);
+  });
+  agent.destroy();
+  tally.latencies.get('hold')!.push(...latencies);
+  tally.seconds += spec.seconds;
+}
+
 async function run(spec: LoadSpec, tally: Tally): Promise<void> {
+  if (spec.kind === 'holds' && spec.rate) return paced(spec, spec.rate, tally);
   const { latencies, statuses, soldSeats } = tally;
   const noteError = (kind: string, status: number, body: string): void => {
     if (tally.firstErrors.length < 10) tally.firstErrors.push(`${kind} ${status}: ${body.slice(0, 300)}`);
