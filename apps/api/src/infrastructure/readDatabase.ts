@@ -19,6 +19,8 @@ export class ReadDatabase {
     // together, so losing the last commits to a power cut is harmless: they are replayed.
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 5000');
+    this.writer.pragma('cache_size = -65536');
+    this.writer.pragma('temp_store = MEMORY');
     // Every projection batch is a small commit; with SQLite's default (a checkpoint every
     // 1,000 pages) the checkpoint and its fsyncs ran every few batches, on the thread that
     // serves requests. Every 10,000 pages (~40 MB of WAL) copies hot pages back once instead of ten times.
