@@ -9,7 +9,8 @@
  *   5. sell-out of the 1,000,000-ticket festival, then `audit verify`
  *   6. rebuild of every projection from the sell-out's log
  * Prints a table, writes bench/results/latest.json and bench/results/latest.svg.
- * Usage: npm run bench [-- --quick] [-- --only floor,holds,seated,reads,sellout]
+ * Usage: npm run bench [-- --quick] [-- --only floor,holds,seated,reads,sellout] [-- --tickets N] [-- --no-build]
+ *   --tickets N sells a general-admission show of N tickets instead of the festival (quick: 40,000).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undefined;
 const wanted = (name: string): boolean => !only || only.has(name);
+const ticketsArg = process.argv.indexOf('--tickets');
 
 // Seconds per slice; a scenario and its baseline alternate slice by slice for `rounds` rounds.
 const SIZES = quick
@@ -241,7 +243,8 @@ async function selloutScenario(dir: string): Promise<void> {
   let sold = 0;
   let run: LoadResult;
   try {
-    if (quick) showId = await scheduleSmallFestival(server, SIZES.selloutTickets);
+    const tickets = ticketsArg >= 0 ? Number(process.argv[ticketsArg + 1]) : SIZES.selloutTickets;
+    if (tickets !== 1_000_000) showId = await scheduleSmallFestival(server, tickets);
     const capacity = (await getJson<{ capacity: number }>(server, `/v1/shows/${showId}/availability`)).capacity;
     log(`sell-out: ${capacity.toLocaleString('en-US')} tickets of ${showId}, ${SIZES.selloutConnections} connections, orders of 1-10 tickets, each held then bought`);
     run = await runLoad(

@@ -129,7 +129,9 @@ async function run(spec: LoadSpec, tally: Tally): Promise<void> {
   const noteError = (kind: string, status: number, body: string): void => {
     if (tally.firstErrors.length < 10) tally.firstErrors.push(`${kind} ${status}: ${body.slice(0, 300)}`);
   };
-  let idleAfterSoldOut = 0;
+  // Connections that have come round to idling after the sell-out: their purchases are done.
+  const idle = new Set<unknown>();
+  let giveUp: NodeJS.Timeout | undefined;
   let requests: Request[];
   let headers: Record<string, string> = {};
 
@@ -166,10 +168,7 @@ async function run(spec: LoadSpec, tally: Tally): Promise<void> {
       },
       onResponse: (status, body, context) => {
         const ctx = context as Context;
-        if (ctx.kind === 'idle') {
-          idleAfterSoldOut++;
-          return;
-        }
+        if (ctx.kind === 'idle') return;
         if (status === 201) {
           const created = JSON.parse(body) as { holdId: string; seatIds?: string[]; ticketNumbers?: number[] };
           ctx.holdId = created.holdId;
@@ -236,13 +235,17 @@ async function run(spec: LoadSpec, tally: Tally): Promise<void> {
     const counts = statuses.get(kind) ?? {};
     counts[statusCode] = (counts[statusCode] ?? 0) + 1;
     statuses.set(kind, counts);
-    if (tally.soldOut && idleAfterSoldOut >= spec.connections * 2) instance.stop();
+    if (kind === 'idle') idle.add(client);
+    // A connection that never comes round (an error) must not keep the run going for long.
+    if (tally.soldOut && !giveUp) giveUp = setTimeout(() => instance.stop(), 30_000);
+    if (tally.soldOut && idle.size >= spec.connections) instance.stop();
   });
   const progress = setInterval(() => {
     process.send!({ progress: { seconds: tally.seconds + Number(process.hrtime.bigint() - started) / 1e9, ticketsSold: tally.ticketsSold, orders: tally.orders } });
   }, 2_000);
   const result = await instance;
   clearInterval(progress);
+  clearTimeout(giveUp);
   tally.seconds += Number(process.hrtime.bigint() - started) / 1e9;
   tally.errors += result.errors;
   tally.timeouts += result.timeouts;

@@ -10,6 +10,8 @@ export interface RunningServer {
   adminToken: string;
   /** Peak resident memory of the server process so far (VmHWM), in bytes. */
   peakRss(): number;
+  /** The last lines the server wrote to stderr (for a report when it fails). */
+  errorOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,9 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`the API (pid ${child.pid}) exited with ${signal ?? code}:\n${output.slice(-4000)}`);
+  });
   child.stderr!.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 20_000) output = output.slice(-10_000);
@@ -66,6 +71,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
       sample();
       return peak;
     },
+    errorOutput: () => output,
     stop: () => stopChild(child, sample),
   };
 }

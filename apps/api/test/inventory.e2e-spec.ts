@@ -124,6 +124,21 @@ describe('Holds, purchases and read models over HTTP', () => {
       expect(availability.body.byTier.economy).toMatchObject({ held: 4, available: 46 });
     });
 
+    it('serves the seat map as JSON, gzipped when asked, and refuses a bad query with a 400 naming it', async () => {
+      const plain = await t.http.get(`/v1/shows/${showId}/seats?section=B`).set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-type']).toMatch(/^application\/json/);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const zipped = await t.http.get(`/v1/shows/${showId}/seats?section=B`).set('Accept-Encoding', 'gzip').expect(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.body).toEqual(plain.body);
+      expect(plain.body).toHaveLength(50);
+      const bad = await t.http.get(`/v1/shows/${showId}/seats?section=B!`).expect(400);
+      expect(bad.body).toMatchObject({ error: 'invalid_request', details: { fields: [{ field: 'section' }] } });
+      const extra = await t.http.get(`/v1/shows/${showId}/seats?section=B&sort=row`).expect(400);
+      expect(extra.body).toMatchObject({ error: 'invalid_request', details: { fields: [{ field: 'sort' }] } });
+      await t.http.get(`/v1/shows/${showId}/seats?section=Z`).expect(404);
+    });
+
     it("never lets a customer see, release or buy another customer's hold", async () => {
       const owner = await t.customer();
       const other = await t.customer();

@@ -54,10 +54,3 @@ export class SalesQueryDto {
   @Max(1000)
   limit?: number;
 }
-
-export class SeatsQueryDto {
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
-  section?: string;
-}
