@@ -62,6 +62,12 @@ interface HoldLocation {
   shards: number[];
 }
 
+/**
+ * Hold locations kept in memory at most; older ones are found again through the holds
+ * read model. A sell-out makes a hold per order, so an unbounded map grew with the show.
+ */
+const MAX_DIRECTORY = 100_000;
+
 /** A purchase this close to the hold's expiry is refused rather than risk expiring half-way. */
 const PURCHASE_MARGIN_MS = 1_000;
 
@@ -205,7 +211,7 @@ export class HoldService {
       'seatIds' in request
         ? await this.holdChosenSeats(inventory, holdId, customerId, request.seatIds, show.holdSeconds)
         : await this.holdQuantity(inventory, holdId, customerId, request, show.holdSeconds);
-    this.directory.set(holdId, { showId: show.id, customerId, shards: parts.map((p) => p.shard) });
+    this.remember(holdId, { showId: show.id, customerId, shards: parts.map((p) => p.shard) });
     const seatIds = parts.flatMap((p) => p.seatIds ?? []);
     const ticketNumbers = parts.flatMap((p) => p.ticketNumbers ?? []);
     const created = {
@@ -323,6 +329,11 @@ export class HoldService {
     return inventory;
   }
 
+  private remember(holdId: string, location: HoldLocation): void {
+    if (this.directory.size >= MAX_DIRECTORY) this.directory.delete(this.directory.keys().next().value!);
+    this.directory.set(holdId, location);
+  }
+
   private async locate(customerId: string, holdId: string): Promise<HoldLocation> {
     let location = this.directory.get(holdId);
     if (!location) {
@@ -336,7 +347,7 @@ export class HoldService {
           customerId: row.customer_id,
           shards: inventory.shards.map((s, i) => (ids.includes(s.plan.shardId) ? i : -1)).filter((i) => i >= 0),
         };
-        this.directory.set(holdId, location);
+        this.remember(holdId, location);
       }
     }
     // Someone else's hold answers exactly like a missing one.

@@ -29,8 +29,12 @@ export interface ShowInventory {
   candidates: Map<string, number[]>;
 }
 
-/** Allowance streams kept in memory at most; the least recently used are dropped beyond it. */
-const MAX_ALLOWANCE_WRITERS = 200_000;
+/**
+ * Allowance streams kept in memory at most; the least recently used are dropped beyond
+ * it. A customer's stream is a handful of events, read again in one query when they come
+ * back, while a sell-out meets a new customer per order: 200,000 writers took hundreds of MB.
+ */
+const MAX_ALLOWANCE_WRITERS = 20_000;
 
 /**
  * One in-memory writer per inventory shard and per customer allowance stream, made
