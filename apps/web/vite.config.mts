@@ -7,7 +7,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // The API serves the build from dist/web at `/`; `npm run dev:web` proxies the API for development.
 export default defineConfig({
   root: here,
-  plugins: [preact()],
+  plugins: [preact({ devToolsEnabled: false })],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import { request } from '../api/client';
 import { seatName } from '../api/messages';
-import type { EventDetails, Order, ShowView } from '../api/types';
+import type { City, EventDetails, Order, ShowView } from '../api/types';
 import { Show } from '../components';
 import { dateTime, money } from '../format';
 import { Link } from '../router';
@@ -10,15 +10,15 @@ import { TicketQr } from './TicketQr';
 async function loadOrder(orderId: string) {
   const order = await request<Order>(`/v1/orders/${encodeURIComponent(orderId)}`, { auth: 'customer' });
   const show = await request<ShowView>(`/v1/shows/${encodeURIComponent(order.showId)}`);
-  const event = await request<EventDetails>(`/v1/events/${encodeURIComponent(show.eventId)}`);
-  return { order, show, event };
+  const [event, cities] = await Promise.all([request<EventDetails>(`/v1/events/${encodeURIComponent(show.eventId)}`), request<City[]>('/v1/cities')]);
+  return { order, show, event, city: cities.find((c) => c.id === show.venue.cityId) };
 }
 
 export function OrderPage({ orderId }: { orderId: string }) {
   const loaded = useAsync(() => loadOrder(orderId), [orderId]);
   return (
     <Show loaded={loaded} what="your tickets">
-      {({ order, show, event }) => (
+      {({ order, show, event, city }) => (
         <section>
           <p class="crumbs">
             <Link href="/orders">My orders</Link> › Order {order.orderId.slice(0, 8)}
@@ -28,7 +28,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
             Paid {money(order.total, order.currency)} on {dateTime(order.purchasedAt)}. Show these at the entrance.
           </p>
           <p>
-            <strong>{event.name}</strong> · {show.venue.name} · {dateTime(show.startsAt)}
+            <strong>{event.name}</strong> · {show.venue.name}, {city?.name ?? show.venue.cityId} · {dateTime(show.startsAt, city?.timeZone)}
           </p>
           <ul class="tickets" data-testid="tickets">
             {order.tickets.map((ticket) => (

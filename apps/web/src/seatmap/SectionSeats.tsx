@@ -104,11 +104,13 @@ export function SectionSeats({ section, statuses, version, tiers, selected, flag
             data-status={isSelected && !isFlagged ? 'selected' : status}
             class={`seat seat-${status}${isSelected ? ' seat-selected' : ''}${isFlagged ? ' seat-flagged' : ''}`}
             role="button"
-            tabIndex={seat.id === focusId ? 0 : -1}
+            tabindex={seat.id === focusId ? 0 : -1}
             aria-label={label}
             aria-pressed={isSelected}
             aria-disabled={status !== 'available' && !isSelected}
-            onClick={() => {
+            onClick={(event) => {
+              // Chromium does not focus SVG elements on click: do it, so the arrow keys go on from here.
+              event.currentTarget.focus();
               setFocusId(seat.id);
               onToggle(seat);
             }}

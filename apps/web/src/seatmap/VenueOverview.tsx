@@ -28,22 +28,25 @@ export function VenueOverview({ layout, statuses, version, tiers, selected, onSe
     return () => cancelAnimationFrame(frame.current);
   });
 
-  const scaleFor = (element: HTMLCanvasElement) => element.clientWidth / layout.bounds.width;
+  // Room above the top sections for their names.
+  const top = layout.bounds.height * 0.04;
+  const view = { x: layout.bounds.x, y: layout.bounds.y - top, width: layout.bounds.width, height: layout.bounds.height + top };
+  const scaleFor = (element: HTMLCanvasElement) => element.clientWidth / view.width;
 
   const draw = () => {
     const element = canvas.current;
     if (!element) return;
     const ratio = window.devicePixelRatio || 1;
     const cssWidth = element.clientWidth;
-    const cssHeight = (cssWidth * layout.bounds.height) / layout.bounds.width;
+    const cssHeight = (cssWidth * view.height) / view.width;
     element.style.height = `${cssHeight}px`;
     element.width = Math.round(cssWidth * ratio);
     element.height = Math.round(cssHeight * ratio);
     const context = element.getContext('2d');
     if (!context) return;
     const scale = scaleFor(element) * ratio;
-    const ox = layout.bounds.x;
-    const oy = layout.bounds.y;
+    const ox = view.x;
+    const oy = view.y;
     context.clearRect(0, 0, element.width, element.height);
     for (const section of layout.sections) {
       const size = Math.max(1, section.pitch * scale * 0.8);
@@ -72,8 +75,8 @@ export function VenueOverview({ layout, statuses, version, tiers, selected, onSe
     if (!element) return;
     const rect = element.getBoundingClientRect();
     const scale = scaleFor(element);
-    const x = (event.clientX - rect.left) / scale + layout.bounds.x;
-    const y = (event.clientY - rect.top) / scale + layout.bounds.y;
+    const x = (event.clientX - rect.left) / scale + view.x;
+    const y = (event.clientY - rect.top) / scale + view.y;
     const hit = layout.sections.find((s) => x >= s.x && x <= s.x + s.width && y >= s.y && y <= s.y + s.height);
     if (hit) onSection(hit);
   };
