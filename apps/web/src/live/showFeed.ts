@@ -17,10 +17,17 @@ export interface ShowFeedHandlers {
 export function openShowFeed(showId: string, handlers: ShowFeedHandlers): () => void {
   let source: EventSource | undefined;
   let closed = false;
+  let retry = 0;
   const connect = () => {
     source = new EventSource(`/v1/shows/${encodeURIComponent(showId)}/updates`);
+    const current = source;
     source.addEventListener('open', () => handlers.connection(true));
-    source.addEventListener('error', () => handlers.connection(false));
+    source.addEventListener('error', () => {
+      handlers.connection(false);
+      // EventSource retries a dropped stream by itself, but gives up on an error answer
+      // (503 too_many_listeners): start over a little later then.
+      if (current.readyState === EventSource.CLOSED && !closed) retry = window.setTimeout(connect, 5_000);
+    });
     source.addEventListener('snapshot', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as { seats?: Array<{ seatId: string; status: SeatState }>; seatsOmitted?: boolean; availability: Availability };
       handlers.snapshot(data.seatsOmitted ? null : (data.seats ?? []), data.availability);
@@ -40,6 +47,7 @@ export function openShowFeed(showId: string, handlers: ShowFeedHandlers): () => 
   connect();
   return () => {
     closed = true;
+    window.clearTimeout(retry);
     source?.close();
   };
 }

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { serverNow } from '../api/clock';
 import { errorMessage, seatName } from '../api/messages';
-import type { Availability, HoldDetails, Order, ShowView, VenueView } from '../api/types';
+import type { Availability, City, HoldDetails, Order, ShowView, VenueView } from '../api/types';
 import { ErrorBox, Show } from '../components';
-import { minutesSeconds, money } from '../format';
+import { dateTime, minutesSeconds, money } from '../format';
 import { holdSummary, type HoldLine } from '../holdSummary';
 import { Link, navigate } from '../router';
 import { venueLayout } from '../seatmap/layout';
@@ -15,7 +15,7 @@ const CARDS = [
   { token: 'tok_declined', label: 'Test card tok_declined — declined' },
 ];
 
-async function loadHold(holdId: string): Promise<{ hold: HoldDetails; show: ShowView; lines: HoldLine[] | undefined }> {
+async function loadHold(holdId: string): Promise<{ hold: HoldDetails; show: ShowView; lines: HoldLine[] | undefined; timeZone: string | undefined }> {
   const hold = await request<HoldDetails>(`/v1/holds/${encodeURIComponent(holdId)}`, { auth: 'customer' });
   const show = await request<ShowView>(`/v1/shows/${encodeURIComponent(hold.showId)}`);
   // A precise sample of the server's clock for the countdown (the Date header is whole seconds).
@@ -31,7 +31,8 @@ async function loadHold(holdId: string): Promise<{ hold: HoldDetails; show: Show
   if (!lines && show.tiers.length === 1) {
     lines = Array.from({ length: hold.quantity }, (_, i) => ({ label: hold.ticketNumbers ? `ticket #${hold.ticketNumbers[i]}` : 'ticket', ...show.tiers[0] }));
   }
-  return { hold, show, lines };
+  const city = (await request<City[]>('/v1/cities').catch(() => [] as City[])).find((c) => c.id === show.venue.cityId);
+  return { hold, show, lines, timeZone: city?.timeZone };
 }
 
 export function HoldPage({ holdId }: { holdId: string }) {
@@ -39,7 +40,7 @@ export function HoldPage({ holdId }: { holdId: string }) {
   return <Show loaded={loaded} what="your hold">{(data) => <HoldBody {...data} />}</Show>;
 }
 
-function HoldBody({ hold, show, lines }: { hold: HoldDetails; show: ShowView; lines: HoldLine[] | undefined }) {
+function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: ShowView; lines: HoldLine[] | undefined; timeZone: string | undefined }) {
   const expiresAt = Date.parse(hold.expiresAt);
   const [left, setLeft] = useState(expiresAt - serverNow());
   const [announce, setAnnounce] = useState('');
@@ -105,7 +106,9 @@ function HoldBody({ hold, show, lines }: { hold: HoldDetails; show: ShowView; li
         <Link href={`/shows/${encodeURIComponent(show.id)}`}>Back to the show</Link>
       </p>
       <h1>Your hold</h1>
-      <p>{holdSummary(hold.holdId)?.title ?? show.venue.name}</p>
+      <p>
+        {holdSummary(hold.holdId)?.title ?? show.venue.name} · {dateTime(show.startsAt, timeZone)}
+      </p>
       <ul data-testid="hold-lines">
         {(lines ?? []).map((line) => (
           <li>
