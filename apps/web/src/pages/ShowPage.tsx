@@ -90,8 +90,9 @@ function ShowBody({ show, event, city, layout }: Loaded) {
         Prices: {show.tiers.map((t) => `${t.tier} ${money(t.price, t.currency)}`).join(' · ')}. Up to {show.maxTicketsPerCustomer} tickets per customer; a hold lasts{' '}
         {Math.round(show.holdSeconds / 60) >= 1 ? `${Math.round(show.holdSeconds / 60)} minutes` : `${show.holdSeconds} seconds`}.
       </p>
+      {/* Not a live region: during an on-sale the counts change several times a second. */}
       {availability ? (
-        <p data-testid="availability" aria-live="polite">
+        <p data-testid="availability">
           <strong>{count(availability.available)}</strong> of {count(availability.capacity)} available · {count(availability.held)} held · {count(availability.sold)} sold
         </p>
       ) : null}
@@ -318,7 +319,7 @@ function GeneralPicker({ show, event, availability, setMessage }: { show: ShowVi
           ))}
         </select>
       </label>
-      <p aria-live="polite" data-testid="remaining">
+      <p data-testid="remaining">
         {left === undefined ? 'Counting tickets…' : `${count(left)} ${tier} tickets left`}
       </p>
       <p>
