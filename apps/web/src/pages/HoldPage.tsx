@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { ApiFailure, request } from '../api/client';
 import { serverNow } from '../api/clock';
 import { errorMessage, seatName } from '../api/messages';
 import type { Availability, City, HoldDetails, Order, ShowView, VenueView } from '../api/types';
@@ -48,6 +48,8 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lastAnnounced = useRef('');
+  // Kept across retries after a lost answer, so paying twice cannot charge twice; renewed once the server has answered.
+  const paymentKey = useRef(`${hold.holdId}-${crypto.randomUUID()}`);
   const active = hold.status === 'active';
   const expired = active && left <= 0;
 
@@ -80,10 +82,18 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
         method: 'POST',
         auth: 'customer',
         body: { payment: { token: card } },
-        headers: { 'Idempotency-Key': `${hold.holdId}-${crypto.randomUUID()}` },
+        headers: { 'Idempotency-Key': paymentKey.current },
       });
       navigate(`/orders/${encodeURIComponent(order.orderId)}`);
     } catch (failure) {
+      if (failure instanceof ApiFailure && failure.status !== 0) paymentKey.current = `${hold.holdId}-${crypto.randomUUID()}`;
+      if (failure instanceof ApiFailure && failure.code === 'hold_already_purchased') {
+        const paid = await request<HoldDetails>(`/v1/holds/${encodeURIComponent(hold.holdId)}`, { auth: 'customer' }).catch(() => undefined);
+        if (paid?.orderId) {
+          navigate(`/orders/${encodeURIComponent(paid.orderId)}`);
+          return;
+        }
+      }
       setError(errorMessage(failure));
       setBusy(false);
     }
