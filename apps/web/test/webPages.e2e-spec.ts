@@ -181,16 +181,25 @@ describeInBrowser('web pages in Chromium', () => {
     expect(await page.getByTestId('ticket-id').count()).toBe(1);
   });
 
-  it('zooms from the arena overview into a section', async () => {
+  it('zooms from the arena overview into a section and picks a seat there, keyboard only', async () => {
     const arena = (await t.http.get('/v1/events/northern-lights-live').expect(200)).body.shows[0].id as string;
     const page = await newPage();
     await page.goto(`${base}/shows/${arena}`);
     await page.locator('canvas.overview-canvas').waitFor(WAIT);
     await page.getByText('● Live').waitFor(WAIT);
     await page.screenshot({ path: screenshotPath('7-arena-overview'), fullPage: true });
-    await page.locator('[data-section="F2"]').click();
+    // Keyboard only: the section buttons stand in for the canvas.
+    await page.locator('[data-section="F2"]').focus();
+    await page.keyboard.press('Enter');
     await seat(page, 'F2-1-1').waitFor(WAIT);
     expect(await page.locator('[data-seat-id^="F2-"]').count()).toBe(450);
+    // Zooming in put the focus on the section's first seat.
+    await page.waitForSelector('[data-seat-id="F2-1-1"]:focus', WAIT);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-seat-id="F2-2-2"][data-status="selected"]', WAIT);
+    await page.getByTestId('total').filter({ hasText: '€145.00' }).waitFor(WAIT);
     await page.screenshot({ path: screenshotPath('8-arena-section'), fullPage: true });
   });
 

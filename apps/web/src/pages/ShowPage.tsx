@@ -217,7 +217,7 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
             <p class="stage" aria-hidden="true">
               {layout.sections.length === 1 ? 'Screen / stage' : ''}
             </p>
-            <SectionSeats section={zoomed} statuses={statuses} version={version} tiers={show.tiers} selected={new Set(selected.keys())} flagged={flagged} onToggle={toggle} />
+            <SectionSeats autoFocus={!direct} section={zoomed} statuses={statuses} version={version} tiers={show.tiers} selected={new Set(selected.keys())} flagged={flagged} onToggle={toggle} />
           </>
         ) : (
           <VenueOverview layout={layout} statuses={statuses} version={version} tiers={show.tiers.map((t) => t.tier)} selected={new Set(selected.keys())} onSection={setZoomed} freeBySection={freeBySection} />

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { money } from '../format';
 import type { PriceTier, SeatState } from '../api/types';
@@ -13,6 +13,8 @@ interface Props {
   selected: Set<string>;
   flagged: Set<string>;
   onToggle(seat: SeatSpot): void;
+  /** Zoomed into from the overview: the focus moves onto the seats, as it would leave a removed button. */
+  autoFocus?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * available is a filled circle, held a hatched square, sold a cross, selected a
  * circle with a tick.
  */
-export function SectionSeats({ section, statuses, version, tiers, selected, flagged, onToggle }: Props) {
+export function SectionSeats({ section, statuses, version, tiers, selected, flagged, onToggle, autoFocus }: Props) {
   const [focusId, setFocusId] = useState<string>(section.seats[0]?.id ?? '');
   const svg = useRef<SVGSVGElement>(null);
   const tierNames = tiers.map((t) => t.tier);
@@ -34,6 +36,10 @@ export function SectionSeats({ section, statuses, version, tiers, selected, flag
     setFocusId(seat.id);
     svg.current?.querySelector<SVGGElement>(`[data-seat-id="${seat.id}"]`)?.focus();
   };
+
+  useEffect(() => {
+    if (autoFocus) focusSeat(section.seats[0]);
+  }, [section.id]);
 
   const onKey = (seat: SeatSpot, event: KeyboardEvent) => {
     const row = section.rows[seat.rowIndex];
