@@ -25,6 +25,8 @@ interface Props {
  */
 export function SectionSeats({ section, statuses, version, tiers, selected, flagged, onToggle, autoFocus }: Props) {
   const [focusId, setFocusId] = useState<string>(section.seats[0]?.id ?? '');
+  // Drawn as a ring of its own: an outline or stroke on the seat would scale with the map.
+  const [ringOn, setRingOn] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const tierNames = tiers.map((t) => t.tier);
   const priceOf = new Map(tiers.map((t) => [t.tier, t]));
@@ -121,12 +123,18 @@ export function SectionSeats({ section, statuses, version, tiers, selected, flag
               onToggle(seat);
             }}
             onKeyDown={(event) => onKey(seat, event)}
+            onFocus={() => setRingOn(seat.id)}
+            onBlur={() => setRingOn((current) => (current === seat.id ? null : current))}
           >
             <title>{label}</title>
             {seatShape(seat, status, isSelected, isFlagged, r, tierColour(tierNames, seat.tier))}
           </g>
         );
       })}
+      {ringOn && section.seats.some((s) => s.id === ringOn) ? (() => {
+        const seat = section.seats.find((s) => s.id === ringOn)!;
+        return <circle class="focus-ring" cx={seat.x} cy={seat.y} r={r * 1.4} aria-hidden="true" />;
+      })() : null}
     </svg>
   );
 }
