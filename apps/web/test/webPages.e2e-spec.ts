@@ -167,11 +167,17 @@ describeInBrowser('web pages in Chromium', () => {
     const holder = await t.customer();
     const held = await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', holder.auth).send({ quantity: 2 }).expect(201);
 
+    const ahead = await t.customer();
+    const aheadEntry = await t.http.post(`/v1/shows/${showId}/waitlist`).set('Authorization', ahead.auth).send({ quantity: 1 }).expect(201);
+
     const page = await newPage();
     await page.goto(`${base}/shows/${showId}`);
     await page.getByRole('button', { name: 'Join the waiting line' }).click();
-    await page.getByTestId('position').filter({ hasText: 'number 1' }).waitFor(WAIT);
+    await page.getByTestId('position').filter({ hasText: 'number 2' }).waitFor(WAIT);
     await page.screenshot({ path: screenshotPath('6-waiting-line'), fullPage: true });
+    // The one ahead leaves: the page moves up without a reload.
+    await t.http.delete(`/v1/waitlist/${aheadEntry.body.entryId as string}`).set('Authorization', ahead.auth).expect(204);
+    await page.getByTestId('position').filter({ hasText: 'number 1' }).waitFor(WAIT);
 
     await t.http.delete(`/v1/holds/${held.body.holdId as string}`).set('Authorization', holder.auth).expect(204);
     await page.getByRole('heading', { name: 'Your hold' }).waitFor(WAIT);

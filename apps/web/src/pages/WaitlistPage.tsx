@@ -11,9 +11,12 @@ import { Link, navigate } from '../router';
 
 /**
  * A place in the waiting line. The entry's own stream says when it is offered or ends;
- * the position moves when others ahead are served or leave, which only the show's
- * feed hints at, so the entry is re-read (at most once a second) on either.
+ * the position moves when others ahead are served (the show's feed hints at that) or
+ * leave (nothing does), so the entry is re-read on either feed's news, at most once a
+ * second, and every few seconds regardless while it waits.
  */
+const POSITION_REFRESH_MS = 5_000;
+
 export function WaitlistPage({ entryId }: { entryId: string }) {
   const [entry, setEntry] = useState<WaitlistEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +46,13 @@ export function WaitlistPage({ entryId }: { entryId: string }) {
       window.clearTimeout(refreshing.current.timer);
     };
   }, [entryId]);
+
+  const waiting = entry?.status === 'waiting';
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setInterval(refresh, POSITION_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting]);
 
   const showId = entry?.showId;
   useEffect(() => {
