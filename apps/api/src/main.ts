@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const where = config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : 'EventStoreDB';
-  console.log(`Ticketing API on http://localhost:${port}/ (${where}); health at /health`);
+  console.log(`Ticketing API on http://localhost:${port}/ (${where}); web pages at /, admin pages at /admin, health at /health`);
   const tokens = app.get(TokenService);
   if (tokens.adminTokenCreated) {
     // Printed once, when it is generated; afterwards it is only in DATA_DIR/admin-token.

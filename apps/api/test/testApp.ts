@@ -25,7 +25,7 @@ const ADMIN = 'test-admin-token-0123456789';
  * The real app on the real embedded store: an in-memory event store unless a
  * dataDir is given (restart tests reuse one), and a read database in a temp dir.
  */
-export async function createTestApp(options: { dataDir?: string; seedDemo?: boolean; expiryWorker?: boolean; store?: EventStore; waitlistMaxWaitSeconds?: number } = {}): Promise<TestApp> {
+export async function createTestApp(options: { dataDir?: string; seedDemo?: boolean; expiryWorker?: boolean; store?: EventStore; waitlistMaxWaitSeconds?: number; webDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ticketing-test-'));
   const config: AppConfig = {
     ...loadConfig({}),
@@ -35,6 +35,7 @@ export async function createTestApp(options: { dataDir?: string; seedDemo?: bool
     seedDemo: options.seedDemo ?? false,
     expiryWorker: options.expiryWorker ?? true,
     ...(options.waitlistMaxWaitSeconds !== undefined ? { waitlistMaxWaitSeconds: options.waitlistMaxWaitSeconds } : {}),
+    ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);

@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, eventStore: 'embedded', sqliteSynchronous: 'FULL', waitlistMaxWaitSeconds: 3600 });
     expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.webDir.endsWith('/dist/web')).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
       SQLITE_SYNCHRONOUS: 'EXTRA',
       LOG_LEVEL: 'warn',
       WAITLIST_MAX_WAIT_SECONDS: '300',
+      WEB_DIR: '/srv/web',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -25,6 +27,7 @@ describe('loadConfig', () => {
       sqliteSynchronous: 'EXTRA',
       logLevel: 'warn',
       waitlistMaxWaitSeconds: 300,
+      webDir: '/srv/web',
     });
   });
 

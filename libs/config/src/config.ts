@@ -21,6 +21,8 @@ export interface AppConfig {
   expiryWorker: boolean;
   /** How long a waiting-line entry waits for seats before it ends as expired. */
   waitlistMaxWaitSeconds: number;
+  /** The built web pages (`vite build`), served at `/`; when missing, `/` says how to build them. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     expiryWorker: oneOf(env, 'EXPIRY_WORKER', ['on', 'off'] as const, 'on') === 'on',
     waitlistMaxWaitSeconds: integer(env, 'WAITLIST_MAX_WAIT_SECONDS', 3600, 1, 7 * 24 * 3600),
+    webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
   };
 }
 
