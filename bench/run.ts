@@ -369,7 +369,8 @@ async function scanLog(file: string): Promise<{ events: number; seconds: number 
 function auditVerify(dataDir: string): Promise<{ seconds: number; exitCode: number; ticketsSold: number; violations: number }> {
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/cli/src/main.ts'), 'audit', 'verify', '--json'], {
+    // As `npm run cli` starts it.
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', '@swc-node/register', join(ROOT, 'apps/cli/src/main.ts'), 'audit', 'verify', '--json'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'ignore'],
