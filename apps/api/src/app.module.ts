@@ -10,6 +10,8 @@ import { CustomersModule } from './customers/customers.module';
 import { AdminModule } from './admin/admin.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { LiveModule } from './live/live.module';
+import { ShutdownModule } from './shutdown/shutdown.module';
+import { SecurityModule } from './security/security.module';
 
 @Module({})
 export class AppModule {
@@ -17,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule],
       controllers: [HealthController],
     };
   }

@@ -8,6 +8,8 @@ import type { EventStore } from '@app/event-store';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/errorFilter';
 import { strictValidationPipe } from './http/validation';
+import { BODY_LIMIT, hardenHttp } from './http/hardening';
+import { RequestDrain } from './shutdown/requestDrain';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -16,14 +18,18 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 
-/** Builds the HTTP app; `main.ts` listens on it, end-to-end tests drive it in-process. */
+/**
+ * Builds the HTTP app; `main.ts` listens on it, end-to-end tests drive it in-process.
+ * Signals are main.ts's business (see shutdown/gracefulShutdown.ts).
+ */
 export async function createApp(config: AppConfig, store?: EventStore): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, store),
-    // Large enough for a stadium's compact seat map (about 140 KB); everything else is far smaller.
-    new FastifyAdapter({ bodyLimit: 512 * 1024 }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200 } }),
     { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
   );
+  app.get(RequestDrain).attach(app.getHttpAdapter().getInstance());
+  await hardenHttp(app, config);
   const openApi = new DocumentBuilder()
     .setTitle('Ticketing API')
     .setDescription('Find shows, hold seats or tickets, pay, and audit sales. Errors are JSON { error, message, details? }.')
@@ -33,6 +39,5 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
   return app;
 }

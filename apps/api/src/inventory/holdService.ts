@@ -74,6 +74,8 @@ const PURCHASE_MARGIN_MS = 1_000;
 export class HoldService {
   private readonly logger = new Logger('Holds');
   private readonly directory = new Map<string, HoldLocation>();
+  /** Keyed holds in flight: a parallel retry waits for the first attempt rather than racing it. */
+  private readonly keyedHolds = new Map<string, Promise<HoldCreated>>();
   private readonly holds: HoldsQueries;
   private rotation = 0;
 
@@ -86,7 +88,41 @@ export class HoldService {
     this.holds = new HoldsQueries(readDb.reader);
   }
 
-  async hold(customerId: string, showId: string, request: HoldRequest): Promise<HoldCreated> {
+  /**
+   * With an idempotency key the hold id derives from customer, show and key, so a retry
+   * finds the first attempt (in flight, done, or cut short by a crash) instead of holding
+   * again: the allowance reservation and the shards' holds are keyed by that id.
+   */
+  async hold(customerId: string, showId: string, request: HoldRequest, idempotencyKey?: string): Promise<HoldCreated> {
+    if (idempotencyKey === undefined) return this.newHold(customerId, showId, request, randomUUID());
+    const holdId = stableUuid(`hold:${customerId}:${showId}:${idempotencyKey}`);
+    const running = this.keyedHolds.get(holdId);
+    if (running) return running.then((created) => sameRequest(created, request));
+    const attempt = this.keyedHold(customerId, showId, request, holdId).finally(() => this.keyedHolds.delete(holdId));
+    this.keyedHolds.set(holdId, attempt);
+    return attempt;
+  }
+
+  private async keyedHold(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
+    const inventory = await this.showOrThrow(showId);
+    const quantity = this.checkRequest(inventory, request);
+    // After a restart the first attempt is known from the read model only.
+    if (!this.directory.has(holdId)) await this.projections.catchUp();
+    if (this.tookSeats(holdId)) {
+      const first = await this.view(customerId, holdId);
+      return sameRequest({ holdId, showId: first.showId, seatIds: first.seatIds, ticketNumbers: first.ticketNumbers, expiresAt: first.expiresAt }, request);
+    }
+    const reservation = await this.registry.allowance(showId, customerId).read((state) => state.reservations.get(holdId));
+    if (!reservation) return this.newHold(customerId, showId, request, holdId);
+    if (reservation.released) {
+      throw new ApiError(409, 'idempotency_key_reused', 'The hold made with this Idempotency-Key did not go through; send a new key to try again', { field: 'Idempotency-Key' });
+    }
+    if (reservation.quantity !== quantity) throw keyMismatch();
+    // The first attempt reserved the tickets and stopped before taking seats (the process died): finish it.
+    return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
+  }
+
+  private async newHold(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
     const inventory = await this.showOrThrow(showId);
     const show = inventory.definition.show;
     const quantity = this.checkRequest(inventory, request);
@@ -99,9 +135,13 @@ export class HoldService {
     }
     const now = Date.now();
     const expiresAt = now + show.holdSeconds * 1000;
-    const holdId = randomUUID();
     const allowance = this.registry.allowance(showId, customerId);
     await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } });
+    return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
+  }
+
+  private async takeSeatsOrGiveBack(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest): Promise<HoldCreated> {
+    const allowance = this.registry.allowance(inventory.definition.show.id, customerId);
     try {
       return await this.takeSeats(inventory, customerId, holdId, request);
     } catch (error) {
@@ -417,6 +457,21 @@ export class HoldService {
     }
     throw failed[0];
   }
+}
+
+function keyMismatch(): ApiError {
+  return new ApiError(422, 'idempotency_key_mismatch', 'This Idempotency-Key was used for a different hold request', { field: 'Idempotency-Key' });
+}
+
+/** A retry must ask for what the first attempt asked for; the answer is then the first hold. */
+function sameRequest(created: HoldCreated, request: HoldRequest): HoldCreated {
+  if ('seatIds' in request) {
+    const held = created.seatIds ?? [];
+    if (held.length !== request.seatIds.length || !request.seatIds.every((s) => held.includes(s))) throw keyMismatch();
+  } else if ((created.seatIds?.length ?? created.ticketNumbers?.length ?? 0) !== request.quantity) {
+    throw keyMismatch();
+  }
+  return created;
 }
 
 interface HeldPart {

@@ -1,0 +1,42 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from '@app/config';
+import { ApiError } from '../http/apiError';
+import { APP_CONFIG } from '../infrastructure/tokens';
+import { RateLimiter } from './rateLimiter';
+
+/**
+ * Per-customer and per-address limits on the hold and waiting-line calls. Runs after
+ * CustomerGuard, so the customer is the one the signed token proves, not a header.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly byCustomer: RateLimiter | undefined;
+  private readonly byAddress: RateLimiter | undefined;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (config.rateLimits) {
+      this.byCustomer = new RateLimiter(config.rateLimitCustomerPerMinute);
+      this.byAddress = new RateLimiter(config.rateLimitIpPerMinute);
+    }
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (!this.byCustomer || !this.byAddress) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { customerId?: string }>();
+    const address = this.byAddress.take(request.ip);
+    if (!address.allowed) throw limited('address', address.retryAfterSeconds);
+    if (request.customerId) {
+      const customer = this.byCustomer.take(request.customerId);
+      if (!customer.allowed) throw limited('customer', customer.retryAfterSeconds);
+    }
+    return true;
+  }
+}
+
+function limited(scope: 'customer' | 'address', retryAfterSeconds: number): ApiError {
+  const who = scope === 'customer' ? 'this customer' : 'this address';
+  return new ApiError(429, 'rate_limited', `Too many hold or waiting-line calls from ${who}; retry in ${retryAfterSeconds} s`, { scope, retryAfterSeconds }, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+}
