@@ -70,7 +70,7 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null && 'error' in response && 'message' in response && typeof (response as ErrorBody).error === 'string' && (response as ErrorBody).error.includes('_')) {
         return { status, body: response as ErrorBody };
       }
-      return { status, body: { error: status === 404 ? 'not_found' : 'http_error', message: exception.message } };
+      return { status, body: { error: HTTP_CODES[status] ?? 'http_error', message: exception.message } };
     }
     const fastify = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
@@ -80,13 +80,25 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  431: 'headers_too_large',
+};
+
 function withDetails(error: string, message: string, details?: Record<string, unknown>): ErrorBody {
   return details === undefined ? { error, message } : { error, message, details };
 }
 
 function fastifyCode(status: number, code: unknown): string {
-  if (status === 413) return 'payload_too_large';
-  if (status === 415) return 'unsupported_media_type';
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid_json';
-  return 'bad_request';
+  return HTTP_CODES[status] ?? 'bad_request';
 }

@@ -1,9 +1,7 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { AppConfig } from '@app/config';
 import { ApiError } from '../http/apiError';
-import { APP_CONFIG } from '../infrastructure/tokens';
-import { RateLimiter } from './rateLimiter';
+import { RateLimits } from './rateLimits';
 
 /**
  * Per-customer and per-address limits on the hold and waiting-line calls. Runs after
@@ -11,23 +9,16 @@ import { RateLimiter } from './rateLimiter';
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly byCustomer: RateLimiter | undefined;
-  private readonly byAddress: RateLimiter | undefined;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    if (config.rateLimits) {
-      this.byCustomer = new RateLimiter(config.rateLimitCustomerPerMinute);
-      this.byAddress = new RateLimiter(config.rateLimitIpPerMinute);
-    }
-  }
+  constructor(private readonly limits: RateLimits) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (!this.byCustomer || !this.byAddress) return true;
+    const { byCustomer, byAddress } = this.limits;
+    if (!byCustomer || !byAddress) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { customerId?: string }>();
-    const address = this.byAddress.take(request.ip);
+    const address = byAddress.take(request.ip);
     if (!address.allowed) throw limited('address', address.retryAfterSeconds);
     if (request.customerId) {
-      const customer = this.byCustomer.take(request.customerId);
+      const customer = byCustomer.take(request.customerId);
       if (!customer.allowed) throw limited('customer', customer.retryAfterSeconds);
     }
     return true;

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { RateLimitGuard } from './rateLimit.guard';
+import { RateLimits } from './rateLimits';
 
-/** One RateLimitGuard per app, so every guarded route spends from the same buckets. */
 @Global()
-@Module({ providers: [RateLimitGuard], exports: [RateLimitGuard] })
+@Module({ providers: [RateLimits, RateLimitGuard], exports: [RateLimits, RateLimitGuard] })
 export class SecurityModule {}
