@@ -22,11 +22,15 @@ export function jsonBodyParser(parseJson: (text: string) => unknown) {
     if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object');
     const depth = nestingDepth(text);
     if (depth > MAX_JSON_DEPTH) throw new ApiError(400, 'too_deep', `JSON nested ${depth} levels deep; at most ${MAX_JSON_DEPTH}`, { maxDepth: MAX_JSON_DEPTH });
+    let parsed: unknown;
     try {
-      return parseJson(text);
+      parsed = parseJson(text);
     } catch (error) {
       throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${error instanceof Error ? error.message.slice(0, 200) : 'parse error'}`);
     }
+    // Every body this API takes is an object; anything else would reach the validators as nothing at all.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ApiError(400, 'invalid_json', 'The request body must be a JSON object');
+    return parsed;
   };
 }
 

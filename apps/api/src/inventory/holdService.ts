@@ -196,10 +196,21 @@ export class HoldService {
     return perShard.reduce((sum, c) => ({ available: sum.available + c.available, held: sum.held + c.held }), { available: 0, held: 0 });
   }
 
-  /** Validates a request against the show; returns its quantity. */
+  /**
+   * Validates a request against the show before anything is written (so a bad request
+   * leaves no allowance reservation behind); returns its quantity.
+   */
   private checkRequest(inventory: ShowInventory, request: HoldRequest): number {
-    if ('seatIds' in request && inventory.definition.show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
-    return 'seatIds' in request ? request.seatIds.length : request.quantity;
+    if (!('seatIds' in request)) {
+      if (request.section !== undefined && inventory.definition.show.kind !== 'seated') throw invalidRequest('section', 'this show is general admission: it has no sections');
+      this.candidates(inventory, request.tier, request.section);
+      return request.quantity;
+    }
+    if (inventory.definition.show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
+    if (new Set(request.seatIds).size !== request.seatIds.length) throw invalidRequest('seatIds', 'a seat is listed twice');
+    const unknown = request.seatIds.filter((seatId) => !inventory.shardOfSeat.has(seatId));
+    if (unknown.length > 0) throw new DomainError('invalid_seat', `No such seat in this show: ${unknown.slice(0, 10).join(', ')}`, { seatIds: unknown.slice(0, 100) });
+    return request.seatIds.length;
   }
 
   /** The seat-taking half of a hold, shared by `hold` and `holdReserved`. */
