@@ -25,7 +25,8 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export async function createApp(config: AppConfig, store?: EventStore): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, store),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200 } }),
+    // While closing, RequestDrain answers new requests itself, in our error format.
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200 }, return503OnClosing: false }),
     { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
   );
   app.get(RequestDrain).attach(app.getHttpAdapter().getInstance());
