@@ -19,6 +19,8 @@ export class ReadDatabase {
     // together, so losing the last commits to a power cut is harmless: they are replayed.
     this.writer.pragma('synchronous = NORMAL');
     this.writer.pragma('busy_timeout = 5000');
+    this.writer.pragma('cache_size = -65536');
+    this.writer.pragma('temp_store = MEMORY');
     this.reader = new Database(file, { readonly: false });
     this.reader.pragma('busy_timeout = 5000');
   }

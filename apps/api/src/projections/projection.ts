@@ -39,4 +39,21 @@ export interface Projection {
    * prepares its own statements, so the live one's keep naming the live tables.
    */
   withTables?(names: TableNames): Projection;
+  /**
+   * For a rebuild's copy: a loader that folds the log in memory instead of running
+   * `apply`'s statements event by event, then writes the resulting rows in bulk.
+   * Whatever it writes must equal what `apply` would have left after the same events;
+   * `apply` takes over from there.
+   */
+  bulkLoader?(db: Database.Database): BulkLoader;
+}
+
+/** Folds a projection's events in memory during a rebuild; see `Projection.bulkLoader`. */
+export interface BulkLoader {
+  /** One event of the projection's types, in log order. No SQL. */
+  add(event: RecordedEvent): void;
+  /** After each page, inside its transaction: rows that can no longer change may be written now. */
+  endPage?(): void;
+  /** Writes every row still held in memory into the (so far untouched by `apply`) tables. */
+  finish(): void;
 }

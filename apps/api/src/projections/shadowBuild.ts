@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@app/event-store';
-import type { Projection } from './projection';
+import type { BulkLoader, Projection } from './projection';
+import { LOADABLE_IN_WORKER, startBulkLoadWorker, type BulkLoadWorker } from './bulkLoadJob';
 import { RETIRED_SUFFIX, SHADOW_SUFFIX, shadowTables } from './tableNames';
 
 /**
@@ -9,6 +10,9 @@ import { RETIRED_SUFFIX, SHADOW_SUFFIX, shadowTables } from './tableNames';
  * `swapIn`, which the runner calls inside the one transaction that also moves the
  * checkpoints: readers see either the old copy or the new one, never a mix.
  */
+/** Events per page (and per transaction) of a rebuild. */
+const PAGE_SIZE = 5_000;
+
 export class ShadowBuild {
   readonly startedAt = new Date();
   /** The last log position applied to the copies (0: nothing yet). */
@@ -19,12 +23,16 @@ export class ShadowBuild {
   eventsRead = 0;
   private readonly copies: Projection[];
   private readonly wanted: Array<Set<string>>;
+  /** While the bulk of the log goes in: the copies' loaders (none for a copy that only has `apply`). */
+  private loaders: Array<BulkLoader | undefined> | undefined;
+  /** Copies a worker thread loads during the bulk phase; the main thread skips them meanwhile. */
+  private offloaded = new Set<number>();
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database.Database,
     readonly projections: readonly Projection[],
-    generation = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
+    private readonly generation = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
   ) {
     const names = shadowTables(generation);
     this.copies = projections.map((projection) => {
@@ -48,6 +56,21 @@ export class ShadowBuild {
       for (const projection of this.projections) ShadowBuild.dropLeftovers(this.db, projection);
       for (const copy of this.copies) copy.setup(this.db, { bulk: true });
     })();
+    this.loaders = this.copies.map((copy) => copy.bulkLoader?.(this.db));
+  }
+
+  /**
+   * Ends the bulk load: each loader writes the rows it folded, one projection per
+   * transaction and per turn of the event loop. From here on pages go through `apply`.
+   */
+  async finishBulk(): Promise<void> {
+    const loaders = this.loaders ?? [];
+    this.loaders = undefined;
+    for (const [i, loader] of loaders.entries()) {
+      if (!loader || this.offloaded.has(i)) continue;
+      this.db.transaction(() => loader.finish())();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /**
@@ -55,22 +78,69 @@ export class ShadowBuild {
    * sorted pass. One projection per turn of the event loop, so requests get in between.
    */
   async completeIndexes(): Promise<void> {
-    for (const copy of this.copies) {
+    for (const [i, copy] of this.copies.entries()) {
+      if (this.offloaded.has(i)) continue;
       this.db.transaction(() => copy.setup(this.db))();
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  /** Reads one page of the log after `position` and applies it in one transaction; 0 means the head is reached. */
-  async step(pageSize: number): Promise<number> {
-    const page = await this.store.readAll({ fromPosition: this.position === 0n ? 'start' : this.position, maxCount: pageSize });
+  /**
+   * The bulk of a rebuild: every event up to `until` (the head when it started) folded
+   * by the loaders and written, with the copies' indexes. With the embedded store's
+   * file at hand, projections that can be are loaded by a worker thread from the same
+   * log meanwhile, so both cores work. `between` runs after each page (yield, check
+   * for a stop).
+   */
+  async loadInBulk(until: bigint, between: () => Promise<void>, files?: { storeFile: string; readDbFile: string }): Promise<void> {
+    let worker: BulkLoadWorker | undefined;
+    if (files) {
+      const names: string[] = [];
+      this.projections.forEach((projection, i) => {
+        if (this.loaders?.[i] && LOADABLE_IN_WORKER.has(projection.name)) {
+          this.offloaded.add(i);
+          names.push(projection.name);
+        }
+      });
+      if (names.length > 0) {
+        worker = startBulkLoadWorker({ ...files, generation: this.generation, projections: names, until: until.toString() }, () => undefined);
+      }
+    }
+    try {
+      while (this.position < until) {
+        if ((await this.step(PAGE_SIZE, until)) === 0) break;
+        await between();
+      }
+      if (this.position < until) this.position = until;
+      await this.finishBulk();
+      await this.completeIndexes();
+      await worker?.done;
+      worker = undefined;
+    } finally {
+      await worker?.stop();
+      this.offloaded.clear();
+    }
+  }
+
+  /** Reads one page of the log after `position` (up to `until`) and applies it in one transaction; 0 means the head is reached. */
+  async step(pageSize: number, until?: bigint): Promise<number> {
+    let page = await this.store.readAll({ fromPosition: this.position === 0n ? 'start' : this.position, maxCount: pageSize });
+    if (until !== undefined && page.length > 0 && page[page.length - 1].position > until) page = page.filter((event) => event.position <= until);
     if (page.length === 0) return 0;
     const db = this.db;
+    const loaders = this.loaders;
     db.transaction(() => {
       for (let i = 0; i < this.copies.length; i++) {
-        const copy = this.copies[i];
+        if (this.offloaded.has(i)) continue;
         const wanted = this.wanted[i];
-        for (const event of page) if (wanted.has(event.type)) copy.apply(db, event);
+        const loader = loaders?.[i];
+        if (loader) {
+          for (const event of page) if (wanted.has(event.type)) loader.add(event);
+          loader.endPage?.();
+        } else {
+          const copy = this.copies[i];
+          for (const event of page) if (wanted.has(event.type)) copy.apply(db, event);
+        }
       }
     })();
     this.position = page[page.length - 1].position;

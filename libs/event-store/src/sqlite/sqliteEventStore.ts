@@ -16,6 +16,7 @@ import type {
 } from '../eventStore';
 import { openSchema, type SynchronousMode } from './sqliteSchema';
 import { SqliteSubscription } from './sqliteSubscription';
+import { EVENT_COLUMNS, tupleToRecordedEvent, type EventTuple } from './eventRows';
 import { SqliteBatchWriter, type AppendOutcome, type AppendRequest, type BatchResult, type WireEvent } from './sqliteBatchWriter';
 
 export interface SqliteEventStoreOptions {
@@ -68,6 +69,8 @@ const MAX_EVENTS_PER_APPEND = 10_000;
 export class SqliteEventStore implements EventStore {
   readonly kind = 'embedded' as const;
 
+  /** The database file (or ':memory:'). */
+  readonly file: string;
   private readonly db: Database.Database;
   private readonly writer: SqliteBatchWriter;
   private readonly maxBatch: number;
@@ -92,6 +95,7 @@ export class SqliteEventStore implements EventStore {
   };
 
   constructor(options: SqliteEventStoreOptions) {
+    this.file = options.file;
     this.db = new Database(options.file);
     const synchronous = options.synchronous ?? 'FULL';
     openSchema(this.db, synchronous);
@@ -99,7 +103,7 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit = options.groupCommit ?? true;
     this.foreignWritePollMs = options.foreignWritePollMs ?? 250;
     this.writer = new SqliteBatchWriter(this.db);
-    const eventColumns = 'e.position, s.name, e.revision, e.id, e.type, e.data, e.metadata, e.created';
+    const eventColumns = EVENT_COLUMNS;
     this.stmt = {
       getStream: this.db.prepare<[string]>('SELECT id FROM streams WHERE name = ?').pluck(),
       readForwards: this.db.prepare(
@@ -323,22 +327,6 @@ function serializeEvents(events: readonly EventData[]): WireEvent[] | InvalidApp
   } catch (error) {
     return new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`);
   }
-}
-
-/** An `EventRow` as `.raw()` returns it, columns in the same order. */
-type EventTuple = [position: number, name: string, revision: number, id: string, type: string, data: string, metadata: string | null, created: number];
-
-function tupleToRecordedEvent(row: EventTuple): RecordedEvent {
-  return {
-    id: row[3],
-    streamId: row[1],
-    type: row[4],
-    data: JSON.parse(row[5]),
-    metadata: row[6] === null ? {} : JSON.parse(row[6]),
-    streamRevision: BigInt(row[2]),
-    position: BigInt(row[0]),
-    created: new Date(row[7]),
-  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

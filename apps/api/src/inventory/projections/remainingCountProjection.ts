@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
-import type { Projection } from '../../projections/projection';
+import { BulkInsert } from '../../projections/bulkInsert';
+import type { BulkLoader, Projection } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 /**
@@ -63,6 +64,62 @@ export class RemainingCountProjection implements Projection {
         return;
       }
     }
+  }
+
+  /** A rebuild keeps the counts and the live holds' tiers in maps, the same steps as `apply`, and writes them at the end. */
+  bulkLoader(db: Database.Database): BulkLoader {
+    const counts = new Map<string, { show: string; tier: string; held: number; sold: number; at: number }>();
+    const holds = new Map<string, { hold: string; shard: string; show: string; tiers: Record<string, number> }>();
+    const add = (show: string, tier: string, held: number, sold: number, at: number): void => {
+      const key = `${show}\u0000${tier}`;
+      const row = counts.get(key);
+      if (!row) {
+        counts.set(key, { show, tier, held, sold, at });
+        return;
+      }
+      row.held += held;
+      row.sold += sold;
+      row.at = at;
+    };
+    const tables = { counts: this.counts, holds: this.holds };
+    return {
+      add(event) {
+        const at = event.created.getTime();
+        switch (event.type) {
+          case 'SeatsHeld': {
+            const d = event.data as SeatsHeld['data'];
+            const key = `${d.holdId}\u0000${d.shardId}`;
+            holds.delete(key);
+            holds.set(key, { hold: d.holdId, shard: d.shardId, show: d.showId, tiers: d.tierCounts });
+            for (const [tier, n] of Object.entries(d.tierCounts)) add(d.showId, tier, n, 0, at);
+            return;
+          }
+          case 'HoldReleased':
+          case 'HoldExpired':
+          case 'TicketsSold': {
+            const holdId = (event.data as HoldReleased['data'] | HoldExpired['data'] | TicketsSold['data']).holdId;
+            const shardId = (event.metadata as { shardId?: string }).shardId ?? shardOf(event.streamId);
+            const key = `${holdId}\u0000${shardId}`;
+            const hold = holds.get(key);
+            if (!hold) return;
+            const sold = event.type === 'TicketsSold' ? 1 : 0;
+            for (const [tier, n] of Object.entries(hold.tiers)) add(hold.show, tier, -n, sold * n, at);
+            holds.delete(key);
+            return;
+          }
+        }
+      },
+      finish() {
+        const countRows = new BulkInsert(db, tables.counts, ['show_id', 'tier', 'held', 'sold', 'updated_at']);
+        for (const c of counts.values()) countRows.add(c.show, c.tier, c.held, c.sold, new Date(c.at).toISOString());
+        countRows.flush();
+        const holdRows = new BulkInsert(db, tables.holds, ['hold_id', 'shard_id', 'show_id', 'tiers']);
+        for (const h of holds.values()) holdRows.add(h.hold, h.shard, h.show, JSON.stringify(h.tiers));
+        holdRows.flush();
+        counts.clear();
+        holds.clear();
+      },
+    };
   }
 
   private prepare(db: Database.Database) {

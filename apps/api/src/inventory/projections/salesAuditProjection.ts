@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { TicketsSold } from '@app/domain';
 import { ensureIndex } from '../../projections/ensureIndex';
-import type { Projection, SetupOptions } from '../../projections/projection';
+import { BulkInsert } from '../../projections/bulkInsert';
+import type { BulkLoader, Projection, SetupOptions } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 export interface SaleRow {
@@ -63,5 +64,19 @@ export class SalesAuditProjection implements Projection {
     for (const t of d.tickets) {
       this.insert.run(t.ticketId, showId, t.seatId ?? null, t.ticketNumber ?? null, t.tier, t.price, t.currency, d.customerId, d.orderId, d.holdId, d.soldAt);
     }
+  }
+
+  /** Sales never change once written: a rebuild writes each page's rows at its end, 64 to a statement. */
+  bulkLoader(db: Database.Database): BulkLoader {
+    const rows = new BulkInsert(db, this.sales, ['ticket_id', 'show_id', 'seat_id', 'ticket_number', 'tier', 'price', 'currency', 'customer_id', 'order_id', 'hold_id', 'sold_at']);
+    return {
+      add(event) {
+        const d = event.data as TicketsSold['data'];
+        const showId = (event.metadata as { showId?: string }).showId ?? '';
+        for (const t of d.tickets) rows.add(t.ticketId, showId, t.seatId ?? null, t.ticketNumber ?? null, t.tier, t.price, t.currency, d.customerId, d.orderId, d.holdId, d.soldAt);
+      },
+      endPage: () => rows.flush(),
+      finish: () => rows.flush(),
+    };
   }
 }

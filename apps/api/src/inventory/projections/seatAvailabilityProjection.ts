@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
 import { ensureIndex } from '../../projections/ensureIndex';
-import type { Projection } from '../../projections/projection';
+import { BulkInsert } from '../../projections/bulkInsert';
+import type { BulkLoader, Projection } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
 
 /**
@@ -53,6 +54,64 @@ export class SeatAvailabilityProjection implements Projection {
         s.sell.run((event.data as TicketsSold['data']).holdId);
         return;
     }
+  }
+
+  /**
+   * A rebuild keeps the seats that are not available in a map, with each hold's seats
+   * beside it, the same steps as `apply`, and writes the rows at the end.
+   */
+  bulkLoader(db: Database.Database): BulkLoader {
+    const seats = new Map<string, { show: string; seat: string; status: 'held' | 'sold'; hold: string }>();
+    const byHold = new Map<string, string[]>();
+    const table = this.seatStatus;
+    return {
+      add(event) {
+        switch (event.type) {
+          case 'SeatsHeld': {
+            const d = event.data as SeatsHeld['data'];
+            if (!d.seatIds?.length) return;
+            let keys = byHold.get(d.holdId);
+            if (!keys) byHold.set(d.holdId, (keys = []));
+            for (const seat of d.seatIds) {
+              const key = `${d.showId}\u0000${seat}`;
+              const row = seats.get(key);
+              if (row) {
+                row.status = 'held';
+                row.hold = d.holdId;
+              } else {
+                seats.set(key, { show: d.showId, seat, status: 'held', hold: d.holdId });
+              }
+              keys.push(key);
+            }
+            return;
+          }
+          case 'HoldReleased':
+          case 'HoldExpired': {
+            const holdId = (event.data as HoldReleased['data'] | HoldExpired['data']).holdId;
+            for (const key of byHold.get(holdId) ?? []) {
+              const row = seats.get(key);
+              if (row && row.hold === holdId && row.status === 'held') seats.delete(key);
+            }
+            return;
+          }
+          case 'TicketsSold': {
+            const holdId = (event.data as TicketsSold['data']).holdId;
+            for (const key of byHold.get(holdId) ?? []) {
+              const row = seats.get(key);
+              if (row && row.hold === holdId) row.status = 'sold';
+            }
+            return;
+          }
+        }
+      },
+      finish() {
+        const insert = new BulkInsert(db, table, ['show_id', 'seat_id', 'status', 'hold_id']);
+        for (const r of seats.values()) insert.add(r.show, r.seat, r.status, r.hold);
+        insert.flush();
+        seats.clear();
+        byHold.clear();
+      },
+    };
   }
 
   private prepare(db: Database.Database) {
