@@ -264,8 +264,24 @@ export class HoldService {
       const { events } = await shard.writer.execute({ type: 'ExpireHold', data: { holdId, now } });
       expired ||= events.length > 0;
     }
-    await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now, reason: 'expired' } });
+    if (!(await this.soldAnywhere(showId, holdId))) {
+      await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now, reason: 'expired' } });
+    }
     return expired;
+  }
+
+  /**
+   * Whether any part of a hold was sold. A hold whose purchase was cut short between shards
+   * (a crash) has a sold part and an expiring one; its tickets stay counted against the limit.
+   */
+  private async soldAnywhere(showId: string, holdId: string): Promise<boolean> {
+    const inventory = await this.registry.show(showId);
+    if (!inventory) return false;
+    const location = this.directory.get(holdId);
+    const shards = location ? location.shards.map((i) => inventory.shards[i]) : inventory.shards;
+    const now = Date.now();
+    const views = await Promise.all(shards.map((s) => s.writer.read((state) => holdView(state, holdId, now))));
+    return views.some((v) => v?.status === 'sold');
   }
 
   /**
@@ -274,6 +290,7 @@ export class HoldService {
    * the process died between the two writes.
    */
   async returnAllowance(showId: string, customerId: string, holdId: string, reason: AllowanceReleaseReason): Promise<void> {
+    if (await this.soldAnywhere(showId, holdId)) return;
     await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now: Date.now(), reason } });
   }
 
@@ -286,13 +303,16 @@ export class HoldService {
       (v): v is HoldView => v !== undefined,
     );
     const bought = views.find((v) => v.status === 'sold');
-    if (bought) {
-      if (bought.orderId === orderId) return this.existingOrder(orderId);
+    if (bought && bought.orderId !== orderId) {
       throw new DomainError('hold_already_purchased', `Hold ${holdId} was already purchased`, { holdId, orderId: bought.orderId });
     }
-    const merged = mergeViews(holdId, location.showId, views);
-    if (merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
-    if (merged.status === 'expired' || Date.parse(merged.expiresAt) - now < PURCHASE_MARGIN_MS) {
+    // A retry of this very order: the first attempt may have died between shards, so the
+    // parts still held are sold now (SellHold answers a part already sold to it with no event).
+    const unsold = views.filter((v) => v.status !== 'sold');
+    if (bought && unsold.every((v) => v.status !== 'active')) return this.existingOrder(orderId);
+    const merged = mergeViews(holdId, location.showId, bought ? unsold : views);
+    if (!bought && merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
+    if (!bought && (merged.status === 'expired' || Date.parse(merged.expiresAt) - now < PURCHASE_MARGIN_MS)) {
       throw new DomainError('hold_expired', `Hold ${holdId} expired at ${merged.expiresAt}`, { holdId, expiresAt: merged.expiresAt });
     }
     const prices = Object.fromEntries(inventory.definition.show.tiers.map((t) => [t.tier, { price: t.price, currency: t.currency }]));
@@ -317,6 +337,8 @@ export class HoldService {
       else this.logger.error(`hold ${holdId} sold on ${sold.length} of ${views.length} shards: ${String(error)}`);
       throw error;
     }
+    // Some part was sold to this order before (a retry, or two requests with one key at once): the whole order is in the read model.
+    if (sold.length < views.length) return this.existingOrder(orderId);
     const tickets = sold.flatMap((e) => e.data.tickets);
     return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
   }
