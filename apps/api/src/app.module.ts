@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { CustomersModule } from './customers/customers.module';
@@ -19,8 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule],
-      controllers: [HealthController],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule],
     };
   }
 }

@@ -10,6 +10,7 @@ import { ErrorFilter } from './http/errorFilter';
 import { strictValidationPipe } from './http/validation';
 import { BODY_LIMIT, hardenHttp } from './http/hardening';
 import { RequestDrain } from './shutdown/requestDrain';
+import { StoreStatus } from './health/storeStatus';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -38,7 +39,7 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(app.get(StoreStatus)));
   app.useGlobalPipes(strictValidationPipe());
   return app;
 }

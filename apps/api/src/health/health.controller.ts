@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
-import { WatchedEventStore } from './watchedEventStore';
+import { StoreStatus } from './storeStatus';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable' | 'degraded';
@@ -20,6 +20,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsService,
+    private readonly status: StoreStatus,
   ) {}
 
   /**
@@ -29,7 +30,7 @@ export class HealthController {
    */
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
-    const trouble = this.store instanceof WatchedEventStore ? this.store.writeTrouble : undefined;
+    const trouble = await this.status.writeTrouble();
     const readModelsAt = this.projections.appliedPosition.toString();
     try {
       await this.store.ping();

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorCode } from '@app/domain';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
 import { ApiError } from './apiError';
+import type { StoreStatus } from '../health/storeStatus';
 
 /** The one table from domain error codes to HTTP statuses. */
 export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
@@ -33,6 +34,9 @@ interface ErrorBody {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  /** `storeStatus` hears of every write refused for lack of the store, for /health. */
+  constructor(private readonly storeStatus?: StoreStatus) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
@@ -52,6 +56,7 @@ export class ErrorFilter implements ExceptionFilter {
       return { status, body: { error: exception.code, message: exception.message, ...flat, details: exception.details } };
     }
     if (exception instanceof StoreUnavailableError) {
+      this.storeStatus?.noteFailure(exception);
       return {
         status: 503,
         body: { error: 'store_unavailable', message: 'The event store cannot take writes right now; retry shortly' },

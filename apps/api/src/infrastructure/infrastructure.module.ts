@@ -4,7 +4,6 @@ import { openEventStore, type EventStore } from '@app/event-store';
 import { TokenService } from '../auth/tokenService';
 import { AdminGuard, CustomerGuard } from '../auth/guards';
 import { ProjectionsService } from '../projections/projections.service';
-import { WatchedEventStore } from '../health/watchedEventStore';
 import { ReadDatabase } from './readDatabase';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 
@@ -19,7 +18,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => new WatchedEventStore(store ?? openStoreFor(config)) },
+        { provide: EVENT_STORE, useFactory: () => store ?? openStoreFor(config) },
         { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir) },
         { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken) },
         ProjectionsService,
