@@ -84,7 +84,11 @@ const badId = fc.oneof(
   fc.constantFrom('..%2F..%2Fetc%2Fpasswd', '%00', 'a%20b', '%F0%9F%8E%AB', "'%20OR%201%3D1--", '%E2%80%AE', 'x'.repeat(81)),
 );
 const unknownId = fc.uuid();
-const unknownField = fc.record({ key: fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['seatIds', 'quantity', 'tier', 'section', 'payment', '__proto__'].includes(k)),
+const unknownField = fc.record({
+  key: fc.oneof(
+    fc.constantFrom('prototype', ...Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== '__proto__')),
+    fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['seatIds', 'quantity', 'tier', 'section', 'payment', '__proto__'].includes(k)),
+  ),
   // JSON drops undefined, which would make the field vanish.
   value: fc.anything().filter((v) => v !== undefined),
 });
@@ -247,6 +251,7 @@ describe('hostile requests', () => {
       fc.constantFrom('page=0', 'page=-1', 'page=1.5', 'page=abc', 'page=1001', 'from=yesterday', 'to=2027-13-45', 'city=..%2F', 'page=1&page=2'),
       fc.string({ minLength: 101, maxLength: 400 }).map((q) => `q=${encodeURIComponent(q.padEnd(101, 'q'))}`),
       fc.string({ minLength: 1, maxLength: 10 }).filter((k) => /^[a-z]+$/.test(k) && !['q', 'city', 'from', 'to', 'page'].includes(k)).map((k) => `${k}=1`),
+      fc.constantFrom('prototype=1', 'constructor=1', 'toString=1', '__proto__=1', 'q=a&constructor[prototype]=1'),
       fc.integer({ min: 2_100, max: 5_000 }).map((n) => `q=${'a'.repeat(n)}`),
     );
     await property(query.map((q) => ({ method: 'GET', path: `/v1/events?${q}` })));
