@@ -12,6 +12,7 @@ import { WaitlistModule } from './waitlist/waitlist.module';
 import { LiveModule } from './live/live.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { SecurityModule } from './security/security.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, WebModule],
     };
   }
 }

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const where = config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : 'EventStoreDB';
-  console.log(`Ticketing API on http://localhost:${port}/ (${where}); health at /health`);
+  console.log(`Ticketing API on http://localhost:${port}/ (${where}); web pages at /, admin pages at /admin, health at /health`);
   const tokens = app.get(TokenService);
   // Secrets never go to the log, which outlives them and is read by more people: only where to find it.
   if (tokens.adminTokenCreated) console.log(`Admin token generated: read it from ${config.dataDir}/admin-token (readable by this user only)`);

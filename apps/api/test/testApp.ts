@@ -33,6 +33,7 @@ export interface TestAppOptions {
   waitlistMaxWaitSeconds?: number;
   /** Off unless a test turns them on: most tests make many holds quickly from one address. */
   rateLimits?: { customerPerMinute: number; ipPerMinute: number };
+  webDir?: string;
   corsOrigins?: string[];
 }
 
@@ -49,6 +50,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     rateLimits: options.rateLimits !== undefined,
     ...(options.rateLimits ? { rateLimitCustomerPerMinute: options.rateLimits.customerPerMinute, rateLimitIpPerMinute: options.rateLimits.ipPerMinute } : {}),
     corsOrigins: options.corsOrigins ?? [],
+    ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);

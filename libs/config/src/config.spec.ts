@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, eventStore: 'embedded', sqliteSynchronous: 'FULL', waitlistMaxWaitSeconds: 3600, rateLimits: true, corsOrigins: [] });
     expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.webDir.endsWith('/dist/web')).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -20,6 +21,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_CUSTOMER_PER_MINUTE: '12',
       RATE_LIMIT_IP_PER_MINUTE: '120',
       CORS_ORIGINS: 'https://tickets.example.com, http://localhost:5173',
+      WEB_DIR: '/srv/web',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -33,6 +35,7 @@ describe('loadConfig', () => {
       rateLimitCustomerPerMinute: 12,
       rateLimitIpPerMinute: 120,
       corsOrigins: ['https://tickets.example.com', 'http://localhost:5173'],
+      webDir: '/srv/web',
     });
   });
 

@@ -29,6 +29,8 @@ export interface AppConfig {
   rateLimitIpPerMinute: number;
   /** Origins allowed to call the API from a browser on another origin; empty: none (same origin only). */
   corsOrigins: string[];
+  /** The built web pages (`vite build`), served at `/`; when missing, `/` says how to build them. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitCustomerPerMinute: integer(env, 'RATE_LIMIT_CUSTOMER_PER_MINUTE', 30, 1, 1_000_000),
     rateLimitIpPerMinute: integer(env, 'RATE_LIMIT_IP_PER_MINUTE', 300, 1, 10_000_000),
     corsOrigins: corsOrigins(env),
+    webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
   };
 }
 

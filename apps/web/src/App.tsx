@@ -1,0 +1,70 @@
+import { useEffect } from 'preact/hooks';
+import { AdminGate } from './admin/AdminGate';
+import { AuditPage } from './admin/AuditPage';
+import { ProjectionsPage } from './admin/ProjectionsPage';
+import { ShowsAdminPage } from './admin/ShowsAdminPage';
+import { CitiesPage } from './pages/CitiesPage';
+import { EventPage } from './pages/EventPage';
+import { EventsPage } from './pages/EventsPage';
+import { HoldPage } from './pages/HoldPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { ShowPage } from './pages/ShowPage';
+import { WaitlistPage } from './pages/WaitlistPage';
+import { Link, match, useLocation } from './router';
+
+function route(path: string) {
+  let p: Record<string, string> | null;
+  if (path === '/' || path === '') return <CitiesPage />;
+  if (path === '/events') return <EventsPage />;
+  if ((p = match('/cities/:cityId', path))) return <EventsPage cityId={p.cityId} key={p.cityId} />;
+  if ((p = match('/events/:eventId', path))) return <EventPage eventId={p.eventId} />;
+  if ((p = match('/shows/:showId', path))) return <ShowPage showId={p.showId} key={p.showId} />;
+  if ((p = match('/holds/:holdId', path))) return <HoldPage holdId={p.holdId} key={p.holdId} />;
+  if ((p = match('/orders/:orderId', path))) return <OrderPage orderId={p.orderId} />;
+  if (path === '/orders') return <OrdersPage />;
+  if ((p = match('/waitlist/:entryId', path))) return <WaitlistPage entryId={p.entryId} />;
+  if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
+  if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
+  if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
+  if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>
+        There is nothing at {path}. <Link href="/">Find a show</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const { path } = useLocation();
+  useEffect(() => {
+    // Moving to a new page puts the focus on its heading, as a full page load would for a screen reader.
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+    document.title = `${heading?.textContent ?? 'Tickets'} · Tickets`;
+  }, [path]);
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <Link href="/" class="brand">
+          Tickets
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/events">Events</Link>
+          <Link href="/orders">My orders</Link>
+          <Link href="/admin">Admin</Link>
+        </nav>
+      </header>
+      <main id="main">{route(path)}</main>
+    </>
+  );
+}

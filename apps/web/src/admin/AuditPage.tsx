@@ -1,0 +1,196 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { errorMessage } from '../api/messages';
+import { ErrorBox, Show } from '../components';
+import { count } from '../format';
+import { navigate } from '../router';
+import { useAsync } from '../useAsync';
+import { allShows } from './showList';
+
+interface Sale {
+  ticketId: string;
+  seatId?: string;
+  ticketNumber?: number;
+  tier: string;
+  price: number;
+  customerId: string;
+  orderId: string;
+  soldAt: string;
+}
+
+interface SalesPage {
+  items: Sale[];
+  next: number | null;
+}
+
+const PAGE = 50;
+const EXPORT_PAGE = 1_000;
+const COLUMNS: Array<keyof Sale> = ['ticketId', 'seatId', 'ticketNumber', 'tier', 'price', 'customerId', 'orderId', 'soldAt'];
+
+export function AuditPage({ showId }: { showId?: string }) {
+  const shows = useAsync(allShows, []);
+  return (
+    <section>
+      <h1>Sales audit</h1>
+      <Show loaded={shows} what="shows">
+        {(rows) => (
+          <label>
+            Show{' '}
+            <select value={showId ?? ''} onChange={(e) => navigate(`/admin/audit/${encodeURIComponent(e.currentTarget.value)}`)}>
+              <option value="" disabled>
+                Choose a show
+              </option>
+              {rows.map((r) => (
+                <option value={r.showId}>
+                  {r.eventName} — {r.venueName} ({r.showId})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </Show>
+      {showId ? <SalesTable showId={showId} key={showId} /> : null}
+    </section>
+  );
+}
+
+function SalesTable({ showId }: { showId: string }) {
+  // The cursors of the pages seen so far: `after` of page n is cursors[n].
+  const [cursors, setCursors] = useState<number[]>([0]);
+  const [pageIndex, setPageIndex] = useState(0);
+  const [page, setPage] = useState<SalesPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setPage(null);
+    request<SalesPage>(`/v1/audit/shows/${encodeURIComponent(showId)}/sales?after=${cursors[pageIndex]}&limit=${PAGE}`, { auth: 'admin' }).then(
+      (result) => current && setPage(result),
+      (failure: unknown) => current && setError(errorMessage(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [showId, pageIndex]);
+
+  const next = () => {
+    if (page?.next == null) return;
+    setCursors((c) => [...c.slice(0, pageIndex + 1), page.next!]);
+    setPageIndex(pageIndex + 1);
+  };
+
+  return (
+    <div>
+      <ErrorBox message={error} />
+      <CsvExport showId={showId} />
+      <table class="table" data-testid="sales">
+        <caption>
+          Sold tickets in the order the log recorded them, page {pageIndex + 1}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Sold at (UTC)</th>
+            <th scope="col">Ticket</th>
+            <th scope="col">Seat / number</th>
+            <th scope="col">Tier</th>
+            <th scope="col">Customer</th>
+            <th scope="col">Order</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.items.map((sale) => (
+            <tr key={sale.ticketId}>
+              <td>{sale.soldAt}</td>
+              <td>
+                <code>{sale.ticketId}</code>
+              </td>
+              <td>{sale.seatId ?? `#${sale.ticketNumber ?? ''}`}</td>
+              <td>{sale.tier}</td>
+              <td>
+                <code>{sale.customerId}</code>
+              </td>
+              <td>
+                <code>{sale.orderId}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page && page.items.length === 0 ? <p class="muted">No sales on this page.</p> : null}
+      <p>
+        <button type="button" disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>
+          ← Previous
+        </button>{' '}
+        <button type="button" disabled={page?.next == null} onClick={next}>
+          Next →
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/** Pages through every sale and saves them as one CSV file, with a running count and a way to stop. */
+function CsvExport({ showId }: { showId: string }) {
+  const [rows, setRows] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
+
+  const run = async () => {
+    cancelled.current = false;
+    setError(null);
+    setRows(0);
+    const chunks: string[] = [`${COLUMNS.join(',')}\n`];
+    let after = 0;
+    let total = 0;
+    try {
+      for (;;) {
+        if (cancelled.current) {
+          setRows(null);
+          return;
+        }
+        const result = await request<SalesPage>(`/v1/audit/shows/${encodeURIComponent(showId)}/sales?after=${after}&limit=${EXPORT_PAGE}`, { auth: 'admin' });
+        chunks.push(result.items.map((sale) => `${COLUMNS.map((c) => csvField(sale[c])).join(',')}\n`).join(''));
+        total += result.items.length;
+        setRows(total);
+        if (result.next === null) break;
+        after = result.next;
+      }
+      const url = URL.createObjectURL(new Blob(chunks, { type: 'text/csv' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `sales-${showId}.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setRows(null);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setRows(null);
+    }
+  };
+
+  return (
+    <div class="csv">
+      {rows === null ? (
+        <button type="button" onClick={run}>
+          Download CSV
+        </button>
+      ) : (
+        <>
+          <span role="status">Exporting… {count(rows)} rows</span>{' '}
+          <button type="button" onClick={() => (cancelled.current = true)}>
+            Stop
+          </button>
+        </>
+      )}
+      <ErrorBox message={error} />
+    </div>
+  );
+}
+
+function csvField(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { errorMessage } from '../api/messages';
+import type { Availability } from '../api/types';
+import { ErrorBox, Show } from '../components';
+import { count, dateTime } from '../format';
+import { Link } from '../router';
+import { useAsync } from '../useAsync';
+import { SalesChart } from './SalesChart';
+import { allShows, type ShowRow } from './showList';
+
+/** Counts are re-read every two seconds: one request per show, where one live stream per show would use up the browser's connections. */
+const REFRESH_MS = 2_000;
+
+export function ShowsAdminPage() {
+  const shows = useAsync(allShows, []);
+  return (
+    <section>
+      <h1>Shows</h1>
+      <Show loaded={shows} what="shows">
+        {(rows) => <ShowsTable rows={rows} />}
+      </Show>
+    </section>
+  );
+}
+
+function ShowsTable({ rows }: { rows: ShowRow[] }) {
+  const [counts, setCounts] = useState<Record<string, Availability>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [chart, setChart] = useState<string | null>(rows[0]?.showId ?? null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer = 0;
+    const tick = async () => {
+      try {
+        const results = await Promise.all(rows.map((r) => request<Availability>(`/v1/shows/${encodeURIComponent(r.showId)}/availability`)));
+        if (stopped) return;
+        setCounts(Object.fromEntries(rows.map((r, i) => [r.showId, results[i]])));
+        setError(null);
+      } catch (failure) {
+        if (!stopped) setError(errorMessage(failure));
+      }
+      if (!stopped) timer = window.setTimeout(tick, REFRESH_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [rows]);
+
+  return (
+    <>
+      <ErrorBox message={error} />
+      <table class="table" data-testid="admin-shows">
+        <caption class="sr-only">Shows with their ticket counts, refreshed every two seconds</caption>
+        <thead>
+          <tr>
+            <th scope="col">Show</th>
+            <th scope="col">Starts</th>
+            <th scope="col" class="num">Capacity</th>
+            <th scope="col" class="num">Available</th>
+            <th scope="col" class="num">Held</th>
+            <th scope="col" class="num">Sold</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const c = counts[row.showId];
+            return (
+              <tr key={row.showId} data-show-id={row.showId} class={chart === row.showId ? 'current' : ''}>
+                <th scope="row">
+                  {row.eventName}
+                  <div class="muted">
+                    {row.venueName} · <code>{row.showId}</code>
+                  </div>
+                </th>
+                <td>{dateTime(row.startsAt)}</td>
+                <td class="num">{c ? count(c.capacity) : '…'}</td>
+                <td class="num">{c ? count(c.available) : '…'}</td>
+                <td class="num">{c ? count(c.held) : '…'}</td>
+                <td class="num" data-testid="sold">
+                  {c ? count(c.sold) : '…'}
+                </td>
+                <td>
+                  <button type="button" class="link" onClick={() => setChart(row.showId)} aria-pressed={chart === row.showId}>
+                    Chart
+                  </button>{' '}
+                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {chart ? <SalesChart showId={chart} sold={counts[chart]?.sold ?? 0} /> : null}
+    </>
+  );
+}

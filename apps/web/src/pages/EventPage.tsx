@@ -1,0 +1,44 @@
+import { request } from '../api/client';
+import type { City, EventDetails } from '../api/types';
+import { Show } from '../components';
+import { dateTime } from '../format';
+import { Link } from '../router';
+import { useAsync } from '../useAsync';
+
+export function EventPage({ eventId }: { eventId: string }) {
+  const loaded = useAsync(() => Promise.all([request<EventDetails>(`/v1/events/${encodeURIComponent(eventId)}`), request<City[]>('/v1/cities')]), [eventId]);
+  return (
+    <Show loaded={loaded} what="the event">
+      {([event, cities]) => {
+        const zone = (cityId: string) => cities.find((c) => c.id === cityId);
+        return (
+          <section>
+            <p class="crumbs">
+              <Link href="/">Cities</Link> › <Link href="/events">Events</Link> › {event.name}
+            </p>
+            <h1>{event.name}</h1>
+            <p>
+              <strong>{event.performer.name}</strong> · {event.category}
+            </p>
+            <p>{event.description}</p>
+            <h2>Shows</h2>
+            {event.shows.length === 0 ? <p>No shows scheduled yet.</p> : null}
+            <ul class="show-list">
+              {event.shows.map((show) => (
+                <li key={show.id}>
+                  <Link href={`/shows/${encodeURIComponent(show.id)}`} class="card">
+                    <strong>{dateTime(show.startsAt, zone(show.venue.cityId)?.timeZone)}</strong>
+                    <span>
+                      {show.venue.name}, {zone(show.venue.cityId)?.name ?? show.venue.cityId}
+                    </span>
+                    <span class="muted">{show.kind === 'seated' ? 'Pick your seats' : 'General admission'}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      }}
+    </Show>
+  );
+}
