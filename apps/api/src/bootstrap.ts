@@ -39,7 +39,12 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
-  app.useGlobalFilters(new ErrorFilter(app.get(StoreStatus)));
+  const storeStatus = app.get(StoreStatus);
+  app.useGlobalFilters(new ErrorFilter(storeStatus));
+  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    if (request.method !== 'GET' && reply.statusCode >= 200 && reply.statusCode < 300) storeStatus.writeSucceeded();
+    done();
+  });
   app.useGlobalPipes(strictValidationPipe());
   return app;
 }

@@ -11,9 +11,9 @@ export interface WriteTrouble {
 
 /**
  * Remembers that writes are failing for lack of the store (disk full, file unwritable,
- * cluster unreachable), as the error filter sees them, and forgets it as soon as the log's
- * head moves past where it stood then: some append went through, so the store is back.
- * Recovery needs no restart and no operator.
+ * cluster unreachable), as the error filter sees them, and forgets it as soon as a write
+ * succeeds again: a write answered 2xx, or the log's head moved past where it stood (an
+ * append from elsewhere, e.g. the expiry worker). Recovery needs no restart and no operator.
  */
 @Injectable()
 export class StoreStatus {
@@ -35,6 +35,11 @@ export class StoreStatus {
       (head) => (trouble.head = head),
       () => undefined,
     );
+  }
+
+  /** A write request was answered 2xx: its appends went through. */
+  writeSucceeded(): void {
+    this.trouble = undefined;
   }
 
   /** Undefined while writes go through. */
