@@ -3,13 +3,15 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { CustomersModule } from './customers/customers.module';
 import { AdminModule } from './admin/admin.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
 import { LiveModule } from './live/live.module';
+import { ShutdownModule } from './shutdown/shutdown.module';
+import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -18,8 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, WebModule],
-      controllers: [HealthController],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, WebModule],
     };
   }
 }

@@ -8,6 +8,9 @@ import type { EventStore } from '@app/event-store';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/errorFilter';
 import { strictValidationPipe } from './http/validation';
+import { BODY_LIMIT, hardenHttp } from './http/hardening';
+import { RequestDrain } from './shutdown/requestDrain';
+import { StoreStatus } from './health/storeStatus';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -16,14 +19,19 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 
-/** Builds the HTTP app; `main.ts` listens on it, end-to-end tests drive it in-process. */
+/**
+ * Builds the HTTP app; `main.ts` listens on it, end-to-end tests drive it in-process.
+ * Signals are main.ts's business (see shutdown/gracefulShutdown.ts).
+ */
 export async function createApp(config: AppConfig, store?: EventStore): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, store),
-    // Large enough for a stadium's compact seat map (about 140 KB); everything else is far smaller.
-    new FastifyAdapter({ bodyLimit: 512 * 1024 }),
+    // While closing, RequestDrain answers new requests itself, in our error format.
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200 }, return503OnClosing: false }),
     { logger: LOG_LEVELS[config.logLevel], abortOnError: false },
   );
+  app.get(RequestDrain).attach(app.getHttpAdapter().getInstance());
+  await hardenHttp(app, config);
   const openApi = new DocumentBuilder()
     .setTitle('Ticketing API')
     .setDescription('Find shows, hold seats or tickets, pay, and audit sales. Errors are JSON { error, message, details? }.')
@@ -31,8 +39,12 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
-  app.useGlobalFilters(new ErrorFilter());
+  const storeStatus = app.get(StoreStatus);
+  app.useGlobalFilters(new ErrorFilter(storeStatus));
+  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    if (request.method !== 'GET' && reply.statusCode >= 200 && reply.statusCode < 300) storeStatus.writeSucceeded();
+    done();
+  });
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,21 +1,21 @@
 import { loadConfig } from '@app/config';
 import { createApp } from './bootstrap';
 import { TokenService } from './auth/tokenService';
+import { exitOnSignals } from './shutdown/gracefulShutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  exitOnSignals(app, (line) => console.log(line));
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const where = config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : 'EventStoreDB';
   console.log(`Ticketing API on http://localhost:${port}/ (${where}); web pages at /, admin pages at /admin, health at /health`);
   const tokens = app.get(TokenService);
-  if (tokens.adminTokenCreated) {
-    // Printed once, when it is generated; afterwards it is only in DATA_DIR/admin-token.
-    console.log(`Admin token (kept in ${config.dataDir}/admin-token): ${tokens.adminToken}`);
-  } else if (!config.adminToken) {
-    console.log(`Admin token: see ${config.dataDir}/admin-token`);
-  }
+  // Secrets never go to the log, which outlives them and is read by more people: only where to find it.
+  if (tokens.adminTokenCreated) console.log(`Admin token generated: read it from ${config.dataDir}/admin-token (readable by this user only)`);
+  else if (!config.adminToken) console.log(`Admin token: see ${config.dataDir}/admin-token`);
+  if (!config.rateLimits) console.log('Rate limits are off (RATE_LIMITS=off): for load tests only');
 }
 
 main().catch((error: unknown) => {

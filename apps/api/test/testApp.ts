@@ -25,7 +25,19 @@ const ADMIN = 'test-admin-token-0123456789';
  * The real app on the real embedded store: an in-memory event store unless a
  * dataDir is given (restart tests reuse one), and a read database in a temp dir.
  */
-export async function createTestApp(options: { dataDir?: string; seedDemo?: boolean; expiryWorker?: boolean; store?: EventStore; waitlistMaxWaitSeconds?: number; webDir?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  dataDir?: string;
+  seedDemo?: boolean;
+  expiryWorker?: boolean;
+  store?: EventStore;
+  waitlistMaxWaitSeconds?: number;
+  /** Off unless a test turns them on: most tests make many holds quickly from one address. */
+  rateLimits?: { customerPerMinute: number; ipPerMinute: number };
+  webDir?: string;
+  corsOrigins?: string[];
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ticketing-test-'));
   const config: AppConfig = {
     ...loadConfig({}),
@@ -35,6 +47,9 @@ export async function createTestApp(options: { dataDir?: string; seedDemo?: bool
     seedDemo: options.seedDemo ?? false,
     expiryWorker: options.expiryWorker ?? true,
     ...(options.waitlistMaxWaitSeconds !== undefined ? { waitlistMaxWaitSeconds: options.waitlistMaxWaitSeconds } : {}),
+    rateLimits: options.rateLimits !== undefined,
+    ...(options.rateLimits ? { rateLimitCustomerPerMinute: options.rateLimits.customerPerMinute, rateLimitIpPerMinute: options.rateLimits.ipPerMinute } : {}),
+    corsOrigins: options.corsOrigins ?? [],
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());

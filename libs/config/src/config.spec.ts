@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('has safe defaults: embedded store, durable writes, port 3000, ./data', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, eventStore: 'embedded', sqliteSynchronous: 'FULL', waitlistMaxWaitSeconds: 3600 });
+    expect(config).toMatchObject({ port: 3000, eventStore: 'embedded', sqliteSynchronous: 'FULL', waitlistMaxWaitSeconds: 3600, rateLimits: true, corsOrigins: [] });
     expect(config.dataDir.endsWith('/data')).toBe(true);
     expect(config.webDir.endsWith('/dist/web')).toBe(true);
   });
@@ -17,6 +17,10 @@ describe('loadConfig', () => {
       SQLITE_SYNCHRONOUS: 'EXTRA',
       LOG_LEVEL: 'warn',
       WAITLIST_MAX_WAIT_SECONDS: '300',
+      RATE_LIMITS: 'off',
+      RATE_LIMIT_CUSTOMER_PER_MINUTE: '12',
+      RATE_LIMIT_IP_PER_MINUTE: '120',
+      CORS_ORIGINS: 'https://tickets.example.com, http://localhost:5173',
       WEB_DIR: '/srv/web',
     });
     expect(config).toMatchObject({
@@ -27,6 +31,10 @@ describe('loadConfig', () => {
       sqliteSynchronous: 'EXTRA',
       logLevel: 'warn',
       waitlistMaxWaitSeconds: 300,
+      rateLimits: false,
+      rateLimitCustomerPerMinute: 12,
+      rateLimitIpPerMinute: 120,
+      corsOrigins: ['https://tickets.example.com', 'http://localhost:5173'],
       webDir: '/srv/web',
     });
   });
@@ -38,6 +46,10 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'eventstoredb' }, /needs EVENTSTORE_CONNECTION_STRING/],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS must be one of FULL, EXTRA/],
     [{ WAITLIST_MAX_WAIT_SECONDS: '0' }, /WAITLIST_MAX_WAIT_SECONDS must be an integer/],
+    [{ RATE_LIMITS: 'maybe' }, /RATE_LIMITS must be one of on, off/],
+    [{ RATE_LIMIT_CUSTOMER_PER_MINUTE: '0' }, /RATE_LIMIT_CUSTOMER_PER_MINUTE must be an integer/],
+    [{ RATE_LIMIT_IP_PER_MINUTE: '-5' }, /RATE_LIMIT_IP_PER_MINUTE must be an integer/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be a comma-separated list of origins/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

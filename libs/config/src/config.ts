@@ -21,6 +21,14 @@ export interface AppConfig {
   expiryWorker: boolean;
   /** How long a waiting-line entry waits for seats before it ends as expired. */
   waitlistMaxWaitSeconds: number;
+  /** Rate limits on the hold and waiting-line endpoints; off only for load tests and benchmarks. */
+  rateLimits: boolean;
+  /** Hold and waiting-line calls one customer may make per minute. */
+  rateLimitCustomerPerMinute: number;
+  /** Hold and waiting-line calls one IP address may make per minute (many people can share one address). */
+  rateLimitIpPerMinute: number;
+  /** Origins allowed to call the API from a browser on another origin; empty: none (same origin only). */
+  corsOrigins: string[];
   /** The built web pages (`vite build`), served at `/`; when missing, `/` says how to build them. */
   webDir: string;
 }
@@ -47,8 +55,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     expiryWorker: oneOf(env, 'EXPIRY_WORKER', ['on', 'off'] as const, 'on') === 'on',
     waitlistMaxWaitSeconds: integer(env, 'WAITLIST_MAX_WAIT_SECONDS', 3600, 1, 7 * 24 * 3600),
+    rateLimits: oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on',
+    rateLimitCustomerPerMinute: integer(env, 'RATE_LIMIT_CUSTOMER_PER_MINUTE', 30, 1, 1_000_000),
+    rateLimitIpPerMinute: integer(env, 'RATE_LIMIT_IP_PER_MINUTE', 300, 1, 10_000_000),
+    corsOrigins: corsOrigins(env),
     webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
   };
+}
+
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    // A wildcard would let any site spend a customer's token; origins are listed one by one.
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins like https://tickets.example.com, got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 function adminToken(env: NodeJS.ProcessEnv): string | undefined {

@@ -2,20 +2,47 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { ProjectionsService } from '../projections/projections.service';
+import { StoreStatus } from './storeStatus';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable' | 'degraded';
+  store: string;
+  reads: 'ok' | 'failing';
+  writes: 'ok' | 'failing';
+  error?: string;
+  writesFailingSince?: string;
+  readModelsAt?: string;
+}
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionsService,
+    private readonly status: StoreStatus,
+  ) {}
 
-  /** 200 while the event store answers; 503 with the reason when it does not. */
+  /**
+   * 200 while the store reads and takes writes; 503 with what is wrong otherwise:
+   * `unavailable` when it cannot even be read, `degraded` when reads work (pages are
+   * served from the read models) but writes are failing.
+   */
   @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, string>> {
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const trouble = await this.status.writeTrouble();
+    const readModelsAt = this.projections.appliedPosition.toString();
     try {
       await this.store.ping();
-      return { status: 'ok', store: this.store.kind };
     } catch (error) {
       reply.status(503);
-      return { status: 'unavailable', store: this.store.kind, error: error instanceof Error ? error.message : String(error) };
+      return { status: 'unavailable', store: this.store.kind, reads: 'failing', writes: 'failing', error: error instanceof Error ? error.message : String(error), readModelsAt };
     }
+    if (trouble) {
+      reply.status(503);
+      void reply.header('Retry-After', '2');
+      return { status: 'degraded', store: this.store.kind, reads: 'ok', writes: 'failing', error: trouble.message, writesFailingSince: trouble.since, readModelsAt };
+    }
+    return { status: 'ok', store: this.store.kind, reads: 'ok', writes: 'ok', readModelsAt };
   }
 }

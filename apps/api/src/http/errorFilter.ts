@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorCode } from '@app/domain';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
 import { ApiError } from './apiError';
+import type { StoreStatus } from '../health/storeStatus';
 
 /** The one table from domain error codes to HTTP statuses. */
 export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
@@ -33,6 +34,9 @@ interface ErrorBody {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  /** `storeStatus` hears of every write refused for lack of the store, for /health. */
+  constructor(private readonly storeStatus?: StoreStatus) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
@@ -52,6 +56,7 @@ export class ErrorFilter implements ExceptionFilter {
       return { status, body: { error: exception.code, message: exception.message, ...flat, details: exception.details } };
     }
     if (exception instanceof StoreUnavailableError) {
+      this.storeStatus?.noteFailure(exception);
       return {
         status: 503,
         body: { error: 'store_unavailable', message: 'The event store cannot take writes right now; retry shortly' },
@@ -70,7 +75,7 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null && 'error' in response && 'message' in response && typeof (response as ErrorBody).error === 'string' && (response as ErrorBody).error.includes('_')) {
         return { status, body: response as ErrorBody };
       }
-      return { status, body: { error: status === 404 ? 'not_found' : 'http_error', message: exception.message } };
+      return { status, body: { error: HTTP_CODES[status] ?? 'http_error', message: exception.message } };
     }
     const fastify = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
@@ -80,13 +85,25 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  431: 'headers_too_large',
+};
+
 function withDetails(error: string, message: string, details?: Record<string, unknown>): ErrorBody {
   return details === undefined ? { error, message } : { error, message, details };
 }
 
 function fastifyCode(status: number, code: unknown): string {
-  if (status === 413) return 'payload_too_large';
-  if (status === 415) return 'unsupported_media_type';
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid_json';
-  return 'bad_request';
+  return HTTP_CODES[status] ?? 'bad_request';
 }

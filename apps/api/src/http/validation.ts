@@ -1,9 +1,37 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ApiError } from './apiError';
+
+/**
+ * Names every object already has (`toString`, `constructor`, ...) plus `prototype`: the
+ * whitelist looks fields up by name, finds these on any object and lets them through.
+ */
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Refuses the reserved names anywhere in a body or query before the DTOs see it. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if ((metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null) {
+      const field = reservedKey(value, '', 0);
+      if (field) throw new ApiError(400, 'invalid_request', `Invalid request: ${field}`, { fields: [{ field, problems: [`property ${field} should not exist`] }] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+function reservedKey(value: unknown, prefix: string, depth: number): string | undefined {
+  if (typeof value !== 'object' || value === null || depth > 40) return undefined;
+  for (const key of Object.keys(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (RESERVED_KEYS.has(key)) return path;
+    const inner = reservedKey((value as Record<string, unknown>)[key], path, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 /** Strict DTOs: unknown fields are refused, types are checked, and the 400 names every bad field. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

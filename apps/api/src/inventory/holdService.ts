@@ -80,6 +80,8 @@ const PURCHASE_MARGIN_MS = 1_000;
 export class HoldService {
   private readonly logger = new Logger('Holds');
   private readonly directory = new Map<string, HoldLocation>();
+  /** Keyed holds in flight: a parallel retry waits for the first attempt rather than racing it. */
+  private readonly keyedHolds = new Map<string, Promise<HoldCreated>>();
   private readonly holds: HoldsQueries;
   private rotation = 0;
 
@@ -92,7 +94,41 @@ export class HoldService {
     this.holds = new HoldsQueries(readDb.reader);
   }
 
-  async hold(customerId: string, showId: string, request: HoldRequest): Promise<HoldCreated> {
+  /**
+   * With an idempotency key the hold id derives from customer, show and key, so a retry
+   * finds the first attempt (in flight, done, or cut short by a crash) instead of holding
+   * again: the allowance reservation and the shards' holds are keyed by that id.
+   */
+  async hold(customerId: string, showId: string, request: HoldRequest, idempotencyKey?: string): Promise<HoldCreated> {
+    if (idempotencyKey === undefined) return this.newHold(customerId, showId, request, randomUUID());
+    const holdId = stableUuid(`hold:${customerId}:${showId}:${idempotencyKey}`);
+    const running = this.keyedHolds.get(holdId);
+    if (running) return running.then((created) => sameRequest(created, request));
+    const attempt = this.keyedHold(customerId, showId, request, holdId).finally(() => this.keyedHolds.delete(holdId));
+    this.keyedHolds.set(holdId, attempt);
+    return attempt;
+  }
+
+  private async keyedHold(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
+    const inventory = await this.showOrThrow(showId);
+    const quantity = this.checkRequest(inventory, request);
+    // After a restart the first attempt is known from the read model only.
+    if (!this.directory.has(holdId)) await this.projections.catchUp();
+    if (this.tookSeats(holdId)) {
+      const first = await this.view(customerId, holdId);
+      return sameRequest({ holdId, showId: first.showId, seatIds: first.seatIds, ticketNumbers: first.ticketNumbers, expiresAt: first.expiresAt }, request);
+    }
+    const reservation = await this.registry.allowance(showId, customerId).read((state) => state.reservations.get(holdId));
+    if (!reservation) return this.newHold(customerId, showId, request, holdId);
+    if (reservation.released) {
+      throw new ApiError(409, 'idempotency_key_reused', 'The hold made with this Idempotency-Key did not go through; send a new key to try again', { field: 'Idempotency-Key' });
+    }
+    if (reservation.quantity !== quantity) throw keyMismatch();
+    // The first attempt reserved the tickets and stopped before taking seats (the process died): finish it.
+    return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
+  }
+
+  private async newHold(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
     const inventory = await this.showOrThrow(showId);
     const show = inventory.definition.show;
     const quantity = this.checkRequest(inventory, request);
@@ -105,28 +141,13 @@ export class HoldService {
     }
     const now = Date.now();
     const expiresAt = now + show.holdSeconds * 1000;
-    const holdId = randomUUID();
     const allowance = this.registry.allowance(showId, customerId);
-    const reserve = { type: 'ReserveAllowance' as const, data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } };
-    // A customer already at the limit (as far as this process knows) is refused before any seat is touched.
-    if (allowance.peek((state) => state.reserved + quantity > show.maxTicketsPerCustomer)) {
-      await allowance.execute(reserve);
-      return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
-    }
-    // Otherwise the reservation and the seats are asked for together, so both usually
-    // ride in the same commit: one fsync and one round trip per hold instead of two.
-    const [reserved, taken] = await Promise.allSettled([allowance.execute(reserve), this.takeSeats(inventory, customerId, holdId, request)]);
-    if (reserved.status === 'fulfilled' && taken.status === 'fulfilled') return taken.value.created;
-    if (taken.status === 'fulfilled') {
-      // Over the limit after all (a concurrent hold of the same customer won): give the seats back.
-      await this.undo(inventory, holdId, customerId, taken.value.parts);
-      throw (reserved as PromiseRejectedResult).reason;
-    }
-    if (reserved.status === 'fulfilled') await this.giveBack(showId, customerId, holdId);
-    throw reserved.status === 'rejected' ? reserved.reason : taken.reason;
+    await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } });
+    return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
   }
 
   private async takeSeatsOrGiveBack(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest): Promise<HoldCreated> {
+    const allowance = this.registry.allowance(inventory.definition.show.id, customerId);
     try {
       return (await this.takeSeats(inventory, customerId, holdId, request)).created;
     } catch (error) {
@@ -140,18 +161,6 @@ export class HoldService {
       .allowance(showId, customerId)
       .execute({ type: 'ReleaseAllowance', data: { holdId, now: Date.now(), reason: 'failed' } })
       .catch((e: unknown) => this.logger.warn(`allowance of failed hold ${holdId} not returned yet: ${String(e)}`));
-  }
-
-  /** Releases the parts of a hold that got seats (reason `undo`); the hold was never acknowledged. */
-  private async undo(inventory: ShowInventory, holdId: string, customerId: string, parts: HeldPart[]): Promise<void> {
-    this.directory.delete(holdId);
-    await Promise.all(
-      parts.map((part) =>
-        inventory.shards[part.shard].writer
-          .execute({ type: 'ReleaseHold', data: { holdId, customerId, now: Date.now(), reason: 'undo' } })
-          .catch((e: unknown) => this.logger.error(`could not undo part of hold ${holdId}: ${String(e)}`)),
-      ),
-    );
   }
 
   /**
@@ -198,10 +207,21 @@ export class HoldService {
     return perShard.reduce((sum, c) => ({ available: sum.available + c.available, held: sum.held + c.held }), { available: 0, held: 0 });
   }
 
-  /** Validates a request against the show; returns its quantity. */
+  /**
+   * Validates a request against the show before anything is written (so a bad request
+   * leaves no allowance reservation behind); returns its quantity.
+   */
   private checkRequest(inventory: ShowInventory, request: HoldRequest): number {
-    if ('seatIds' in request && inventory.definition.show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
-    return 'seatIds' in request ? request.seatIds.length : request.quantity;
+    if (!('seatIds' in request)) {
+      if (request.section !== undefined && inventory.definition.show.kind !== 'seated') throw invalidRequest('section', 'this show is general admission: it has no sections');
+      this.candidates(inventory, request.tier, request.section);
+      return request.quantity;
+    }
+    if (inventory.definition.show.kind !== 'seated') throw invalidRequest('seatIds', 'this show is general admission: ask for a quantity');
+    if (new Set(request.seatIds).size !== request.seatIds.length) throw invalidRequest('seatIds', 'a seat is listed twice');
+    const unknown = request.seatIds.filter((seatId) => !inventory.shardOfSeat.has(seatId));
+    if (unknown.length > 0) throw new DomainError('invalid_seat', `No such seat in this show: ${unknown.slice(0, 10).join(', ')}`, { seatIds: unknown.slice(0, 100) });
+    return request.seatIds.length;
   }
 
   /** The seat-taking half of a hold, shared by `hold` and `holdReserved`. */
@@ -256,8 +276,24 @@ export class HoldService {
       const { events } = await shard.writer.execute({ type: 'ExpireHold', data: { holdId, now } });
       expired ||= events.length > 0;
     }
-    await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now, reason: 'expired' } });
+    if (!(await this.soldAnywhere(showId, holdId))) {
+      await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now, reason: 'expired' } });
+    }
     return expired;
+  }
+
+  /**
+   * Whether any part of a hold was sold. A hold whose purchase was cut short between shards
+   * (a crash) has a sold part and an expiring one; its tickets stay counted against the limit.
+   */
+  private async soldAnywhere(showId: string, holdId: string): Promise<boolean> {
+    const inventory = await this.registry.show(showId);
+    if (!inventory) return false;
+    const location = this.directory.get(holdId);
+    const shards = location ? location.shards.map((i) => inventory.shards[i]) : inventory.shards;
+    const now = Date.now();
+    const views = await Promise.all(shards.map((s) => s.writer.read((state) => holdView(state, holdId, now))));
+    return views.some((v) => v?.status === 'sold');
   }
 
   /**
@@ -266,6 +302,7 @@ export class HoldService {
    * the process died between the two writes.
    */
   async returnAllowance(showId: string, customerId: string, holdId: string, reason: AllowanceReleaseReason): Promise<void> {
+    if (await this.soldAnywhere(showId, holdId)) return;
     await this.registry.allowance(showId, customerId).execute({ type: 'ReleaseAllowance', data: { holdId, now: Date.now(), reason } });
   }
 
@@ -278,13 +315,16 @@ export class HoldService {
       (v): v is HoldView => v !== undefined,
     );
     const bought = views.find((v) => v.status === 'sold');
-    if (bought) {
-      if (bought.orderId === orderId) return this.existingOrder(orderId);
+    if (bought && bought.orderId !== orderId) {
       throw new DomainError('hold_already_purchased', `Hold ${holdId} was already purchased`, { holdId, orderId: bought.orderId });
     }
-    const merged = mergeViews(holdId, location.showId, views);
-    if (merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
-    if (merged.status === 'expired' || Date.parse(merged.expiresAt) - now < PURCHASE_MARGIN_MS) {
+    // A retry of this very order: the first attempt may have died between shards, so the
+    // parts still held are sold now (SellHold answers a part already sold to it with no event).
+    const unsold = views.filter((v) => v.status !== 'sold');
+    if (bought && unsold.every((v) => v.status !== 'active')) return this.existingOrder(orderId);
+    const merged = mergeViews(holdId, location.showId, bought ? unsold : views);
+    if (!bought && merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
+    if (!bought && (merged.status === 'expired' || Date.parse(merged.expiresAt) - now < PURCHASE_MARGIN_MS)) {
       throw new DomainError('hold_expired', `Hold ${holdId} expired at ${merged.expiresAt}`, { holdId, expiresAt: merged.expiresAt });
     }
     const prices = Object.fromEntries(inventory.definition.show.tiers.map((t) => [t.tier, { price: t.price, currency: t.currency }]));
@@ -309,6 +349,8 @@ export class HoldService {
       else this.logger.error(`hold ${holdId} sold on ${sold.length} of ${views.length} shards: ${String(error)}`);
       throw error;
     }
+    // Some part was sold to this order before (a retry, or two requests with one key at once): the whole order is in the read model.
+    if (sold.length < views.length) return this.existingOrder(orderId);
     const tickets = sold.flatMap((e) => e.data.tickets);
     return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
   }
@@ -465,6 +507,21 @@ export class HoldService {
     }
     throw failed[0];
   }
+}
+
+function keyMismatch(): ApiError {
+  return new ApiError(422, 'idempotency_key_mismatch', 'This Idempotency-Key was used for a different hold request', { field: 'Idempotency-Key' });
+}
+
+/** A retry must ask for what the first attempt asked for; the answer is then the first hold. */
+function sameRequest(created: HoldCreated, request: HoldRequest): HoldCreated {
+  if ('seatIds' in request) {
+    const held = created.seatIds ?? [];
+    if (held.length !== request.seatIds.length || !request.seatIds.every((s) => held.includes(s))) throw keyMismatch();
+  } else if ((created.seatIds?.length ?? created.ticketNumbers?.length ?? 0) !== request.quantity) {
+    throw keyMismatch();
+  }
+  return created;
 }
 
 interface HeldPart {

@@ -5,6 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
+import { RateLimitGuard } from '../security/rateLimit.guard';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './commands/inventoryCommands';
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto } from './dto/holdRequest.dto';
@@ -37,6 +38,13 @@ function seatsSection(query: Record<string, unknown>): string | undefined {
 function id(value: string, field: string): string {
   if (!ID.test(value)) throw new ApiError(400, 'invalid_request', `${field} is not a valid id`, { field });
   return value;
+}
+
+function idempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !/^[\x21-\x7e]{1,100}$/.test(key)) {
+    throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 1 to 100 visible ASCII characters', { field: 'Idempotency-Key' });
+  }
+  return key;
 }
 
 @Controller('v1')
@@ -76,8 +84,13 @@ export class InventoryController {
 
   @Post('shows/:showId/holds')
   @HttpCode(201)
-  @UseGuards(CustomerGuard)
-  hold(@CurrentCustomer() customerId: string, @Param('showId') showId: string, @Body() body: HoldRequestDto): Promise<HoldCreated> {
+  @UseGuards(CustomerGuard, RateLimitGuard)
+  hold(
+    @CurrentCustomer() customerId: string,
+    @Param('showId') showId: string,
+    @Body() body: HoldRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<HoldCreated> {
     const hasSeats = body.seatIds !== undefined;
     const hasQuantity = body.quantity !== undefined;
     if (hasSeats === hasQuantity) {
@@ -85,7 +98,7 @@ export class InventoryController {
     }
     if (hasSeats && (body.tier || body.section)) throw new ApiError(400, 'invalid_request', 'tier and section go with quantity, not seatIds', { field: 'tier' });
     const request = hasSeats ? { seatIds: body.seatIds! } : { quantity: body.quantity!, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
-    return this.commands.execute(new HoldSeatsCommand(customerId, id(showId, 'showId'), request));
+    return this.commands.execute(new HoldSeatsCommand(customerId, id(showId, 'showId'), request, idempotencyKey(key)));
   }
 
   @Get('holds/:holdId')
@@ -96,7 +109,7 @@ export class InventoryController {
 
   @Delete('holds/:holdId')
   @HttpCode(204)
-  @UseGuards(CustomerGuard)
+  @UseGuards(CustomerGuard, RateLimitGuard)
   async release(@CurrentCustomer() customerId: string, @Param('holdId') holdId: string): Promise<void> {
     await this.commands.execute(new ReleaseHoldCommand(customerId, id(holdId, 'holdId')));
   }
@@ -110,10 +123,7 @@ export class InventoryController {
     @Body() body: PurchaseRequestDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<Order> {
-    if (key !== undefined && !/^[\x21-\x7e]{1,100}$/.test(key)) {
-      throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 1 to 100 visible ASCII characters', { field: 'Idempotency-Key' });
-    }
-    return this.commands.execute(new PurchaseHoldCommand(customerId, id(holdId, 'holdId'), body.payment.token, key ?? randomUUID()));
+    return this.commands.execute(new PurchaseHoldCommand(customerId, id(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID()));
   }
 
   @Get('orders/:orderId')

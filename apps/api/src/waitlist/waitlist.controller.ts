@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
+import { RateLimitGuard } from '../security/rateLimit.guard';
 import { JoinWaitlistCommand, LeaveWaitlistCommand } from './commands/waitlistCommands';
 import { JoinWaitlistDto } from './dto/joinWaitlist.dto';
 import { GetWaitlistEntryQuery } from './queries/getWaitlistEntry';
@@ -24,6 +25,7 @@ export class WaitlistController {
 
   @Post('shows/:showId/waitlist')
   @HttpCode(201)
+  @UseGuards(RateLimitGuard)
   join(@CurrentCustomer() customerId: string, @Param('showId') showId: string, @Body() body: JoinWaitlistDto): Promise<WaitlistJoinedView> {
     const request = { quantity: body.quantity, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
     return this.commands.execute(new JoinWaitlistCommand(customerId, id(showId, 'showId'), request));
@@ -36,6 +38,7 @@ export class WaitlistController {
 
   @Delete('waitlist/:entryId')
   @HttpCode(204)
+  @UseGuards(RateLimitGuard)
   async leave(@CurrentCustomer() customerId: string, @Param('entryId') entryId: string): Promise<void> {
     await this.commands.execute(new LeaveWaitlistCommand(customerId, id(entryId, 'entryId')));
   }

@@ -6,6 +6,8 @@ export class HoldSeatsCommand extends Command<HoldCreated> {
     readonly customerId: string,
     readonly showId: string,
     readonly request: HoldRequest,
+    /** Optional: a retry with the same key answers with the first hold instead of holding again. */
+    readonly idempotencyKey?: string,
   ) {
     super();
   }
@@ -35,7 +37,7 @@ export class PurchaseHoldCommand extends Command<Order> {
 export class HoldSeatsHandler implements ICommandHandler<HoldSeatsCommand> {
   constructor(private readonly holds: HoldService) {}
   execute(c: HoldSeatsCommand): Promise<HoldCreated> {
-    return this.holds.hold(c.customerId, c.showId, c.request);
+    return this.holds.hold(c.customerId, c.showId, c.request, c.idempotencyKey);
   }
 }
 

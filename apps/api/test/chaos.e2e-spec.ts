@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killAll } from './support/childServer';
+import { runChaos } from './chaos/chaosRun';
+
+/** The short crash test; `npm run test:chaos` is the long one (25 kills). */
+describe('crash test (short)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ticketing-chaos-'));
+  });
+  afterAll(() => {
+    killAll();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no acknowledged operation across SIGKILLs, sells nothing twice, and its read models agree with the log', async () => {
+    const lines: string[] = [];
+    const report = await runChaos({ dataDir, kills: 3, clients: 6, acksBetweenKills: [3, 10], log: (line) => lines.push(line) });
+    console.log(lines.join('\n'));
+    expect(report.kills).toBe(3);
+    expect(report.checked).toBeGreaterThan(0);
+    expect(report.acknowledged.holds).toBeGreaterThan(0);
+    expect(report.violations).toEqual([]);
+  }, 120_000);
+});
