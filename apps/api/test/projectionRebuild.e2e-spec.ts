@@ -268,7 +268,7 @@ describe('projection loads in bulk with the store on disk', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('rebuilds with the sales loaded by a worker thread beside the main thread: the same rows', async () => {
+  it('rebuilds every projection of a store on disk in bulk: the same rows', async () => {
     expect(t.store).toBeInstanceOf(SqliteEventStore);
     const before = tableContents(dataDir);
     expect(before.sales.length).toBeGreaterThan(9_000);

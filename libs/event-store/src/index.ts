@@ -1,6 +1,5 @@
 export * from './eventStore';
 export * from './errors';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore';
-export { SqliteLogReader } from './sqlite/sqliteLogReader';
 export { EventStoreDbEventStore } from './eventstoredb/eventStoreDbEventStore';
 export { openEventStore, type OpenEventStoreOptions } from './openEventStore';

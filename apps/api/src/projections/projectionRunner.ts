@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { SqliteEventStore, type AllSubscription, type EventStore, type RecordedEvent } from '@app/event-store';
+import type { AllSubscription, EventStore, RecordedEvent } from '@app/event-store';
 import type { ReadDatabase } from '../infrastructure/readDatabase';
 import type { Projection } from './projection';
 import { ShadowBuild } from './shadowBuild';
@@ -148,7 +148,7 @@ export class ProjectionRunner {
     build.create();
     try {
       const head = await this.store.headPosition();
-      await build.loadInBulk(head === 'start' ? 0n : head, nextTurn, this.filesForWorker());
+      await build.loadInBulk(head === 'start' ? 0n : head, nextTurn);
       while ((await build.step(REBUILD_PAGE)) > 0) await nextTurn();
       const now = new Date().toISOString();
       this.readDb.writer.transaction(() => {
@@ -213,7 +213,7 @@ export class ProjectionRunner {
       const head = await this.store.headPosition();
       build.head = head === 'start' ? 0n : head;
       // Catch up while the live tables go on being fed and read.
-      await build.loadInBulk(build.head, () => this.betweenPages(), this.filesForWorker());
+      await build.loadInBulk(build.head, () => this.betweenPages());
       await this.finishRebuild(build);
       logger.log(`rebuilt ${names}: ${build.eventsRead} events up to position ${build.position}`);
     } catch (error) {
@@ -267,12 +267,6 @@ export class ProjectionRunner {
   private async betweenPages(): Promise<void> {
     await nextTurn();
     this.throwIfStopping();
-  }
-
-  /** A worker thread can share a rebuild's work when it can open the same files: the embedded store on disk. */
-  private filesForWorker(): { storeFile: string; readDbFile: string } | undefined {
-    if (!(this.store instanceof SqliteEventStore) || this.store.file === ':memory:' || this.readDb.file === ':memory:') return undefined;
-    return { storeFile: this.store.file, readDbFile: this.readDb.file };
   }
 
   private throwIfStopping(): void {

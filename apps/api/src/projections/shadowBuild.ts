@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@app/event-store';
 import type { BulkLoader, Projection } from './projection';
-import { LOADABLE_IN_WORKER, startBulkLoadWorker, type BulkLoadWorker } from './bulkLoadJob';
 import { RETIRED_SUFFIX, SHADOW_SUFFIX, shadowTables } from './tableNames';
 
 /**
@@ -25,14 +24,12 @@ export class ShadowBuild {
   private readonly wanted: Array<Set<string>>;
   /** While the bulk of the log goes in: the copies' loaders (none for a copy that only has `apply`). */
   private loaders: Array<BulkLoader | undefined> | undefined;
-  /** Copies a worker thread loads during the bulk phase; the main thread skips them meanwhile. */
-  private offloaded = new Set<number>();
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database.Database,
     readonly projections: readonly Projection[],
-    private readonly generation = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
+    generation = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
   ) {
     const names = shadowTables(generation);
     this.copies = projections.map((projection) => {
@@ -66,8 +63,8 @@ export class ShadowBuild {
   async finishBulk(): Promise<void> {
     const loaders = this.loaders ?? [];
     this.loaders = undefined;
-    for (const [i, loader] of loaders.entries()) {
-      if (!loader || this.offloaded.has(i)) continue;
+    for (const loader of loaders) {
+      if (!loader) continue;
       this.db.transaction(() => loader.finish())();
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -78,8 +75,7 @@ export class ShadowBuild {
    * sorted pass. One projection per turn of the event loop, so requests get in between.
    */
   async completeIndexes(): Promise<void> {
-    for (const [i, copy] of this.copies.entries()) {
-      if (this.offloaded.has(i)) continue;
+    for (const copy of this.copies) {
       this.db.transaction(() => copy.setup(this.db))();
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -87,39 +83,17 @@ export class ShadowBuild {
 
   /**
    * The bulk of a rebuild: every event up to `until` (the head when it started) folded
-   * by the loaders and written, with the copies' indexes. With the embedded store's
-   * file at hand, projections that can be are loaded by a worker thread from the same
-   * log meanwhile, so both cores work. `between` runs after each page (yield, check
-   * for a stop).
+   * by the loaders and written, with the copies' indexes. `between` runs after each
+   * page (yield to the event loop, check for a stop).
    */
-  async loadInBulk(until: bigint, between: () => Promise<void>, files?: { storeFile: string; readDbFile: string }): Promise<void> {
-    let worker: BulkLoadWorker | undefined;
-    if (files) {
-      const names: string[] = [];
-      this.projections.forEach((projection, i) => {
-        if (this.loaders?.[i] && LOADABLE_IN_WORKER.has(projection.name)) {
-          this.offloaded.add(i);
-          names.push(projection.name);
-        }
-      });
-      if (names.length > 0) {
-        worker = startBulkLoadWorker({ ...files, generation: this.generation, projections: names, until: until.toString() }, () => undefined);
-      }
+  async loadInBulk(until: bigint, between: () => Promise<void>): Promise<void> {
+    while (this.position < until) {
+      if ((await this.step(PAGE_SIZE, until)) === 0) break;
+      await between();
     }
-    try {
-      while (this.position < until) {
-        if ((await this.step(PAGE_SIZE, until)) === 0) break;
-        await between();
-      }
-      if (this.position < until) this.position = until;
-      await this.finishBulk();
-      await this.completeIndexes();
-      await worker?.done;
-      worker = undefined;
-    } finally {
-      await worker?.stop();
-      this.offloaded.clear();
-    }
+    if (this.position < until) this.position = until;
+    await this.finishBulk();
+    await this.completeIndexes();
   }
 
   /** Reads one page of the log after `position` (up to `until`) and applies it in one transaction; 0 means the head is reached. */
@@ -131,7 +105,6 @@ export class ShadowBuild {
     const loaders = this.loaders;
     db.transaction(() => {
       for (let i = 0; i < this.copies.length; i++) {
-        if (this.offloaded.has(i)) continue;
         const wanted = this.wanted[i];
         const loader = loaders?.[i];
         if (loader) {
