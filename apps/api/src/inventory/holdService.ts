@@ -321,7 +321,7 @@ export class HoldService {
     // A retry of this very order: the first attempt may have died between shards, so the
     // parts still held are sold now (SellHold answers a part already sold to it with no event).
     const unsold = views.filter((v) => v.status !== 'sold');
-    if (bought && unsold.every((v) => v.status !== 'active')) return this.existingOrder(orderId);
+    if (bought && unsold.every((v) => v.status !== 'active')) return this.existingOrder(customerId, orderId);
     const merged = mergeViews(holdId, location.showId, bought ? unsold : views);
     if (!bought && merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
     if (!bought && (merged.status === 'expired' || Date.parse(merged.expiresAt) - now < PURCHASE_MARGIN_MS)) {
@@ -350,20 +350,20 @@ export class HoldService {
       throw error;
     }
     // Some part was sold to this order before (a retry, or two requests with one key at once): the whole order is in the read model.
-    if (sold.length < views.length) return this.existingOrder(orderId);
+    if (sold.length < views.length) return this.existingOrder(customerId, orderId);
     const tickets = sold.flatMap((e) => e.data.tickets);
     return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
   }
 
-  private async existingOrder(orderId: string): Promise<Order> {
+  private async existingOrder(customerId: string, orderId: string): Promise<Order> {
     await this.projections.catchUp();
-    const order = this.findOrder(orderId);
+    const order = this.findOrder(customerId, orderId);
     if (!order) throw new ApiError(503, 'not_ready', 'The order is being recorded; retry', undefined, { 'Retry-After': '1' });
     return order;
   }
 
   /** An order from the sales read model (set by OrdersQueries). */
-  findOrder: (orderId: string) => Order | undefined = () => undefined;
+  findOrder: (customerId: string, orderId: string) => Order | undefined = () => undefined;
 
   private async showOrThrow(showId: string): Promise<ShowInventory> {
     const inventory = await this.registry.show(showId);

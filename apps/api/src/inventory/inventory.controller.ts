@@ -130,8 +130,8 @@ export class InventoryController {
   @UseGuards(CustomerGuard)
   async order(@CurrentCustomer() customerId: string, @Param('orderId') orderId: string): Promise<Order> {
     await this.projections.catchUp();
-    const order = this.queries.order(id(orderId, 'orderId'));
-    if (!order || order.customerId !== customerId) throw new ApiError(404, 'not_found', `Order ${orderId} not found`);
+    const order = this.queries.order(customerId, id(orderId, 'orderId'));
+    if (!order) throw new ApiError(404, 'not_found', `Order ${orderId} not found`);
     return order;
   }
 

@@ -42,6 +42,6 @@ export class InventoryModule implements OnModuleInit {
     for (const projection of [new HoldsProjection(), new SeatAvailabilityProjection(), new RemainingCountProjection(), new SalesAuditProjection()]) {
       this.projections.register(projection);
     }
-    this.holds.findOrder = (orderId) => this.queries.order(orderId);
+    this.holds.findOrder = (customerId, orderId) => this.queries.order(customerId, orderId);
   }
 }

@@ -14,7 +14,7 @@ export class InventoryQueries {
     seatStatuses: Database.Statement<[string], { seat_id: string; status: 'held' | 'sold' }>;
     counts: Database.Statement<[string], { tier: string; held: number; sold: number; updated_at: string }>;
     salesPage: Database.Statement<[string, number, number], SaleRow>;
-    order: Database.Statement<[string], SaleRow>;
+    order: Database.Statement<[string, string], SaleRow>;
     customerOrders: Database.Statement<[string, number], { order_id: string }>;
   };
 
@@ -26,7 +26,8 @@ export class InventoryQueries {
       seatStatuses: this.db.prepare('SELECT seat_id, status FROM seat_status WHERE show_id = ?'),
       counts: this.db.prepare('SELECT tier, held, sold, updated_at FROM remaining_counts WHERE show_id = ?'),
       salesPage: this.db.prepare('SELECT * FROM sales WHERE show_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
-      order: this.db.prepare('SELECT * FROM sales WHERE order_id = ? ORDER BY seq'),
+      // A customer has few sales rows: their index finds the order without one of its own.
+      order: this.db.prepare('SELECT * FROM sales WHERE customer_id = ? AND order_id = ? ORDER BY seq'),
       customerOrders: this.db.prepare('SELECT order_id FROM sales WHERE customer_id = ? GROUP BY order_id ORDER BY MIN(seq) DESC LIMIT ?'),
     };
   }
@@ -43,8 +44,9 @@ export class InventoryQueries {
     return this.s.salesPage.all(showId, after, limit);
   }
 
-  order(orderId: string): Order | undefined {
-    const rows = this.s.order.all(orderId);
+  /** One of this customer's orders; another customer's answers like a missing one. */
+  order(customerId: string, orderId: string): Order | undefined {
+    const rows = this.s.order.all(customerId, orderId);
     if (rows.length === 0) return undefined;
     return {
       orderId,
@@ -66,6 +68,6 @@ export class InventoryQueries {
   }
 
   customerOrders(customerId: string, limit = 100): Order[] {
-    return this.s.customerOrders.all(customerId, limit).flatMap((r) => this.order(r.order_id) ?? []);
+    return this.s.customerOrders.all(customerId, limit).flatMap((r) => this.order(customerId, r.order_id) ?? []);
   }
 }

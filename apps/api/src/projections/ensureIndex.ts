@@ -16,3 +16,17 @@ export function ensureIndex(db: Database.Database, name: string, table: string, 
   }
   db.exec(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX "${name}" ON "${table}" (${columns.map((c) => `"${c}"`).join(', ')})`);
 }
+
+/**
+ * Drops any index of the table on exactly these columns, whatever its name (a table
+ * swapped in by a rebuild carries its generation's names). An index that belongs to a
+ * constraint written into the table itself cannot be dropped and is left.
+ */
+export function dropIndexOn(db: Database.Database, table: string, columns: readonly string[]): void {
+  const indexes = db.prepare<[string], { name: string; origin: string }>('SELECT name, origin FROM pragma_index_list(?)').all(table);
+  const columnsOf = db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_info(?) ORDER BY seqno');
+  const unwanted = columns.join(',');
+  for (const index of indexes) {
+    if (index.origin === 'c' && columnsOf.all(index.name).map((c) => c.name).join(',') === unwanted) db.exec(`DROP INDEX "${index.name}"`);
+  }
+}

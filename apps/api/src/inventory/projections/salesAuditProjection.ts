@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { TicketsSold } from '@app/domain';
-import { ensureIndex } from '../../projections/ensureIndex';
+import { dropIndexOn, ensureIndex } from '../../projections/ensureIndex';
 import { BulkInsert } from '../../projections/bulkInsert';
 import type { BulkLoader, Projection, SetupOptions } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
@@ -43,12 +43,15 @@ export class SalesAuditProjection implements Projection {
       seq INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL, show_id TEXT NOT NULL, seat_id TEXT, ticket_number INTEGER,
       tier TEXT NOT NULL, price INTEGER NOT NULL, currency TEXT NOT NULL, customer_id TEXT NOT NULL, order_id TEXT NOT NULL,
       hold_id TEXT NOT NULL, sold_at TEXT NOT NULL)`);
-    // Inserting only, apply needs no index; a ticket id sold twice fails the unique index when it is built.
+    // Inserting only, apply needs no index.
     if (options.bulk) return;
-    // Tables made before this was an index have it inline (ticket_id UNIQUE): ensureIndex finds that one.
-    ensureIndex(db, this.names.index('sales_ticket'), this.sales, ['ticket_id'], { unique: true });
+    // No index on ticket_id: nothing reads by it, and a ticket sold twice is the log's fault, found by
+    // `audit verify` from the log; a unique index here would only stop every read model at that event.
     ensureIndex(db, this.names.index('sales_by_show'), this.sales, ['show_id', 'seq']);
-    ensureIndex(db, this.names.index('sales_by_order'), this.sales, ['order_id']);
+    // Orders are looked up within their customer's rows (sales_by_customer). Read databases made
+    // earlier have an index on order_id and a unique one on ticket_id: they go.
+    dropIndexOn(db, this.sales, ['order_id']);
+    dropIndexOn(db, this.sales, ['ticket_id']);
     ensureIndex(db, this.names.index('sales_by_customer'), this.sales, ['customer_id', 'seq']);
   }
 
