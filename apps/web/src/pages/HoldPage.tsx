@@ -168,7 +168,7 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
               {busy ? 'Paying…' : `Pay ${total !== undefined ? money(total, currency) : ''}`}
             </button>{' '}
             <button type="button" onClick={release} disabled={busy}>
-              Release the seats
+              {hold.seatIds?.length ? 'Release the seats' : 'Release the tickets'}
             </button>
           </form>
         </>
