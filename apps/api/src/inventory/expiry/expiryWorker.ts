@@ -7,7 +7,7 @@ import { ReadDatabase } from '../../infrastructure/readDatabase';
 import { ProjectionsService } from '../../projections/projections.service';
 import { HoldService } from '../holdService';
 import { HoldsQueries } from '../projections/holdsProjection';
-import { TimerHeap } from './timerHeap';
+import { DeadlineTimer } from './deadlineTimer';
 
 interface Entry {
   holdId: string;
@@ -33,14 +33,12 @@ const RETRY_MS = 2_000;
 @Injectable()
 export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Expiry');
-  private readonly entries = new Map<string, Entry>();
-  private readonly heap = new TimerHeap();
+  private readonly entries = new DeadlineTimer<Entry>(
+    (entry) => (entry.kind === 'hold' ? entry.expiresAt : entry.expiresAt + RESERVATION_GRACE_MS),
+    (entry) => this.expire(entry),
+  );
   private readonly holds: HoldsQueries;
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = Infinity;
   private enabled = false;
-  private firing = false;
-  private started = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,14 +67,12 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
         kind: row.status === 'active' ? 'hold' : 'reservation',
       });
     }
-    this.started = true;
-    this.arm();
+    this.entries.start();
   }
 
   onApplicationShutdown(): void {
     this.enabled = false;
-    this.started = false;
-    clearTimeout(this.timer);
+    this.entries.stop();
   }
 
   /** Live holds the worker is waiting on (for health and tests). */
@@ -105,7 +101,7 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
               // entry's waitsUntil, long after the hold made for its offer is due.
               entry.kind = 'hold';
               entry.expiresAt = Date.parse(d.expiresAt);
-              this.heap.push(this.dueAt(entry), entry.holdId);
+              this.entries.reschedule(entry.holdId);
             }
             entry.shardIds.add(d.shardId);
           } else {
@@ -120,7 +116,6 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
           break;
       }
     }
-    this.arm();
   }
 
   /** A hold ended: stop its timer, and make sure the customer's allowance comes back (a no-op if it already did). */
@@ -135,41 +130,6 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
 
   private track(entry: Entry): void {
     this.entries.set(entry.holdId, entry);
-    this.heap.push(this.dueAt(entry), entry.holdId);
-  }
-
-  private dueAt(entry: Entry): number {
-    return entry.kind === 'hold' ? entry.expiresAt : entry.expiresAt + RESERVATION_GRACE_MS;
-  }
-
-  private arm(): void {
-    const next = this.heap.peek();
-    if (!next || !this.started || this.firing) return;
-    if (next.at >= this.timerAt && this.timer) return;
-    clearTimeout(this.timer);
-    this.timerAt = next.at;
-    this.timer = setTimeout(() => void this.fire(), Math.max(0, next.at - Date.now()));
-    this.timer.unref();
-  }
-
-  private async fire(): Promise<void> {
-    this.timer = undefined;
-    this.timerAt = Infinity;
-    this.firing = true;
-    try {
-      const now = Date.now();
-      const due: Entry[] = [];
-      while (this.heap.peek() && this.heap.peek()!.at <= now) {
-        const { key } = this.heap.pop()!;
-        const entry = this.entries.get(key);
-        // A stale heap item: the hold ended, or was re-tracked with another time.
-        if (entry && this.dueAt(entry) <= now) due.push(entry);
-      }
-      await Promise.all(due.map((entry) => this.expire(entry)));
-    } finally {
-      this.firing = false;
-      this.arm();
-    }
   }
 
   private async expire(entry: Entry): Promise<void> {
@@ -183,8 +143,8 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
     } catch (error) {
       // The store may be down: try again shortly, the hold stays tracked.
       this.logger.warn(`expiring ${entry.holdId} failed, retrying: ${String(error)}`);
-      this.heap.push(Date.now() + RETRY_MS, entry.holdId);
       entry.expiresAt = Math.min(entry.expiresAt, Date.now() + RETRY_MS);
+      this.entries.retryAt(entry.holdId, Date.now() + RETRY_MS);
     }
   }
 }
