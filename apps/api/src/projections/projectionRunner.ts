@@ -130,9 +130,10 @@ export class ProjectionRunner {
       }
     })();
     // A projection starting from nothing on a long log (a new or lost read database, a
-    // version bump) is loaded in bulk first: far faster than event by event.
+    // version bump) is rebuilt in bulk before the runner follows the log: far faster
+    // than event by event.
     const empty = this.projections.filter((p) => this.checkpoints.get(p.name) === 0n && p.tables && p.withTables);
-    if (empty.length > 0 && headNumber >= BULK_START_EVENTS) await this.loadInBulk(empty);
+    if (empty.length > 0 && headNumber >= BULK_START_EVENTS) await this.runRebuild(new ShadowBuild(this.store, this.readDb.writer, empty));
     const from = this.projections.length ? [...this.checkpoints.values()].reduce((a, b) => (a < b ? a : b)) : 0n;
     this.position = from;
     this.subscription = this.store.subscribeToAll({ fromPosition: from === 0n ? 'start' : from });
@@ -140,28 +141,6 @@ export class ProjectionRunner {
       this.caughtUp = true;
     });
     this.loop = this.follow(this.subscription);
-  }
-
-  /** Before the runner follows the log: builds these (empty) projections up to the head beside their tables and swaps them in. */
-  private async loadInBulk(projections: Projection[]): Promise<void> {
-    const build = new ShadowBuild(this.store, this.readDb.writer, projections);
-    build.create();
-    try {
-      const head = await this.store.headPosition();
-      await build.loadInBulk(head === 'start' ? 0n : head, nextTurn);
-      while ((await build.step(REBUILD_PAGE)) > 0) await nextTurn();
-      const now = new Date().toISOString();
-      this.readDb.writer.transaction(() => {
-        build.swapIn();
-        for (const projection of projections) this.saveCheckpoint.run(projection.name, projection.version, Number(build.position), now);
-      })();
-    } catch (error) {
-      build.discard();
-      throw error;
-    }
-    build.dropRetired();
-    for (const projection of projections) this.checkpoints.set(projection.name, build.position);
-    new Logger('Projections').log(`loaded ${projections.map((p) => p.name).join(', ')} in bulk: ${build.eventsRead} events up to position ${build.position}`);
   }
 
   async stop(): Promise<void> {

@@ -60,7 +60,7 @@ export class ShadowBuild {
    * Ends the bulk load: each loader writes the rows it folded, one projection per
    * transaction and per turn of the event loop. From here on pages go through `apply`.
    */
-  async finishBulk(): Promise<void> {
+  private async finishBulk(): Promise<void> {
     const loaders = this.loaders ?? [];
     this.loaders = undefined;
     for (const loader of loaders) {
@@ -74,7 +74,7 @@ export class ShadowBuild {
    * Once the bulk of the log is in: the indexes only reads need, each built in one
    * sorted pass. One projection per turn of the event loop, so requests get in between.
    */
-  async completeIndexes(): Promise<void> {
+  private async completeIndexes(): Promise<void> {
     for (const copy of this.copies) {
       this.db.transaction(() => copy.setup(this.db))();
       await new Promise((resolve) => setImmediate(resolve));

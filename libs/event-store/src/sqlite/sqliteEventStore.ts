@@ -44,17 +44,6 @@ interface PendingAppend {
 }
 
 
-interface EventRow {
-  position: number;
-  name: string;
-  revision: number;
-  id: string;
-  type: string;
-  data: string;
-  metadata: string | null;
-  created: number;
-}
-
 const NO_STREAM = -1;
 
 const MAX_EVENTS_PER_APPEND = 10_000;
@@ -88,8 +77,8 @@ export class SqliteEventStore implements EventStore {
 
   private readonly stmt: {
     getStream: Database.Statement<[string]>;
-    readForwards: Database.Statement<[number, number, number], EventRow>;
-    readBackwards: Database.Statement<[number, number, number], EventRow>;
+    readForwards: Database.Statement<[number, number, number], EventTuple>;
+    readBackwards: Database.Statement<[number, number, number], EventTuple>;
     readAll: Database.Statement<[number, number], EventTuple>;
     head: Database.Statement<[], { head: number | null }>;
   };
@@ -103,27 +92,19 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit = options.groupCommit ?? true;
     this.foreignWritePollMs = options.foreignWritePollMs ?? 250;
     this.writer = new SqliteBatchWriter(this.db);
-    const eventColumns = EVENT_COLUMNS;
     this.stmt = {
       getStream: this.db.prepare<[string]>('SELECT id FROM streams WHERE name = ?').pluck(),
-      readForwards: this.db.prepare(
-        `SELECT ${eventColumns} FROM events e JOIN streams s ON s.id = e.stream
-         WHERE e.stream = ? AND e.revision >= ? ORDER BY e.revision LIMIT ?`,
-      ),
-      readBackwards: this.db.prepare(
-        `SELECT ${eventColumns} FROM events e JOIN streams s ON s.id = e.stream
-         WHERE e.stream = ? AND e.revision <= ? ORDER BY e.revision DESC LIMIT ?`,
-      ),
       // Rows as arrays: a replay of the whole log decodes a third faster than with one object per row.
-      readAll: this.db
-        .prepare(
-          `SELECT ${eventColumns} FROM events e JOIN streams s ON s.id = e.stream
-         WHERE e.position > ? ORDER BY e.position LIMIT ?`,
-        )
-        .raw() as unknown as Database.Statement<[number, number], EventTuple>,
+      readForwards: this.readEvents<[number, number, number]>('e.stream = ? AND e.revision >= ? ORDER BY e.revision LIMIT ?'),
+      readBackwards: this.readEvents<[number, number, number]>('e.stream = ? AND e.revision <= ? ORDER BY e.revision DESC LIMIT ?'),
+      readAll: this.readEvents<[number, number]>('e.position > ? ORDER BY e.position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) AS head FROM events'),
     };
     this.lastSeenHead = this.readHead();
+  }
+
+  private readEvents<Params extends unknown[]>(where: string): Database.Statement<Params, EventTuple> {
+    return this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN streams s ON s.id = e.stream WHERE ${where}`).raw() as unknown as Database.Statement<Params, EventTuple>;
   }
 
   static inMemory(options: Omit<SqliteEventStoreOptions, 'file'> = {}): SqliteEventStore {
@@ -151,7 +132,7 @@ export class SqliteEventStore implements EventStore {
       direction === 'forwards'
         ? this.stmt.readForwards.all(key, from === 'start' ? 0 : from === 'end' ? end : Number(from), limit)
         : this.stmt.readBackwards.all(key, from === 'end' ? end : from === 'start' ? -1 : Number(from), limit);
-    return rows.map(toRecordedEvent);
+    return rows.map(tupleToRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -329,15 +310,3 @@ function serializeEvents(events: readonly EventData[]): WireEvent[] | InvalidApp
   }
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    streamId: row.name,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: row.metadata === null ? {} : JSON.parse(row.metadata),
-    streamRevision: BigInt(row.revision),
-    position: BigInt(row.position),
-    created: new Date(row.created),
-  };
-}
