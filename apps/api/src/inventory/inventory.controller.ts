@@ -8,7 +8,7 @@ import { ApiError } from '../http/apiError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './commands/inventoryCommands';
-import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto } from './dto/holdRequest.dto';
+import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, TIER_OR_SECTION } from './dto/holdRequest.dto';
 import { HoldService, type HoldCreated, type HoldDetails, type Order } from './holdService';
 import { InventoryQueries } from './inventoryQueries';
 import { InventoryReadService } from './inventoryReadService';
@@ -16,8 +16,6 @@ import { InventoryReadService } from './inventoryReadService';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
-
-const SECTION = /^[A-Za-z0-9_-]{1,40}$/;
 
 /**
  * The seat map's query checked by hand, with the same 400 as the validation pipe would
@@ -28,7 +26,7 @@ function seatsSection(query: Record<string, unknown>): string | undefined {
   const unknown = Object.keys(query).filter((key) => key !== 'section');
   const fields = unknown.map((field) => ({ field, problems: [`property ${field} should not exist`] }));
   const section = query.section;
-  if (section !== undefined && (typeof section !== 'string' || !SECTION.test(section))) {
+  if (section !== undefined && (typeof section !== 'string' || !TIER_OR_SECTION.test(section))) {
     fields.unshift({ field: 'section', problems: ['section must be 1 to 40 letters, digits, _ or -'] });
   }
   if (fields.length > 0) throw new ApiError(400, 'invalid_request', `Invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });

@@ -1,19 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/config';
+import type { ProjectionStatus } from '../../../api/src/projections/projectionRunner';
 import { CliError } from '../infrastructure/eventLogSource';
 
-/** One row of `GET /v1/admin/projections`. */
-export interface ProjectionState {
-  name: string;
-  version: number;
-  position: string;
-  lagEvents: number;
-  status: 'live' | 'catching_up' | 'stalled' | 'rebuilding';
-  rebuiltAt?: string;
-  rebuild?: { position: string; head: string; startedAt: string };
-  error?: string;
-}
+/** One row of `GET /v1/admin/projections`, as the API's projection runner reports it. */
+export type ProjectionState = ProjectionStatus;
 
 /**
  * The running API's admin calls. Rebuilds go through the API on purpose: the API's

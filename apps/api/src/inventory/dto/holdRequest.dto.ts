@@ -1,6 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
+/** A tier or section name in a request. */
+export const TIER_OR_SECTION = /^[A-Za-z0-9_-]{1,40}$/;
+
 /** `{ seatIds }` for chosen seats, or `{ quantity, tier?, section? }` for best available / general admission. */
 export class HoldRequestDto {
   @IsOptional()
@@ -19,12 +22,12 @@ export class HoldRequestDto {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @Matches(TIER_OR_SECTION)
   tier?: string;
 
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @Matches(TIER_OR_SECTION)
   section?: string;
 }
 

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MAX_TICKETS_PER_CUSTOMER } from '@app/domain';
+import { TIER_OR_SECTION } from '../../inventory/dto/holdRequest.dto';
 
 /** `{ quantity, tier?, section? }`: what the customer waits for; the show's own limit is checked after. */
 export class JoinWaitlistDto {
@@ -10,11 +11,11 @@ export class JoinWaitlistDto {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @Matches(TIER_OR_SECTION)
   tier?: string;
 
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @Matches(TIER_OR_SECTION)
   section?: string;
 }
