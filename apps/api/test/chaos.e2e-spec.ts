@@ -17,8 +17,8 @@ describe('crash test (short)', () => {
 
   it('loses no acknowledged operation across SIGKILLs, sells nothing twice, and its read models agree with the log', async () => {
     const lines: string[] = [];
-    const report = await runChaos({ dataDir, kills: 3, clients: 6, acksBetweenKills: [3, 10], log: (line) => lines.push(line) });
-    console.log(lines.join('\n'));
+    // The log (with the seed that replays the run) is printed whether the run passes or fails.
+    const report = await runChaos({ dataDir, kills: 3, clients: 6, acksBetweenKills: [3, 10], log: (line) => lines.push(line) }).finally(() => console.log(lines.join('\n')));
     expect(report.kills).toBe(3);
     expect(report.checked).toBeGreaterThan(0);
     expect(report.acknowledged.holds).toBeGreaterThan(0);
