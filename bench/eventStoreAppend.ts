@@ -105,6 +105,7 @@ async function main(): Promise<void> {
         const perTx = APPENDS / grouped.transactions;
         const batched = rawInsert(join(dir, `batched-${writers}-${r}.db`), rows, Math.max(1, Math.round(perTx)));
         rounds.push({ raw, grouped: grouped.rate, perTx, batched });
+        if (process.env.BENCH_VERBOSE) console.log(`  round ${r + 1}: raw ${raw.toFixed(0)}, adapter ${grouped.rate.toFixed(0)}, raw batched ${batched.toFixed(0)}`);
       }
       const raw = median(rounds.map((r) => r.raw));
       const grouped = median(rounds.map((r) => r.grouped));

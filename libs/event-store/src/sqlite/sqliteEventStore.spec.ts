@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fstatSync, fsync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,10 @@ import { describeEventStoreContract } from '../contract/eventStore.contract';
 import { SqliteEventStore } from './sqliteEventStore';
 
 describeEventStoreContract('embedded SQLite (:memory:)', async () => SqliteEventStore.inMemory());
+
+const contractDir = mkdtempSync(join(tmpdir(), 'es-contract-'));
+afterAll(() => rmSync(contractDir, { recursive: true, force: true }));
+describeEventStoreContract('embedded SQLite (a file, WAL flushed off the event loop)', async () => new SqliteEventStore({ file: join(contractDir, 'events.db') }));
 
 describe('SqliteEventStore on a file', () => {
   let dir: string;
@@ -100,5 +104,142 @@ describe('SqliteEventStore on a file', () => {
     await expect(received).resolves.toBe('FromAnotherProcess');
     await reader.close();
     await writer.close();
+  });
+});
+
+describe('SqliteEventStore on a file: acknowledgements wait for the WAL to be flushed', () => {
+  let dir: string;
+  let file: string;
+  /** Flushes the test has not let finish yet; each is released with the real fsync's result or a made-up error. */
+  let held: Array<{ fd: number; done: (error: Error | null) => void }>;
+  const holdFlushes = (fd: number, done: (error: Error | null) => void) => held.push({ fd, done });
+  const release = (error: Error | null = null) => {
+    const flush = held.shift();
+    if (!flush) throw new Error('no flush is waiting');
+    flush.done(error);
+  };
+  const ticks = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  const watch = <T>(promise: Promise<T>) => {
+    const state: { settled: boolean; result?: PromiseSettledResult<T> } = { settled: false };
+    promise.then(
+      (value) => Object.assign(state, { settled: true, result: { status: 'fulfilled', value } }),
+      (reason) => Object.assign(state, { settled: true, result: { status: 'rejected', reason } }),
+    );
+    return state;
+  };
+  const event = (type = 'T') => ({ id: randomUUID(), type, data: {} });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'es-flush-'));
+    file = join(dir, 'events.db');
+    held = [];
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers an append, and shows it to readers of the log, only after the flush that covers it', async () => {
+    const store = new SqliteEventStore({ file, flushFile: holdFlushes });
+    const subscription = store.subscribeToAll();
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const e of subscription) seen.push(e.type);
+    })();
+    await subscription.caughtUp;
+
+    const append = watch(store.appendToStream('s', [event('Held')], { expectedRevision: 'no_stream' }));
+    await ticks();
+    expect(held).toHaveLength(1);
+    expect(append.settled).toBe(false);
+    expect(await store.readAll()).toEqual([]);
+    expect(await store.headPosition()).toBe('start');
+    expect(seen).toEqual([]);
+    // The write side already sees the commit: what it decides next is answered after a later flush.
+    expect((await store.readStream('s')).map((e) => e.type)).toEqual(['Held']);
+
+    release();
+    await ticks();
+    expect(append.result).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
+    expect((await store.readAll()).map((e) => e.type)).toEqual(['Held']);
+    expect(seen).toEqual(['Held']);
+    await subscription.stop();
+    await reading;
+    await store.close();
+  });
+
+  it('keeps one flush in flight; batches committed meanwhile, refusals included, wait for the next one', async () => {
+    const store = new SqliteEventStore({ file, flushFile: holdFlushes });
+    const first = watch(store.appendToStream('s', [event()], { expectedRevision: 'no_stream' }));
+    await ticks();
+    const second = watch(store.appendToStream('s', [event()], { expectedRevision: 0n }));
+    const stale = watch(store.appendToStream('s', [event()], { expectedRevision: 'no_stream' }));
+    await ticks();
+    expect(store.stats()).toMatchObject({ transactions: 2, flushes: 1 });
+    expect(held).toHaveLength(1);
+    expect([first.settled, second.settled, stale.settled]).toEqual([false, false, false]);
+
+    release();
+    await ticks();
+    expect(first.result?.status).toBe('fulfilled');
+    expect([second.settled, stale.settled]).toEqual([false, false]);
+    expect(held).toHaveLength(1);
+    expect(store.stats().flushes).toBe(2);
+
+    release();
+    await ticks();
+    expect(second.result).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
+    expect(stale.result).toMatchObject({ status: 'rejected', reason: { name: 'WrongExpectedVersionError' } });
+    await store.close();
+  });
+
+  it('flushes the real WAL file, on a descriptor of its own', async () => {
+    const flushed: number[] = [];
+    const store = new SqliteEventStore({
+      file,
+      flushFile: (fd, done) => {
+        flushed.push(fd);
+        fsync(fd, done);
+      },
+    });
+    await store.appendToStream('s', [event()], { expectedRevision: 'no_stream' });
+    expect(flushed).toHaveLength(1);
+    expect(fstatSync(flushed[0]).ino).toBe(statSync(`${file}-wal`).ino);
+    await store.close();
+  });
+
+  it('after a failed flush refuses every write until reopened; a retry then finds the append SQLite kept', async () => {
+    const store = new SqliteEventStore({ file, flushFile: holdFlushes });
+    const lost = event();
+    const covered = watch(store.appendToStream('s', [lost], { expectedRevision: 'no_stream' }));
+    await ticks();
+    const waiting = watch(store.appendToStream('t', [event()], { expectedRevision: 'no_stream' }));
+    await ticks();
+    release(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+    await ticks();
+    expect(covered.result).toMatchObject({ status: 'rejected', reason: { name: 'StoreUnavailableError' } });
+    expect(waiting.result).toMatchObject({ status: 'rejected', reason: { name: 'StoreUnavailableError' } });
+    await expect(store.appendToStream('u', [event()], { expectedRevision: 'no_stream' })).rejects.toMatchObject({
+      name: 'StoreUnavailableError',
+      message: expect.stringContaining('until restarted'),
+    });
+    await expect(store.ping()).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+    await store.close();
+
+    const reopened = new SqliteEventStore({ file });
+    const retry = await reopened.appendToStream('s', [lost], { expectedRevision: 'no_stream' });
+    expect(retry.nextExpectedRevision).toBe(0n);
+    expect(await reopened.readStream('s')).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('close waits for the flush in flight', async () => {
+    const store = new SqliteEventStore({ file, flushFile: holdFlushes });
+    const append = watch(store.appendToStream('s', [event()], { expectedRevision: 'no_stream' }));
+    await ticks();
+    const closing = watch(store.close());
+    await ticks();
+    expect(closing.settled).toBe(false);
+    release();
+    await ticks();
+    expect(append.result?.status).toBe('fulfilled');
+    expect(closing.result?.status).toBe('fulfilled');
   });
 });

@@ -17,7 +17,8 @@ import type {
 import { openSchema, type SynchronousMode } from './sqliteSchema';
 import { SqliteSubscription } from './sqliteSubscription';
 import { EVENT_COLUMNS, tupleToRecordedEvent, type EventTuple } from './eventRows';
-import { SqliteBatchWriter, type AppendOutcome, type AppendRequest, type BatchResult, type WireEvent } from './sqliteBatchWriter';
+import { SqliteBatchWriter, type AppendOutcome, type AppendRequest, type WireEvent } from './sqliteBatchWriter';
+import { WalSync, type FlushFile } from './walSync';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -33,6 +34,14 @@ export interface SqliteEventStoreOptions {
    * by checking the head this often while they wait. Our own commits wake them at once.
    */
   foreignWritePollMs?: number;
+  /** Stands in for fs.fsync of the write-ahead log, so a test can hold a flush back or fail it. */
+  flushFile?: FlushFile;
+}
+
+/** A committed batch whose answers wait for the flush of the WAL that makes it durable. */
+interface CommittedBatch {
+  appends: PendingAppend[];
+  outcomes: AppendOutcome[];
 }
 
 interface PendingAppend {
@@ -73,13 +82,22 @@ export class SqliteEventStore implements EventStore {
   private foreignWriteTimer: NodeJS.Timeout | undefined;
   private lastSeenHead = 0;
   private idleResolvers: Array<() => void> = [];
-  private readonly counters = { appends: 0, transactions: 0 };
+  private readonly counters = { appends: 0, transactions: 0, flushes: 0 };
+  /** Set when every acknowledgement waits for a flush of the WAL off the event loop (synchronous=FULL on a file). */
+  private readonly walSync: WalSync | undefined;
+  /** Committed, waiting for the next flush to start. */
+  private unflushed: CommittedBatch[] = [];
+  private flushing = false;
+  /** The last position known to be on stable storage while some of our commits are not; readers of the log stop there. */
+  private durableHead = 0;
+  /** Set when a flush failed: what the OS kept of the WAL is unknown, so the store writes nothing more until reopened. */
+  private failure: StoreUnavailableError | undefined;
 
   private readonly stmt: {
     getStream: Database.Statement<[string]>;
     readForwards: Database.Statement<[number, number, number], EventTuple>;
     readBackwards: Database.Statement<[number, number, number], EventTuple>;
-    readAll: Database.Statement<[number, number], EventTuple>;
+    readAll: Database.Statement<[number, number, number], EventTuple>;
     head: Database.Statement<[], { head: number | null }>;
   };
 
@@ -87,9 +105,14 @@ export class SqliteEventStore implements EventStore {
     this.file = options.file;
     this.db = new Database(options.file);
     const synchronous = options.synchronous ?? 'FULL';
-    openSchema(this.db, synchronous);
-    this.maxBatch = options.maxBatch ?? 2_000;
+    this.maxBatch = options.maxBatch ?? 1_000;
     this.groupCommit = options.groupCommit ?? true;
+    const flushOffLoop = synchronous === 'FULL' && options.file !== ':memory:' && this.groupCommit;
+    openSchema(this.db, flushOffLoop ? 'NORMAL' : synchronous);
+    if (flushOffLoop) {
+      this.walSync = new WalSync(options.file, options.flushFile);
+      this.walSync.openAndFlush();
+    }
     this.foreignWritePollMs = options.foreignWritePollMs ?? 250;
     this.writer = new SqliteBatchWriter(this.db);
     this.stmt = {
@@ -97,10 +120,11 @@ export class SqliteEventStore implements EventStore {
       // Rows as arrays: a replay of the whole log decodes a third faster than with one object per row.
       readForwards: this.readEvents<[number, number, number]>('e.stream = ? AND e.revision >= ? ORDER BY e.revision LIMIT ?'),
       readBackwards: this.readEvents<[number, number, number]>('e.stream = ? AND e.revision <= ? ORDER BY e.revision DESC LIMIT ?'),
-      readAll: this.readEvents<[number, number]>('e.position > ? ORDER BY e.position LIMIT ?'),
+      readAll: this.readEvents<[number, number, number]>('e.position > ? AND e.position <= ? ORDER BY e.position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) AS head FROM events'),
     };
     this.lastSeenHead = this.readHead();
+    this.durableHead = this.lastSeenHead;
   }
 
   private readEvents<Params extends unknown[]>(where: string): Database.Statement<Params, EventTuple> {
@@ -113,6 +137,7 @@ export class SqliteEventStore implements EventStore {
 
   appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The event store is closed'));
+    if (this.failure) return Promise.reject(this.failure);
     const invalid = validateAppend(streamId, events);
     if (invalid) return Promise.reject(new InvalidAppendError(invalid));
     return new Promise<AppendResult>((resolve, reject) => {
@@ -139,10 +164,16 @@ export class SqliteEventStore implements EventStore {
     return this.readAllSync(options.fromPosition ?? 'start', options.maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
-  /** Used by subscriptions, which must not yield to the event loop between the read and their bookkeeping. */
+  /**
+   * Used by subscriptions, which must not yield to the event loop between the read and their bookkeeping.
+   * The log, its head and its subscribers end at the last durable event: a projection
+   * or a live update never shows what a power cut could still take back. Stream reads
+   * (the write side's) see every commit, as later appends that depend on it are only
+   * answered once a flush covers them both.
+   */
   readAllSync(fromPosition: LogPosition, maxCount: number): RecordedEvent[] {
     const after = fromPosition === 'start' ? 0 : Number(fromPosition);
-    return this.stmt.readAll.all(after, maxCount).map(tupleToRecordedEvent);
+    return this.stmt.readAll.all(after, this.readableHead(), maxCount).map(tupleToRecordedEvent);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
@@ -152,12 +183,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<LogPosition> {
-    const head = this.readHead();
+    const head = Math.min(this.readHead(), this.readableHead());
     return head === 0 ? 'start' : BigInt(head);
   }
 
   async ping(): Promise<void> {
     if (this.closed) throw new StoreUnavailableError('The event store is closed');
+    if (this.failure) throw this.failure;
     try {
       this.stmt.head.get();
     } catch (error) {
@@ -171,17 +203,21 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     clearInterval(this.foreignWriteTimer);
+    this.walSync?.close();
     this.db.close();
   }
 
-  /** How many appends and transactions this store has written: group commit keeps the second far below the first. */
-  stats(): { appends: number; transactions: number } {
+  /**
+   * How many appends and transactions this store has written, and how many flushes
+   * of the WAL made them durable: group commit keeps the last two far below the first.
+   */
+  stats(): { appends: number; transactions: number; flushes: number } {
     return { ...this.counters };
   }
 
-  /** Resolves when every queued append has been written. */
+  /** Resolves when every queued append has been written and answered. */
   idle(): Promise<void> {
-    if (this.queue.length === 0 && !this.flushScheduled) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleResolvers.push(resolve));
   }
 
@@ -197,6 +233,14 @@ export class SqliteEventStore implements EventStore {
 
   private readHead(): number {
     return this.stmt.head.get()?.head ?? 0;
+  }
+
+  private readableHead(): number {
+    return this.flushing || this.unflushed.length > 0 ? this.durableHead : Number.MAX_SAFE_INTEGER;
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && !this.flushScheduled && !this.flushing && this.unflushed.length === 0;
   }
 
   private scheduleFlush(): void {
@@ -217,7 +261,7 @@ export class SqliteEventStore implements EventStore {
       if (!this.groupCommit) break;
     }
     if (this.queue.length > 0) this.scheduleFlush();
-    else this.settleIdle();
+    else if (this.isIdle()) this.settleIdle();
   }
 
   private write(batch: PendingAppend[]): void {
@@ -232,18 +276,63 @@ export class SqliteEventStore implements EventStore {
       requests.push({ streamId: append.streamId, expected: toWire(append.expected), events });
       sent.push(append);
     }
-    if (sent.length > 0) this.settle(sent, this.writer.write(requests));
-  }
-
-  private settle(batch: PendingAppend[], result: BatchResult): void {
+    if (sent.length === 0) return;
+    const result = this.writer.write(requests);
     if (!result.ok) {
-      for (const append of batch) append.reject(new StoreUnavailableError(result.message));
+      for (const append of sent) append.reject(new StoreUnavailableError(result.message));
       return;
     }
     this.counters.transactions += 1;
-    this.counters.appends += batch.length;
-    for (let i = 0; i < batch.length; i++) settleAppend(batch[i], result.outcomes[i]);
-    this.wakeSubscribers();
+    this.counters.appends += sent.length;
+    if (!this.walSync) {
+      this.answer({ appends: sent, outcomes: result.outcomes });
+      this.wakeSubscribers();
+      return;
+    }
+    // Refusals wait too: they were decided against commits that are not durable yet.
+    this.unflushed.push({ appends: sent, outcomes: result.outcomes });
+    if (!this.flushing) this.flushWal(this.walSync);
+  }
+
+  /**
+   * One flush at a time. It covers every batch committed before it started; batches
+   * that commit while it runs wait for the next one, which starts as soon as it ends.
+   * Meanwhile the event loop serves requests and commits further batches.
+   */
+  private flushWal(walSync: WalSync): void {
+    const covered = this.unflushed;
+    this.unflushed = [];
+    this.flushing = true;
+    const head = this.readHead();
+    this.counters.flushes += 1;
+    walSync.flush((error) => {
+      this.flushing = false;
+      if (error) return this.failFlush(covered, error);
+      this.durableHead = Math.max(this.durableHead, head);
+      for (const batch of covered) this.answer(batch);
+      this.wakeSubscribers();
+      if (this.unflushed.length > 0 && !this.failure) this.flushWal(walSync);
+      else if (this.isIdle()) this.settleIdle();
+    });
+  }
+
+  /**
+   * After a failed fsync the OS may have dropped the pages it could not write, so no
+   * later flush can vouch for them: the store stops taking writes until it is reopened
+   * (and SQLite recovers the WAL from what is really on disk). The covered appends may
+   * or may not have survived; a retry with the same event ids finds out.
+   */
+  private failFlush(covered: CommittedBatch[], error: Error): void {
+    this.failure = new StoreUnavailableError(`The event store could not make its log durable and takes no more writes until restarted: ${error.message}`, error);
+    const pending = [...covered, ...this.unflushed, { appends: this.queue, outcomes: [] }];
+    this.unflushed = [];
+    this.queue = [];
+    for (const batch of pending) for (const append of batch.appends) append.reject(this.failure);
+    this.settleIdle();
+  }
+
+  private answer(batch: CommittedBatch): void {
+    for (let i = 0; i < batch.appends.length; i++) settleAppend(batch.appends[i], batch.outcomes[i]);
   }
 
   private settleIdle(): void {
