@@ -68,7 +68,7 @@ async function holdsPerSecond(dir: string): Promise<{ rate: number; tickets: num
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const transactions = store.stats().transactions;
   await store.close();
-  readDb.close();
+  await readDb.close();
   return { rate: HOLDS / seconds, tickets, transactions };
 }
 

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     if (sales !== log.ticketsSold()) throw new Error(`the rebuilt sales table has ${sales} rows, the log sold ${log.ticketsSold()} tickets`);
 
     await runner.stop();
-    readDb.close();
+    await readDb.close();
     await store.close();
 
     console.log('');

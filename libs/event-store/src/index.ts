@@ -1,5 +1,6 @@
 export * from './eventStore';
 export * from './errors';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore';
+export { WalCheckpointer, type CheckpointPass } from './sqlite/walCheckpointer';
 export { EventStoreDbEventStore } from './eventstoredb/eventStoreDbEventStore';
 export { openEventStore, type OpenEventStoreOptions } from './openEventStore';

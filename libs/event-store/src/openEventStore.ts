@@ -5,7 +5,7 @@ import { SqliteEventStore } from './sqlite/sqliteEventStore';
 import { EventStoreDbEventStore } from './eventstoredb/eventStoreDbEventStore';
 
 export type OpenEventStoreOptions =
-  | { kind: 'embedded'; dataDir: string; synchronous?: 'FULL' | 'EXTRA' }
+  | { kind: 'embedded'; dataDir: string; synchronous?: 'FULL' | 'EXTRA'; backgroundCheckpoints?: boolean }
   | { kind: 'embedded'; file: ':memory:' }
   | { kind: 'eventstoredb'; connectionString: string };
 
@@ -14,5 +14,5 @@ export function openEventStore(options: OpenEventStoreOptions): EventStore {
   if (options.kind === 'eventstoredb') return EventStoreDbEventStore.connect(options.connectionString);
   if ('file' in options) return SqliteEventStore.inMemory();
   mkdirSync(options.dataDir, { recursive: true });
-  return new SqliteEventStore({ file: join(options.dataDir, 'events.db'), synchronous: options.synchronous });
+  return new SqliteEventStore({ file: join(options.dataDir, 'events.db'), synchronous: options.synchronous, backgroundCheckpoints: options.backgroundCheckpoints });
 }

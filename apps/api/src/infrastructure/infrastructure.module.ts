@@ -19,7 +19,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openStoreFor(config) },
-        { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir) },
+        { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir, { backgroundCheckpoints: true }) },
         { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken) },
         ProjectionsService,
         CustomerGuard,
@@ -37,5 +37,5 @@ export class InfrastructureModule implements OnApplicationShutdown {
 function openStoreFor(config: AppConfig): EventStore {
   return config.eventStore === 'eventstoredb'
     ? openEventStore({ kind: 'eventstoredb', connectionString: config.eventStoreConnectionString! })
-    : openEventStore({ kind: 'embedded', dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+    : openEventStore({ kind: 'embedded', dataDir: config.dataDir, synchronous: config.sqliteSynchronous, backgroundCheckpoints: true });
 }

@@ -41,6 +41,14 @@ export class RebuildRefused extends Error {
 
 /** Events applied per transaction at most; a catch-up yields to the event loop between batches. */
 const BATCH = 2_000;
+/**
+ * How long a live event may wait for the events behind it before its batch is applied.
+ * Every read-database commit rewrites the index pages it touched; applying each turn's
+ * few events in a commit of their own wrote the same pages hundreds of times a second
+ * and made SQLite checkpoint that WAL on the request thread every second or so.
+ * Seat maps and counts are then at most this much behind the log.
+ */
+const LIVE_BATCH_DELAY_MS = 20;
 /** A projection that starts from 0 with at least this many events in the log is loaded in bulk. */
 const BULK_START_EVENTS = 10_000n;
 /** Events a rebuild reads and applies per transaction. */
@@ -340,7 +348,7 @@ export class ProjectionRunner {
           await nextTurn();
         } else if (!this.flushScheduled) {
           this.flushScheduled = true;
-          setImmediate(() => this.flush());
+          setTimeout(() => this.flush(), LIVE_BATCH_DELAY_MS);
         }
       }
     } catch (error) {

@@ -40,7 +40,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner?.stop();
-    this.readDb.close();
+    await this.readDb.close();
   }
 
   /** Read-your-writes: wait until the read models hold everything the store holds now. */

@@ -19,6 +19,7 @@ import { SqliteSubscription } from './sqliteSubscription';
 import { EVENT_COLUMNS, tupleToRecordedEvent, type EventTuple } from './eventRows';
 import { SqliteBatchWriter, type AppendOutcome, type AppendRequest, type WireEvent } from './sqliteBatchWriter';
 import { WalSync, type FlushFile } from './walSync';
+import { WalCheckpointer } from './walCheckpointer';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -34,6 +35,8 @@ export interface SqliteEventStoreOptions {
    * by checking the head this often while they wait. Our own commits wake them at once.
    */
   foreignWritePollMs?: number;
+  /** Checkpoint the WAL from a thread of its own instead of inside commits on the event loop (see WalCheckpointer). */
+  backgroundCheckpoints?: boolean;
   /** Stands in for fs.fsync of the write-ahead log, so a test can hold a flush back or fail it. */
   flushFile?: FlushFile;
 }
@@ -85,6 +88,7 @@ export class SqliteEventStore implements EventStore {
   private readonly counters = { appends: 0, transactions: 0, flushes: 0 };
   /** Set when every acknowledgement waits for a flush of the WAL off the event loop (synchronous=FULL on a file). */
   private readonly walSync: WalSync | undefined;
+  private readonly checkpointer: WalCheckpointer | undefined;
   /** Committed, waiting for the next flush to start. */
   private unflushed: CommittedBatch[] = [];
   private flushing = false;
@@ -112,6 +116,11 @@ export class SqliteEventStore implements EventStore {
     if (flushOffLoop) {
       this.walSync = new WalSync(options.file, options.flushFile);
       this.walSync.openAndFlush();
+    }
+    if (options.backgroundCheckpoints && options.file !== ':memory:') {
+      // SQLite's own checkpoint stays as a backstop, far out, should the thread fall behind.
+      this.db.pragma('wal_autocheckpoint = 50000');
+      this.checkpointer = new WalCheckpointer([options.file]);
     }
     this.foreignWritePollMs = options.foreignWritePollMs ?? 250;
     this.writer = new SqliteBatchWriter(this.db);
@@ -203,6 +212,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     clearInterval(this.foreignWriteTimer);
+    await this.checkpointer?.stop();
     this.walSync?.close();
     this.db.close();
   }
