@@ -62,7 +62,8 @@ async function main(): Promise<void> {
 
     const baseline = await scan(store);
 
-    const readDb = ReadDatabase.open(join(dir, 'data'));
+    // Opened as the API opens it: WAL checkpoints in their own thread.
+    const readDb = ReadDatabase.open(join(dir, 'data'), { backgroundCheckpoints: true });
     const projections = [new CatalogProjection(), new HoldsProjection(), new SeatAvailabilityProjection(), new RemainingCountProjection(), new SalesAuditProjection()];
     const runner = new ProjectionRunner(store, readDb, projections);
     const starting = process.hrtime.bigint();

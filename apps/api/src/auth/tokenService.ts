@@ -12,7 +12,7 @@ export interface CustomerToken {
  * DATA_DIR, so they survive restarts and cannot be forged without the file.
  * The admin token comes from ADMIN_TOKEN, or is generated once and kept beside it.
  */
-const VERIFIED_TOKENS_KEPT = 50_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export class TokenService {
   private readonly verified = new Map<string, string>();
