@@ -15,6 +15,11 @@ const swc = [
   },
 ];
 
+// Jest prints nothing of a suite whose only test is skipped unless run with --verbose, so say it here.
+if (!process.env.EVENTSTORE_CONNECTION_STRING) {
+  console.log('EventStore contract against EventStoreDB: SKIPPED, EVENTSTORE_CONNECTION_STRING is not set (docker/README.md starts a cluster); it runs against the embedded store only');
+}
+
 const config: Config = {
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
