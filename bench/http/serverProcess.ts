@@ -45,7 +45,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
       const match = /http:\/\/localhost:(\d+)\//.exec(seen);
       if (match) {
         child.stdout!.off('data', onData);
-        if (process.env.SERVER_STDOUT) child.stdout!.pipe(require('node:fs').createWriteStream(process.env.SERVER_STDOUT)); else child.stdout!.resume();
+        child.stdout!.resume();
         resolvePort(Number(match[1]));
       }
     };
