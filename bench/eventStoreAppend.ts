@@ -10,6 +10,7 @@
  *  4. one-by-one: the adapter with group commit off, one append per transaction.
  * The runs alternate over several rounds; the ratios printed are medians.
  * Usage: npm run bench:store [-- --quick | --appends 50000 --streams 4000 --writers 2000 --rounds 3]
+ * BENCH_VERBOSE=1 also prints every round's figures.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -144,10 +145,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function pad(text: string, width: number): string {
-  return text.padEnd(width);
 }
 
 function parseArgs(argv: string[]): Partial<Record<'appends' | 'streams' | 'writers' | 'rounds', number>> {

@@ -334,10 +334,10 @@ export class SqliteEventStore implements EventStore {
    */
   private failFlush(covered: CommittedBatch[], error: Error): void {
     this.failure = new StoreUnavailableError(`The event store could not make its log durable and takes no more writes until restarted: ${error.message}`, error);
-    const pending = [...covered, ...this.unflushed, { appends: this.queue, outcomes: [] }];
+    const refused = [...covered, ...this.unflushed].flatMap((batch) => batch.appends).concat(this.queue);
     this.unflushed = [];
     this.queue = [];
-    for (const batch of pending) for (const append of batch.appends) append.reject(this.failure);
+    for (const append of refused) append.reject(this.failure);
     this.settleIdle();
   }
 
