@@ -157,7 +157,8 @@ describe('projection rebuilds beside the live tables', () => {
 
   it('answers every read during a rebuild of all projections, the same as before, and ends with the same rows', async () => {
     const rowsBefore = tableContents(t.dataDir);
-    expect(rowsBefore.sales.length).toBeGreaterThan(10_000);
+    // One row per sale: about 9,600 of the 12,000 holds of two tickets were bought.
+    expect(rowsBefore.sales.length).toBeGreaterThan(9_000);
     const reads: Array<[string, string | undefined]> = [
       [`/v1/shows/${seated}/availability`, undefined],
       [`/v1/shows/${bigShow}/availability`, undefined],
@@ -271,7 +272,8 @@ describe('projection loads in bulk with the store on disk', () => {
   it('rebuilds every projection of a store on disk in bulk: the same rows', async () => {
     expect(t.store).toBeInstanceOf(SqliteEventStore);
     const before = tableContents(dataDir);
-    expect(before.sales.length).toBeGreaterThan(9_000);
+    // One row per sale: about 4,800 of the 6,000 holds were bought.
+    expect(before.sales.length).toBeGreaterThan(4_500);
     const since = Date.now();
     await t.http.post('/v1/admin/projections/all/rebuild').set('Authorization', admin).expect(202);
     await eventually(async () => ((await t.http.get('/v1/admin/projections').set('Authorization', admin)).body as Status[]).every((p) => p.status === 'live' && p.rebuiltAt !== undefined && Date.parse(p.rebuiltAt) >= since), 60_000);

@@ -14,7 +14,7 @@ const STEPS = [1, 5, 10, 30, 60, 300, 600, 1_800, 3_600, 10_800, 21_600, 43_200,
 
 /**
  * Tickets sold per time bucket, from the sales audit table. The first and last sale are
- * found through the (show, seq) index, since the log orders sales in time; the grouping
+ * found through the (show, first ticket) index, since the log orders sales in time; the grouping
  * then reads the show's rows once.
  */
 export class SalesOverTimeQuery {
@@ -23,10 +23,10 @@ export class SalesOverTimeQuery {
   private readonly grouped: Database.Statement<{ show: string; bucket: number }, { at: number; sold: number }>;
 
   constructor(db: Database.Database) {
-    this.first = db.prepare('SELECT sold_at FROM sales WHERE show_id = ? ORDER BY seq LIMIT 1');
-    this.last = db.prepare('SELECT sold_at FROM sales WHERE show_id = ? ORDER BY seq DESC LIMIT 1');
+    this.first = db.prepare('SELECT sold_at FROM sales WHERE show_id = ? ORDER BY first_ticket LIMIT 1');
+    this.last = db.prepare('SELECT sold_at FROM sales WHERE show_id = ? ORDER BY first_ticket DESC LIMIT 1');
     this.grouped = db.prepare(
-      `SELECT (CAST(strftime('%s', sold_at) AS INTEGER) / @bucket) * @bucket AS at, COUNT(*) AS sold
+      `SELECT (CAST(strftime('%s', sold_at) AS INTEGER) / @bucket) * @bucket AS at, SUM(tickets) AS sold
          FROM sales WHERE show_id = @show GROUP BY 1 ORDER BY 1`,
     );
   }

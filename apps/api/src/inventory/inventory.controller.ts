@@ -146,17 +146,17 @@ export class InventoryController {
     const limit = query.limit ?? 100;
     const rows = this.queries.sales(id(showId, 'showId'), query.after ?? 0, limit);
     return {
-      items: rows.map((r) => ({
-        ticketId: r.ticket_id,
-        ...(r.seat_id !== null ? { seatId: r.seat_id } : {}),
-        ...(r.ticket_number !== null ? { ticketNumber: r.ticket_number } : {}),
-        tier: r.tier,
-        price: r.price,
-        customerId: r.customer_id,
-        orderId: r.order_id,
-        soldAt: r.sold_at,
+      items: rows.map(({ ticket, customerId, orderId, soldAt }) => ({
+        ticketId: ticket.ticketId,
+        ...(ticket.seatId !== undefined ? { seatId: ticket.seatId } : {}),
+        ...(ticket.ticketNumber !== undefined ? { ticketNumber: ticket.ticketNumber } : {}),
+        tier: ticket.tier,
+        price: ticket.price,
+        customerId,
+        orderId,
+        soldAt,
       })),
-      next: rows.length === limit ? rows[rows.length - 1].seq : null,
+      next: rows.length === limit ? rows[rows.length - 1].place : null,
     };
   }
 }

@@ -23,6 +23,11 @@ export class BulkInsert {
 
   /** One row, its values in the order of `columns`. Written once 64 are waiting, or at `flush`. */
   add(...row: unknown[]): void {
+    this.addRow(row);
+  }
+
+  /** As `add`, with the values in an array. */
+  addRow(row: readonly unknown[]): void {
     for (let i = 0; i < row.length; i++) this.values.push(row[i]);
     if (++this.rows === ROWS_PER_STATEMENT) {
       this.full.run(this.values);

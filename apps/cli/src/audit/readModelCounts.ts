@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadModelCounts } from './saleAuditor';
 
+/** The `sales_audit` version whose rows carry a ticket count (one row per sale). */
+const SALES_AUDIT_VERSION = 2;
+
 /**
  * The sold counts of the read models in `DATA_DIR/read.db`, read in one transaction
  * with the checkpoints they reflect, so the auditor can compare them with the log up
@@ -20,8 +23,12 @@ export function readModelCounts(dataDir: string, showId?: string): ReadModelCoun
     return db.transaction((): ReadModelCounts | undefined => {
       const checkpoints = new Map(
         db
-          .prepare<[], { name: string; position: number }>(`SELECT name, position FROM projection_checkpoints WHERE name IN ('sales_audit', 'remaining_count')`)
+          .prepare<[], { name: string; position: number; version: number }>(
+            `SELECT name, position, version FROM projection_checkpoints WHERE name IN ('sales_audit', 'remaining_count')`,
+          )
           .all()
+          // A sales table of another version than this auditor knows counts tickets differently: no comparison.
+          .filter((row) => row.name !== 'sales_audit' || row.version === SALES_AUDIT_VERSION)
           .map((row) => [row.name, BigInt(row.position)]),
       );
       const salesPosition = checkpoints.get('sales_audit');
@@ -29,9 +36,9 @@ export function readModelCounts(dataDir: string, showId?: string): ReadModelCoun
       if (salesPosition === undefined || remainingPosition === undefined) return undefined;
       const filter = showId === undefined ? '' : 'WHERE show_id = @showId';
       const params = showId === undefined ? {} : { showId };
-      const salesRows = new Map(
+      const salesTickets = new Map(
         db
-          .prepare(`SELECT show_id, COUNT(*) AS n FROM sales ${filter} GROUP BY show_id`)
+          .prepare(`SELECT show_id, SUM(tickets) AS n FROM sales ${filter} GROUP BY show_id`)
           .all(params)
           .map((row) => [(row as { show_id: string }).show_id, (row as { n: number }).n]),
       );
@@ -42,7 +49,7 @@ export function readModelCounts(dataDir: string, showId?: string): ReadModelCoun
         if (!tiers) soldByTier.set(row.show_id, (tiers = new Map()));
         tiers.set(row.tier, row.sold);
       }
-      return { salesPosition, salesRows, remainingPosition, soldByTier };
+      return { salesPosition, salesTickets, remainingPosition, soldByTier };
     })();
   } finally {
     db.close();

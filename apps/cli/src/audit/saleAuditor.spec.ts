@@ -108,11 +108,11 @@ describe('SaleAuditor', () => {
   it('compares the read models with the log up to their checkpoints', () => {
     const l = log().scheduled().held('h1', 'alice', ['A-1-1']).sold('h1', 'alice', ['A-1-1']).held('h2', 'bob', ['A-1-2']).sold('h2', 'bob', ['A-1-2']);
     // The read models are at position 3: they have seen the first sale only.
-    const agreeing: ReadModelCounts = { salesPosition: 3n, salesRows: new Map([[SHOW, 1]]), remainingPosition: 3n, soldByTier: new Map([[SHOW, new Map([['vip', 1]])]]) };
+    const agreeing: ReadModelCounts = { salesPosition: 3n, salesTickets: new Map([[SHOW, 1]]), remainingPosition: 3n, soldByTier: new Map([[SHOW, new Map([['vip', 1]])]]) };
     expect(audit(l.events, { readModels: agreeing })).toMatchObject({ ok: true, readModels: 'compared' });
     const behind: ReadModelCounts = { ...agreeing, salesPosition: 5n, soldByTier: new Map([[SHOW, new Map([['vip', 2]])]]) };
     const report = audit(l.events, { readModels: behind });
     expect(kinds(report)).toEqual(['read_model_mismatch', 'read_model_mismatch']);
-    expect(report.violations[0].message).toContain('the sales table has 1 rows, the log sold 2 tickets');
+    expect(report.violations[0].message).toContain('the sales table holds 1 tickets, the log sold 2');
   });
 });

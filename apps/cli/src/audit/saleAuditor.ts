@@ -34,9 +34,9 @@ export interface Violation {
 
 /** What the read models say, read in one transaction, with the log position each reflects. */
 export interface ReadModelCounts {
-  /** `sales_audit` checkpoint, and the number of `sales` rows per show. */
+  /** `sales_audit` checkpoint, and the tickets in the `sales` rows per show. */
   salesPosition: bigint;
-  salesRows: Map<string, number>;
+  salesTickets: Map<string, number>;
   /** `remaining_count` checkpoint, and `remaining_counts.sold` per show and tier. */
   remainingPosition: bigint;
   soldByTier: Map<string, Map<string, number>>;
@@ -284,14 +284,14 @@ export class SaleAuditor {
   }
 
   private compareReadModels(counts: ReadModelCounts): void {
-    const showIds = new Set([...this.shows.keys(), ...counts.salesRows.keys(), ...counts.soldByTier.keys()]);
+    const showIds = new Set([...this.shows.keys(), ...counts.salesTickets.keys(), ...counts.soldByTier.keys()]);
     for (const showId of showIds) {
       if (!this.wants(showId)) continue;
       const show = this.shows.get(showId);
       const logTickets = show?.ticketsAtSalesPosition ?? 0;
-      const rows = counts.salesRows.get(showId) ?? 0;
-      if (rows !== logTickets) {
-        this.flag({ kind: 'read_model_mismatch', showId, message: `show ${showId}: the sales table has ${rows} rows, the log sold ${logTickets} tickets up to position ${counts.salesPosition}` });
+      const inTable = counts.salesTickets.get(showId) ?? 0;
+      if (inTable !== logTickets) {
+        this.flag({ kind: 'read_model_mismatch', showId, message: `show ${showId}: the sales table holds ${inTable} tickets, the log sold ${logTickets} up to position ${counts.salesPosition}` });
       }
       const logTiers = show?.soldByTierAtRemainingPosition ?? new Map<string, number>();
       const modelTiers = counts.soldByTier.get(showId) ?? new Map<string, number>();
