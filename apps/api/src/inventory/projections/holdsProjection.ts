@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { AllowanceReleased, AllowanceReserved, HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
-import { ensureIndex } from '../../projections/ensureIndex';
+import { dropIndexOn, ensureIndex } from '../../projections/ensureIndex';
 import { BulkInsert } from '../../projections/bulkInsert';
 import type { BulkLoader, Projection, SetupOptions } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
@@ -43,10 +43,11 @@ export class HoldsProjection implements Projection {
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.holds} (
       hold_id TEXT PRIMARY KEY, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, shard_ids TEXT NOT NULL,
       quantity INTEGER NOT NULL, expires_at TEXT NOT NULL, status TEXT NOT NULL, order_id TEXT)`);
-    // apply finds holds by their primary key; these two serve reads only.
+    // apply finds holds by their primary key; this index serves the expiry worker's read.
     if (options.bulk) return;
     ensureIndex(db, this.names.index('holds_active'), this.holds, ['status', 'expires_at']);
-    ensureIndex(db, this.names.index('holds_by_customer'), this.holds, ['customer_id']);
+    // Nothing reads holds by customer: read databases made earlier lose that index.
+    dropIndexOn(db, this.holds, ['customer_id']);
   }
 
   reset(db: Database.Database): void {
