@@ -25,8 +25,9 @@ export class SalesOverTimeQuery {
   constructor(db: Database.Database) {
     this.first = db.prepare('SELECT sold_at FROM sales WHERE show_id = ? ORDER BY first_ticket LIMIT 1');
     this.last = db.prepare('SELECT sold_at FROM sales WHERE show_id = ? ORDER BY first_ticket DESC LIMIT 1');
+    // The bucket is cast: a JS number is bound as a REAL, and the division must truncate.
     this.grouped = db.prepare(
-      `SELECT (CAST(strftime('%s', sold_at) AS INTEGER) / @bucket) * @bucket AS at, SUM(tickets) AS sold
+      `SELECT (CAST(strftime('%s', sold_at) AS INTEGER) / CAST(@bucket AS INTEGER)) * CAST(@bucket AS INTEGER) AS at, SUM(tickets) AS sold
          FROM sales WHERE show_id = @show GROUP BY 1 ORDER BY 1`,
     );
   }
