@@ -7,13 +7,14 @@ export interface CustomerToken {
   token: string;
 }
 
+/** Tokens remembered as verified at most (see `remember`). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /**
  * Customer tokens are `<payload>.<signature>`, HMAC-SHA256 with a secret kept in
  * DATA_DIR, so they survive restarts and cannot be forged without the file.
  * The admin token comes from ADMIN_TOKEN, or is generated once and kept beside it.
  */
-const VERIFIED_TOKENS_KEPT = 10_000;
-
 export class TokenService {
   private readonly verified = new Map<string, string>();
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { SoldTicket, TicketsSold } from '@app/domain';
-import { dropIndexOn, ensureIndex } from '../../projections/ensureIndex';
+import { ensureIndex } from '../../projections/ensureIndex';
 import { BulkInsert } from '../../projections/bulkInsert';
 import type { BulkLoader, Projection, SetupOptions } from '../../projections/projection';
 import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
@@ -102,8 +102,7 @@ export class SalesAuditProjection implements Projection {
     if (options.bulk) return;
     // By show in ticket order: the audit pages, the next ticket's place, sales over time.
     ensureIndex(db, this.names.index('sales_by_show'), this.sales, ['show_id', 'first_ticket']);
-    // Orders are looked up within their customer's rows. Read databases made earlier had an index on order_id.
-    dropIndexOn(db, this.sales, ['order_id']);
+    // Orders are looked up within their customer's rows, so order_id needs no index of its own.
     ensureIndex(db, this.names.index('sales_by_customer'), this.sales, ['customer_id', 'seq']);
   }
 
@@ -128,9 +127,8 @@ export class SalesAuditProjection implements Projection {
       add(event) {
         const showId = (event.metadata as { showId?: string }).showId ?? '';
         const first = nextTicket.get(showId) ?? 1;
-        const values = saleValues(event, first);
-        nextTicket.set(showId, first + (values[6] as number));
-        rows.addRow(values);
+        nextTicket.set(showId, first + (event.data as TicketsSold['data']).tickets.length);
+        rows.addRow(saleValues(event, first));
       },
       endPage: () => rows.flush(),
       finish: () => rows.flush(),
