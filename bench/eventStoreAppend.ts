@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../libs/event-store/src/sqlite/sqliteEventStore';
 import { openSchema } from '../libs/event-store/src/sqlite/sqliteSchema';
+import { median } from './report/median';
 
 const args = parseArgs(process.argv.slice(2));
 const APPENDS = args.appends ?? 50_000;
@@ -139,12 +140,6 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function parseArgs(argv: string[]): Partial<Record<'appends' | 'streams' | 'writers' | 'rounds', number>> {
