@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { EventTuple } from './eventRows';
 
 /**
  * The write half of the embedded store: decides a batch of appends against the
@@ -28,8 +29,11 @@ export type AppendOutcome =
   | { ok: false; kind: 'wrong_expected_version'; stream: string; actual: number }
   | { ok: false; kind: 'invalid'; message: string };
 
-/** The whole batch failed (I/O, lock timeout): nothing of it was written. */
-export type BatchResult = { ok: true; outcomes: AppendOutcome[] } | { ok: false; message: string };
+/**
+ * The whole batch failed (I/O, lock timeout): nothing of it was written. Otherwise
+ * `rows` are the events the transaction wrote, in position order, as a read returns them.
+ */
+export type BatchResult = { ok: true; outcomes: AppendOutcome[]; rows: EventTuple[] } | { ok: false; message: string };
 
 interface CachedStream {
   key: number | undefined;
@@ -59,9 +63,10 @@ export class SqliteBatchWriter {
     }
     try {
       this.forgetStreamsIfAnotherProcessWrote();
-      const outcomes = this.writeBulkOrIsolate(batch);
+      const rows: EventTuple[] = [];
+      const outcomes = this.writeBulkOrIsolate(batch, rows);
       this.s.commit.run();
-      return { ok: true, outcomes };
+      return { ok: true, outcomes, rows };
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.streams.clear();
@@ -87,23 +92,24 @@ export class SqliteBatchWriter {
    * for a reason other than I/O, the batch is rolled back to its savepoint and
    * replayed append by append, each in its own savepoint, so only the faulty append fails.
    */
-  private writeBulkOrIsolate(batch: AppendRequest[]): AppendOutcome[] {
+  private writeBulkOrIsolate(batch: AppendRequest[], rows: EventTuple[]): AppendOutcome[] {
     this.s.batchSavepoint.run();
     try {
-      const outcomes = this.writeBulk(batch);
+      const outcomes = this.writeBulk(batch, rows);
       this.s.batchRelease.run();
       return outcomes;
     } catch (error) {
       if (isSqliteIoError(error)) throw error;
       this.s.batchRollback.run();
       this.streams.clear();
-      const outcomes = batch.map((append) => this.writeInSavepoint(append));
+      rows.length = 0;
+      const outcomes = batch.map((append) => this.writeInSavepoint(append, rows));
       this.s.batchRelease.run();
       return outcomes;
     }
   }
 
-  private writeBulk(batch: AppendRequest[]): AppendOutcome[] {
+  private writeBulk(batch: AppendRequest[], written: EventTuple[]): AppendOutcome[] {
     const outcomes: AppendOutcome[] = new Array(batch.length);
     const lastRows = new Float64Array(batch.length).fill(-1);
     const revisions = new Float64Array(batch.length);
@@ -119,13 +125,17 @@ export class SqliteBatchWriter {
       }
       const key = stream.key ?? Number(this.s.insertStream.run(append.streamId).lastInsertRowid);
       let revision = stream.revision;
-      for (const event of append.events) rows.add(key, ++revision, event.id, event.type, event.data, event.metadata, created);
+      for (const event of append.events) {
+        rows.add(key, ++revision, event.id, event.type, event.data, event.metadata, created);
+        written.push([0, append.streamId, revision, event.id, event.type, event.data, event.metadata, created]);
+      }
       stream.key = key;
       stream.revision = revision;
       lastRows[i] = rows.count - 1;
       revisions[i] = revision;
     }
     const firstPosition = rows.finish();
+    for (let i = 0; i < written.length; i++) written[i][0] = firstPosition + i;
     for (let i = 0; i < batch.length; i++) {
       if (lastRows[i] >= 0) outcomes[i] = { ok: true, revision: revisions[i], position: firstPosition + lastRows[i] };
     }
@@ -133,7 +143,7 @@ export class SqliteBatchWriter {
   }
 
   /** The isolation path: one append, written row by row inside its own savepoint. */
-  private writeInSavepoint(append: AppendRequest): AppendOutcome {
+  private writeInSavepoint(append: AppendRequest, written: EventTuple[]): AppendOutcome {
     this.s.savepoint.run();
     try {
       const stream = this.streamState(append.streamId);
@@ -146,13 +156,16 @@ export class SqliteBatchWriter {
       const created = Date.now();
       let revision = stream.revision;
       let position = 0;
+      const own: EventTuple[] = [];
       for (const e of append.events) {
         position = Number(this.s.insertEvent.run(key, ++revision, e.id, e.type, e.data, e.metadata, created).lastInsertRowid);
+        own.push([position, append.streamId, revision, e.id, e.type, e.data, e.metadata, created]);
       }
       this.s.release.run();
       // Only after every insert succeeded, so a rolled-back savepoint leaves the cache true.
       stream.key = key;
       stream.revision = revision;
+      for (const row of own) written.push(row);
       return { ok: true, revision, position };
     } catch (error) {
       this.s.rollbackTo.run();

@@ -107,6 +107,76 @@ describe('SqliteEventStore on a file', () => {
   });
 });
 
+describe('SqliteEventStore: subscribers at the head read our latest commits from memory', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'es-tail-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Everything after `after`, as a subscription pages it, and as the file holds it (a store that wrote nothing reads the file). */
+  function bothReads(store: SqliteEventStore, fileReader: SqliteEventStore, after: bigint | 'start'): [unknown[], unknown[]] {
+    const viaSubscription: unknown[] = [];
+    for (let page = store.readAllSync(after, 300); page.length > 0; page = store.readAllSync(page[page.length - 1].position, 300)) viaSubscription.push(...page);
+    return [viaSubscription, fileReader.readAllSync(after, Number.MAX_SAFE_INTEGER)];
+  }
+
+  it('gives exactly what the file holds, across refused appends, an isolated batch and more commits than it keeps', async () => {
+    const file = join(dir, 'events.db');
+    const store = new SqliteEventStore({ file });
+    await store.appendToStream('setup', [{ type: 'T', data: { n: 0 } }], { expectedRevision: 'no_stream' });
+    const saboteur = new Database(file);
+    saboteur.exec("CREATE TRIGGER refuse_poison BEFORE INSERT ON events WHEN NEW.type = 'Poison' BEGIN SELECT RAISE(ABORT, 'poison'); END");
+    saboteur.close();
+    for (let round = 0; round < 12; round++) {
+      await Promise.allSettled([
+        ...Array.from({ length: 500 }, (_, i) =>
+          store.appendToStream(`s-${i % 40}`, [{ type: 'T', data: { round, i } }], { expectedRevision: 'any' }),
+        ),
+        store.appendToStream('setup', [{ type: 'T', data: {} }], { expectedRevision: 99n }),
+        store.appendToStream(`bad-${round}`, [{ type: 'Fine', data: {} }, { type: 'Poison', data: {} }], { expectedRevision: 'no_stream' }),
+        store.appendToStream(`meta-${round}`, [{ type: 'M', data: { list: [1, 'two', null] }, metadata: { by: 'test' } }], { expectedRevision: 'no_stream' }),
+      ]);
+    }
+    const fileReader = new SqliteEventStore({ file });
+    const head = (await fileReader.headPosition()) as bigint;
+    expect(head).toBe(1n + 12n * 501n);
+    for (const after of ['start', 1n, head - 5_000n, head - 2_000n, head - 501n, head - 1n, head] as const) {
+      const [viaSubscription, inFile] = bothReads(store, fileReader, after);
+      expect(viaSubscription).toEqual(inFile);
+      expect(inFile).toHaveLength(Number(head - (after === 'start' ? 0n : after)));
+    }
+    await fileReader.close();
+    await store.close();
+  });
+
+  it('notices that another process wrote between two of our commits, and after our last one', async () => {
+    const file = join(dir, 'events.db');
+    const ours = new SqliteEventStore({ file, foreignWritePollMs: 20 });
+    const theirs = new SqliteEventStore({ file });
+    const append = (store: SqliteEventStore, stream: string) => store.appendToStream(stream, [{ type: stream, data: {} }], { expectedRevision: 'any' });
+    await append(ours, 'ours-1');
+    await append(theirs, 'theirs-1');
+    await append(ours, 'ours-2');
+    expect(ours.readAllSync('start', 10).map((e) => e.type)).toEqual(['ours-1', 'theirs-1', 'ours-2']);
+    expect(ours.readAllSync(1n, 10).map((e) => e.type)).toEqual(['theirs-1', 'ours-2']);
+    expect(ours.readAllSync(2n, 10).map((e) => e.type)).toEqual(['ours-2']);
+
+    const subscription = ours.subscribeToAll({ fromPosition: 3n });
+    const received = (async () => {
+      for await (const e of subscription) return e.type;
+      return undefined;
+    })();
+    await subscription.caughtUp;
+    await append(theirs, 'theirs-2');
+    await expect(received).resolves.toBe('theirs-2');
+    await append(ours, 'ours-3');
+    expect(ours.readAllSync(3n, 10).map((e) => e.type)).toEqual(['theirs-2', 'ours-3']);
+    await theirs.close();
+    await ours.close();
+  });
+});
+
 describe('SqliteEventStore on a file: acknowledgements wait for the WAL to be flushed', () => {
   let dir: string;
   let file: string;

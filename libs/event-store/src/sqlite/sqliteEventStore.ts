@@ -60,6 +60,9 @@ const NO_STREAM = -1;
 
 const MAX_EVENTS_PER_APPEND = 10_000;
 
+/** Events this process wrote last, kept in memory for subscribers reading at the head of the log. */
+const TAIL_EVENTS = 4_096;
+
 /**
  * The embedded event store: one SQLite file in WAL mode.
  *
@@ -84,6 +87,12 @@ export class SqliteEventStore implements EventStore {
   private readonly foreignWritePollMs: number;
   private foreignWriteTimer: NodeJS.Timeout | undefined;
   private lastSeenHead = 0;
+  /**
+   * The rows of our latest commits, consecutive in position: no other event lies
+   * between the first and the last, and, as far as this process has seen, none after
+   * it. A subscriber at the head reads them from here instead of querying the file.
+   */
+  private tail: EventTuple[] = [];
   private idleResolvers: Array<() => void> = [];
   private readonly counters = { appends: 0, transactions: 0, flushes: 0 };
   /** Set when every acknowledgement waits for a flush of the WAL off the event loop (synchronous=FULL on a file). */
@@ -169,8 +178,10 @@ export class SqliteEventStore implements EventStore {
     return rows.map(tupleToRecordedEvent);
   }
 
+  /** Reads the file: another process's appends show at once, whatever this one wrote last. */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readAllSync(options.fromPosition ?? 'start', options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    const from = options.fromPosition ?? 'start';
+    return this.readLogFile(from === 'start' ? 0 : Number(from), this.readableHead(), options.maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
   /**
@@ -179,10 +190,25 @@ export class SqliteEventStore implements EventStore {
    * or a live update never shows what a power cut could still take back. Stream reads
    * (the write side's) see every commit, as later appends that depend on it are only
    * answered once a flush covers them both.
+   *
+   * A subscriber at the head reads our latest commits from the tail kept in memory,
+   * not from the file. Another process's appends after them reach it through the
+   * head poll (see `waitForAppend`), which drops the tail first.
    */
   readAllSync(fromPosition: LogPosition, maxCount: number): RecordedEvent[] {
     const after = fromPosition === 'start' ? 0 : Number(fromPosition);
-    return this.stmt.readAll.all(after, this.readableHead(), maxCount).map(tupleToRecordedEvent);
+    const until = this.readableHead();
+    const tail = this.tail;
+    if (tail.length === 0 || after < tail[0][0] - 1) return this.readLogFile(after, until, maxCount);
+    const events: RecordedEvent[] = [];
+    for (let i = after - tail[0][0] + 1; i < tail.length && events.length < maxCount && tail[i][0] <= until; i++) {
+      events.push(tupleToRecordedEvent(tail[i]));
+    }
+    return events;
+  }
+
+  private readLogFile(after: number, until: number, maxCount: number): RecordedEvent[] {
+    return this.stmt.readAll.all(after, until, maxCount).map(tupleToRecordedEvent);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
@@ -241,6 +267,20 @@ export class SqliteEventStore implements EventStore {
     return () => this.waiters.delete(wake);
   }
 
+  /** Adds a commit's rows to the tail; a gap before them (another process wrote) starts it afresh. */
+  private keepTail(rows: EventTuple[]): void {
+    if (rows.length === 0) return;
+    let tail = this.tail;
+    for (const row of rows) {
+      if (tail.length > 0 && row[0] !== tail[tail.length - 1][0] + 1) tail = [];
+      tail.push(row);
+    }
+    if (tail.length > TAIL_EVENTS) tail = tail.slice(tail.length - TAIL_EVENTS / 2);
+    this.tail = tail;
+    const last = tail[tail.length - 1][0];
+    if (last > this.lastSeenHead) this.lastSeenHead = last;
+  }
+
   private readHead(): number {
     return this.stmt.head.get()?.head ?? 0;
   }
@@ -294,6 +334,7 @@ export class SqliteEventStore implements EventStore {
     }
     this.counters.transactions += 1;
     this.counters.appends += sent.length;
+    this.keepTail(result.rows);
     if (!this.walSync) {
       this.answer({ appends: sent, outcomes: result.outcomes });
       this.wakeSubscribers();
@@ -352,7 +393,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   private wakeSubscribers(): void {
-    this.lastSeenHead = this.readHead();
     if (this.waiters.size === 0) return;
     const waiters = [...this.waiters];
     this.waiters.clear();
@@ -363,7 +403,12 @@ export class SqliteEventStore implements EventStore {
     if (this.foreignWriteTimer || this.foreignWritePollMs <= 0) return;
     this.foreignWriteTimer = setInterval(() => {
       if (this.closed || this.waiters.size === 0) return;
-      if (this.readHead() !== this.lastSeenHead) this.wakeSubscribers();
+      const head = this.readHead();
+      if (head === this.lastSeenHead) return;
+      // Another process wrote: what follows our tail is only in the file.
+      this.lastSeenHead = head;
+      this.tail = [];
+      this.wakeSubscribers();
     }, this.foreignWritePollMs);
     this.foreignWriteTimer.unref();
   }
