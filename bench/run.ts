@@ -3,7 +3,8 @@
  * process, with autocannon in another (see bench/http). Each scenario measures its
  * own baseline in the same run, so the ratios hold on a noisy shared machine:
  *   1. HTTP floor: GET /health
- *   2. general-admission holds, and hold + purchase, on one hot show
+ *   2. general-admission holds, and hold + purchase, on one hot show; then holds paced at
+ *      half the rate reached, after a lead-in at that rate reported apart
  *   3. seated contention: best-available holds racing on an arena show
  *   4. reads: a section's seat map and availability
  *   5. sell-out of the 1,000,000-ticket festival, then `audit verify`
@@ -33,8 +34,8 @@ const ticketsArg = process.argv.indexOf('--tickets');
 
 // Seconds per slice; a scenario and its baseline alternate slice by slice for `rounds` rounds.
 const SIZES = quick
-  ? { rounds: 2, floor: 2, holds: 2, latency: 4, buy: 2, seated: 2, reads: 2, connections: 64, selloutTickets: 40_000, selloutConnections: 96, rebuilds: 1 }
-  : { rounds: 4, floor: 3, holds: 3, latency: 10, buy: 3, seated: 3, reads: 3, connections: 64, selloutTickets: 1_000_000, selloutConnections: 128, rebuilds: 3 };
+  ? { rounds: 2, floor: 2, holds: 2, latency: 4, leadIn: 1, buy: 2, seated: 2, reads: 2, connections: 64, selloutTickets: 40_000, selloutConnections: 96, rebuilds: 1 }
+  : { rounds: 4, floor: 3, holds: 3, latency: 10, leadIn: 2, buy: 3, seated: 3, reads: 3, connections: 64, selloutTickets: 1_000_000, selloutConnections: 128, rebuilds: 3 };
 const FESTIVAL = 'festival-2027';
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(__dirname, 'results');
@@ -116,9 +117,13 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
   const granted = hold.statuses['201'] ?? 0;
   log(`holds: ${round(hold.perSecond)}/s (${granted} granted), p50 ${hold.latency.p50.toFixed(1)} ms, p99 ${hold.latency.p99.toFixed(1)} ms`);
   const halfRate = Math.max(1, Math.round(hold.perSecond / 2));
-  const paced = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.latency, purchase: false, rate: halfRate });
+  const paced = await runLoad({ ...base, connections: SIZES.connections, seconds: SIZES.latency, leadInSeconds: SIZES.leadIn, purchase: false, rate: halfRate });
   const pacedHold = paced.byKind.hold;
-  log(`holds at ${halfRate}/s: p50 ${pacedHold.latency.p50.toFixed(1)} ms, p99 ${pacedHold.latency.p99.toFixed(1)} ms`);
+  const bySecond = paced.p99BySecond ?? [];
+  log(
+    `holds at ${halfRate}/s: p50 ${pacedHold.latency.p50.toFixed(1)} ms, p99 ${pacedHold.latency.p99.toFixed(1)} ms (worst second ${Math.max(...bySecond).toFixed(1)} ms); ` +
+      `the ${SIZES.leadIn} s lead-in before them: p99 ${paced.leadIn?.p99.toFixed(1)} ms`,
+  );
   const buyHold = buy.byKind.hold;
   const purchase = buy.byKind.purchase ?? { perSecond: 0, latency: { p50: 0, p99: 0 }, statuses: {} };
   log(`hold + purchase: ${round(buyHold.perSecond)} holds/s, ${round(purchase.perSecond)} purchases/s, ${buy.ticketsSold} tickets sold`);
@@ -133,6 +138,9 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
     halfRateAchievedPerSecond: round(pacedHold.perSecond),
     halfRateP50Ms: round(pacedHold.latency.p50, 1),
     halfRateP99Ms: round(pacedHold.latency.p99, 1),
+    halfRateWorstSecondP99Ms: round(Math.max(...bySecond), 1),
+    halfRateLeadInSeconds: SIZES.leadIn,
+    halfRateLeadInP99Ms: round(paced.leadIn?.p99 ?? 0, 1),
     pairHoldsPerSecond: round(buyHold.perSecond),
     purchasesPerSecond: round(purchase.perSecond),
     purchaseP50Ms: round(purchase.latency.p50, 1),
@@ -146,7 +154,7 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
   for (const e of [...holds.firstErrors, ...paced.firstErrors, ...buy.firstErrors].slice(0, 5)) log(`  unexpected: ${e}`);
   rows.push(
     { scenario: '2 GA holds', measure: 'POST holds (1-10 tickets)', perSecond: hold.perSecond, p50: hold.latency.p50, p99: hold.latency.p99, baseline: floor.perSecond, note: 'target ≥35% of floor' },
-    { scenario: '2 GA holds', measure: `holds paced at ${halfRate}/s`, perSecond: pacedHold.perSecond, p50: pacedHold.latency.p50, p99: pacedHold.latency.p99, baseline: floor.perSecond, note: 'target p99 < 50 ms' },
+    { scenario: '2 GA holds', measure: `holds paced at ${halfRate}/s`, perSecond: pacedHold.perSecond, p50: pacedHold.latency.p50, p99: pacedHold.latency.p99, baseline: floor.perSecond, note: `target p99 < 50 ms; ${SIZES.leadIn} s lead-in p99 ${(paced.leadIn?.p99 ?? 0).toFixed(0)} ms` },
     { scenario: '2 GA hold+buy', measure: 'holds in hold→purchase', perSecond: buyHold.perSecond, p50: buyHold.latency.p50, p99: buyHold.latency.p99, baseline: floor.perSecond },
     { scenario: '2 GA hold+buy', measure: 'purchases', perSecond: purchase.perSecond, p50: purchase.latency.p50, p99: purchase.latency.p99, baseline: floor.perSecond },
   );

@@ -27,6 +27,8 @@ interface Tally {
   doubleSoldSeats: number;
   soldOut: boolean;
   soldSeats: Set<string>;
+  leadIn: number[];
+  bySecond: number[][];
 }
 
 const newTally = (): Tally => ({
@@ -42,6 +44,8 @@ const newTally = (): Tally => ({
   doubleSoldSeats: 0,
   soldOut: false,
   soldSeats: new Set(),
+  leadIn: [],
+  bySecond: [],
 });
 
 function summarise(values: number[]): Latency {
@@ -56,7 +60,8 @@ function summarise(values: number[]): Latency {
  * Holds at a steady rate (open loop): requests leave on a schedule whatever the answers
  * do, and each latency counts from when its request was due, so a stalled server shows
  * up in the figures. autocannon's own rate limit sends each second's quota in a burst,
- * which measures a burst, not a rate.
+ * which measures a burst, not a rate. A lead-in runs at the same rate first and is
+ * reported apart, so the figure is the steady rate, not the step into it.
  */
 async function paced(spec: Extract<LoadSpec, { kind: 'holds' }>, rate: number, tally: Tally): Promise<void> {
   const tokens = TokenService.open(spec.dataDir, spec.adminToken);
@@ -68,7 +73,8 @@ async function paced(spec: Extract<LoadSpec, { kind: 'holds' }>, rate: number, t
   const counts = tally.statuses.get('hold') ?? {};
   tally.statuses.set('hold', counts);
   const started = performance.now();
-  const end = started + spec.seconds * 1000;
+  const measuredFrom = started + (spec.leadInSeconds ?? 0) * 1000;
+  const end = measuredFrom + spec.seconds * 1000;
   let sent = 0;
   let inFlight = 0;
   const send = (due: number): void => {
@@ -89,7 +95,12 @@ async function paced(spec: Extract<LoadSpec, { kind: 'holds' }>, rate: number, t
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
           inFlight--;
-          latencies.push(performance.now() - due);
+          const latency = performance.now() - due;
+          if (due < measuredFrom) tally.leadIn.push(latency);
+          else {
+            latencies.push(latency);
+            (tally.bySecond[Math.floor((due - measuredFrom) / 1000)] ??= []).push(latency);
+          }
           counts[res.statusCode ?? 0] = (counts[res.statusCode ?? 0] ?? 0) + 1;
           if (res.statusCode === 201) tally.ticketsHeld += (JSON.parse(text) as { ticketNumbers?: number[] }).ticketNumbers?.length ?? 0;
           else if (tally.firstErrors.length < 10) tally.firstErrors.push(`hold ${res.statusCode}: ${text.slice(0, 300)}`);
@@ -272,6 +283,8 @@ function toResult(tally: Tally): LoadResult {
     doubleSoldSeats: tally.doubleSoldSeats,
     soldOut: tally.soldOut,
     firstErrors: tally.firstErrors,
+    ...(tally.leadIn.length > 0 ? { leadIn: summarise(tally.leadIn) } : {}),
+    ...(tally.bySecond.length > 0 ? { p99BySecond: tally.bySecond.map((second) => summarise(second ?? []).p99) } : {}),
   };
 }
 
