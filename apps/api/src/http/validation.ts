@@ -7,12 +7,33 @@ import { ApiError } from './apiError';
  */
 const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
+/**
+ * A DTO class may offer a hand-written check for its common body (see HoldRequestDto):
+ * it returns the DTO, or undefined to let the class-validator rules decide.
+ */
+interface WithFastPath {
+  fastPath(value: unknown): object | undefined;
+}
+
+const hasFastPath = (metatype: unknown): metatype is WithFastPath => typeof (metatype as Partial<WithFastPath> | undefined)?.fastPath === 'function';
+
 /** Refuses the reserved names anywhere in a body or query before the DTOs see it. */
 class StrictValidationPipe extends ValidationPipe {
+  constructor(
+    options: ConstructorParameters<typeof ValidationPipe>[0],
+    private readonly fastPaths: boolean,
+  ) {
+    super(options);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if ((metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null) {
       const field = reservedKey(value, '', 0);
       if (field) throw new ApiError(400, 'invalid_request', `Invalid request: ${field}`, { fields: [{ field, problems: [`property ${field} should not exist`] }] });
+    }
+    if (this.fastPaths && metadata.type === 'body' && hasFastPath(metadata.metatype)) {
+      const dto = metadata.metatype.fastPath(value);
+      if (dto) return dto;
     }
     return super.transform(value, metadata);
   }
@@ -29,8 +50,11 @@ function reservedKey(value: unknown, prefix: string, depth: number): string | un
   return undefined;
 }
 
-/** Strict DTOs: unknown fields are refused, types are checked, and the 400 names every bad field. */
-export function strictValidationPipe(): ValidationPipe {
+/**
+ * Strict DTOs: unknown fields are refused, types are checked, and the 400 names every bad field.
+ * `fastPaths: false` leaves every body to the class-validator rules (the spec's reference).
+ */
+export function strictValidationPipe(options: { fastPaths?: boolean } = {}): ValidationPipe {
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -42,7 +66,7 @@ export function strictValidationPipe(): ValidationPipe {
       const names = fields.map((f) => f.field).join(', ');
       return new ApiError(400, 'invalid_request', `Invalid request: ${names}`, { fields });
     },
-  });
+  }, options.fastPaths ?? true);
 }
 
 function flatten(errors: ValidationError[], prefix = ''): Array<{ field: string; problems: string[] }> {

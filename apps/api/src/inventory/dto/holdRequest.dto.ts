@@ -4,6 +4,17 @@ import { Type } from 'class-transformer';
 /** A tier or section name in a request. */
 export const TIER_OR_SECTION = /^[A-Za-z0-9_-]{1,40}$/;
 
+const HOLD_FIELDS = new Set(['seatIds', 'quantity', 'tier', 'section']);
+
+/** An object literal (or parsed JSON object) of any realm: its prototype is the root `Object.prototype`. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype !== null && Object.getPrototypeOf(prototype) === null;
+}
+
+const isNameOrAbsent = (value: unknown): boolean => value === undefined || (typeof value === 'string' && TIER_OR_SECTION.test(value));
+
 /** `{ seatIds }` for chosen seats, or `{ quantity, tier?, section? }` for best available / general admission. */
 export class HoldRequestDto {
   @IsOptional()
@@ -29,6 +40,26 @@ export class HoldRequestDto {
   @IsString()
   @Matches(TIER_OR_SECTION)
   section?: string;
+
+  /**
+   * Holds are the hottest request: a body that plainly meets every rule above becomes
+   * the DTO here, without class-transformer and class-validator. Anything else (null,
+   * an unknown field, a value near a limit) returns undefined and goes through the
+   * rules, which name the problem. It must never accept what the rules refuse: the spec
+   * compares the two over many bodies.
+   */
+  static fastPath(value: unknown): HoldRequestDto | undefined {
+    if (!isPlainObject(value)) return undefined;
+    for (const key of Object.keys(value)) if (!HOLD_FIELDS.has(key)) return undefined;
+    const { seatIds, quantity, tier, section } = value;
+    if (seatIds !== undefined) {
+      if (!Array.isArray(seatIds) || seatIds.length < 1 || seatIds.length > 100) return undefined;
+      for (const seatId of seatIds) if (typeof seatId !== 'string' || seatId.length > 64) return undefined;
+    }
+    if (quantity !== undefined && !(typeof quantity === 'number' && Number.isInteger(quantity) && quantity >= 1 && quantity <= 100)) return undefined;
+    if (!isNameOrAbsent(tier) || !isNameOrAbsent(section)) return undefined;
+    return Object.assign(new HoldRequestDto(), value);
+  }
 }
 
 export class PaymentDto {
@@ -41,6 +72,15 @@ export class PurchaseRequestDto {
   @ValidateNested()
   @Type(() => PaymentDto)
   payment!: PaymentDto;
+
+  /** As `HoldRequestDto.fastPath`: `{ payment: { token } }` with a plain short token, or undefined. */
+  static fastPath(value: unknown): PurchaseRequestDto | undefined {
+    if (!isPlainObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'payment')) return undefined;
+    const payment = value.payment;
+    if (!isPlainObject(payment) || Object.keys(payment).length !== 1 || !Object.hasOwn(payment, 'token')) return undefined;
+    if (typeof payment.token !== 'string' || payment.token.length > 100) return undefined;
+    return Object.assign(new PurchaseRequestDto(), { payment: Object.assign(new PaymentDto(), { token: payment.token }) });
+  }
 }
 
 export class SalesQueryDto {
