@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
@@ -559,6 +559,6 @@ function mergeViews(holdId: string, showId: string, views: HoldView[]): HoldDeta
 
 /** A uuid derived from a name: the same purchase retried gets the same order and ticket ids. */
 export function stableUuid(name: string): string {
-  const h = createHash('sha256').update(name).digest('hex');
+  const h = hash('sha256', name, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -41,6 +41,13 @@ interface CachedStream {
 }
 
 const NO_STREAM = -1;
+/**
+ * Streams whose id and revision are kept; the least recently appended to are dropped
+ * beyond it. A sell-out appends to a new customer stream per order, and the cache
+ * held every one of them for the life of the process. Far above a batch's appends, so
+ * a stream is never dropped while its batch still has rows to insert.
+ */
+const MAX_CACHED_STREAMS = 50_000;
 const EVENT_COLUMNS = 7;
 /** Rows per multi-row INSERT: 896 parameters, well under SQLite's limit. */
 const INSERT_CHUNK = 128;
@@ -51,7 +58,10 @@ export class SqliteBatchWriter {
   private readonly multiInserts = new Map<number, Database.Statement<unknown[]>>();
   private readonly s: ReturnType<SqliteBatchWriter['prepare']>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly maxCachedStreams = MAX_CACHED_STREAMS,
+  ) {
     this.s = this.prepare();
   }
 
@@ -178,12 +188,16 @@ export class SqliteBatchWriter {
 
   private streamState(name: string): CachedStream {
     let cached = this.streams.get(name);
-    if (!cached) {
+    if (cached) {
+      // Re-inserting keeps the Map in least-recently-used order.
+      this.streams.delete(name);
+    } else {
       const key = this.s.getStream.get(name) as number | undefined;
       const revision = key === undefined ? NO_STREAM : ((this.s.maxRevision.get(key) as number | null) ?? NO_STREAM);
       cached = { key, revision };
-      this.streams.set(name, cached);
+      if (this.streams.size >= this.maxCachedStreams) this.streams.delete(this.streams.keys().next().value!);
     }
+    this.streams.set(name, cached);
     return cached;
   }
 

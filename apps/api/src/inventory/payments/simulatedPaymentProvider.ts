@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PaymentProvider, type ChargeRequest, type ChargeResult } from './paymentProvider';
 
@@ -21,7 +21,7 @@ export class SimulatedPaymentProvider extends PaymentProvider {
     if (earlier) return earlier;
     const result: ChargeResult =
       request.token === 'tok_visa'
-        ? { status: 'approved', chargeId: `ch_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}` }
+        ? { status: 'approved', chargeId: `ch_${hash('sha256', request.idempotencyKey, 'hex').slice(0, 24)}` }
         : request.token === 'tok_declined'
           ? { status: 'declined', reason: 'card_declined' }
           : { status: 'invalid_token' };

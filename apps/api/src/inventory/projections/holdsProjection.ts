@@ -86,12 +86,22 @@ export class HoldsProjection implements Projection {
     }
   }
 
-  /** A rebuild folds every hold into a map, the same steps as `apply`'s statements, and writes the rows at the end. */
+  /**
+   * A rebuild folds the holds still open into a map, the same steps as `apply`'s
+   * statements. At the end of each page the holds that are over (sold, released,
+   * expired, abandoned) are written and leave the map; should a later event name one
+   * of them, `apply` runs it on the row. A sell-out's map thus stays small instead of
+   * holding every hold of the log until the end.
+   */
   bulkLoader(db: Database.Database): BulkLoader {
     const rows = new Map<string, HoldRow>();
-    const table = this.holds;
+    const written = new Set<string>();
+    const insert = new BulkInsert(db, this.holds, ['hold_id', 'show_id', 'customer_id', 'shard_ids', 'quantity', 'expires_at', 'status', 'order_id']);
+    const write = (r: HoldRow): void => insert.add(r.hold_id, r.show_id, r.customer_id, r.shard_ids, r.quantity, r.expires_at, r.status, r.order_id);
+    const onRow = (event: RecordedEvent): void => this.apply(db, event);
     return {
       add(event) {
+        if (written.has((event.data as { holdId: string }).holdId)) return onRow(event);
         switch (event.type) {
           case 'AllowanceReserved': {
             const d = event.data as AllowanceReserved['data'];
@@ -138,11 +148,20 @@ export class HoldsProjection implements Projection {
           }
         }
       },
+      endPage() {
+        for (const [holdId, row] of rows) {
+          if (row.status === 'active' || row.status === 'reserving') continue;
+          write(row);
+          rows.delete(holdId);
+          written.add(holdId);
+        }
+        insert.flush();
+      },
       finish() {
-        const insert = new BulkInsert(db, table, ['hold_id', 'show_id', 'customer_id', 'shard_ids', 'quantity', 'expires_at', 'status', 'order_id']);
-        for (const r of rows.values()) insert.add(r.hold_id, r.show_id, r.customer_id, r.shard_ids, r.quantity, r.expires_at, r.status, r.order_id);
+        for (const row of rows.values()) write(row);
         insert.flush();
         rows.clear();
+        written.clear();
       },
     };
   }
