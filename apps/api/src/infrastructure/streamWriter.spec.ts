@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@app/event-store';
-import type { Decider } from '@app/domain';
+import { allowanceDecider, type Decider } from '@app/domain';
 import { StreamWriter } from './streamWriter';
 
 // A tiny stock counter: enough to exercise batching, conflicts and failures.
@@ -83,5 +83,45 @@ describe('StreamWriter', () => {
     await expect(writer.read((s) => s.left)).resolves.toBe(9);
     await writer.execute({ type: 'Take', data: { n: 9 } });
     await expect(writer.execute({ type: 'Take', data: { n: 1 } })).rejects.toBeInstanceOf(OutOfStock);
+  });
+});
+
+describe('StreamWriter that assumes its stream is new', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    store = SqliteEventStore.inMemory();
+  });
+  afterEach(() => store.close());
+
+  const reserve = (holdId: string, quantity: number) => ({ type: 'ReserveAllowance' as const, data: { holdId, quantity, limit: 6, now: 1_000, expiresAt: 60_000 } });
+  const release = (holdId: string) => ({ type: 'ReleaseAllowance' as const, data: { holdId, now: 2_000, reason: 'released' as const } });
+  const allowance = (streamId: string, assumeNew: boolean) => new StreamWriter({ store, streamId, decider: allowanceDecider, assumeNew });
+
+  it('appends its first batch without reading the stream, and knows its state afterwards', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+    const writer = allowance('allowance-new', true);
+    await Promise.all([writer.execute(reserve('h1', 2)), writer.execute(reserve('h2', 3))]);
+    expect(reads).not.toHaveBeenCalled();
+    await expect(writer.execute(reserve('h3', 2))).rejects.toMatchObject({ code: 'limit_exceeded' });
+    await expect(writer.read((state) => state.reserved)).resolves.toBe(5);
+    expect(reads).not.toHaveBeenCalled();
+    expect((await store.readStream('allowance-new')).map((e) => e.type)).toEqual(['AllowanceReserved', 'AllowanceReserved']);
+  });
+
+  it('decides again on the stream as stored when it existed after all', async () => {
+    await allowance('allowance-known', false).execute(reserve('h1', 5));
+    const returning = allowance('allowance-known', true);
+    await expect(returning.execute(reserve('h2', 2))).rejects.toMatchObject({ code: 'limit_exceeded' });
+    // A retried reservation is a no-op, as on the stream as read.
+    await expect(allowance('allowance-known', true).execute(reserve('h1', 5))).resolves.toMatchObject({ events: [] });
+    expect((await store.readStream('allowance-known')).map((e) => e.data)).toEqual([expect.objectContaining({ holdId: 'h1', quantity: 5 })]);
+  });
+
+  it('reads the stream first for a batch that the initial state would answer wrongly: a release, or a read', async () => {
+    await allowance('allowance-old', false).execute(reserve('h1', 4));
+    const releasing = allowance('allowance-old', true);
+    await expect(releasing.execute(release('h1'))).resolves.toMatchObject({ events: [{ type: 'AllowanceReleased' }] });
+    await expect(allowance('allowance-old', true).read((state) => state.reserved)).resolves.toBe(0);
+    await expect(allowance('allowance-old', true).read((state) => state.reservations.get('h1')?.released)).resolves.toBe(true);
   });
 });

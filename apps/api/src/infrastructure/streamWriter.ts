@@ -19,6 +19,15 @@ export interface StreamWriterOptions<Command, Event extends DomainEvent, State> 
   maxBatch?: number;
   /** Re-decisions after another process appended first. */
   maxConflictRetries?: number;
+  /**
+   * The stream is most likely new (a customer's allowance at their first hold). The
+   * first batch of commands is then decided against the initial state and appended
+   * with 'no_stream', without reading a stream that is not there. If it exists after
+   * all, the store refuses the append and the batch is decided again on the stream as
+   * read. A batch with a read, or one that the initial state refuses in part, is
+   * decided on the stream as read in the first place.
+   */
+  assumeNew?: boolean;
 }
 
 export interface Decided<Event> {
@@ -32,6 +41,12 @@ type Job<Command, Event, State> =
   | { kind: 'read'; read: (state: State) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 type Outcome<Event> = { ok: true; events: Event[] } | { ok: true; value: unknown } | { ok: false; error: unknown };
+
+interface Decision<Event> {
+  outcomes: Array<Outcome<Event>>;
+  events: Event[];
+  owners: number[];
+}
 
 const PAGE = 10_000;
 
@@ -50,6 +65,8 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
   private state: State;
   private revision: bigint | 'no_stream' = 'no_stream';
   private loaded = false;
+  /** Not read nor written yet: the first batch may assume the stream is new (see `assumeNew`). */
+  private untouched = true;
   private queue: Array<Job<Command, Event, State>> = [];
   private running = false;
   private readonly maxBatch: number;
@@ -115,18 +132,22 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
 
   private async process(batch: Array<Job<Command, Event, State>>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
+      let decided = this.untouched && this.options.assumeNew ? this.decideAsNew(batch) : undefined;
+      this.untouched = false;
       try {
-        if (!this.loaded) await this.load();
+        if (!decided && !this.loaded) await this.load();
       } catch (error) {
         return settleAll(batch, { ok: false, error });
       }
-      const { outcomes, events, owners } = this.decideBatch(batch);
+      decided ??= this.decideBatch(batch);
+      const { outcomes, events, owners } = decided;
       if (events.length === 0) return settle(batch, outcomes);
       try {
         const appended = await this.options.store.appendToStream(this.options.streamId, this.toEventData(batch, events, owners), {
           expectedRevision: this.revision,
         });
         this.revision = appended.nextExpectedRevision;
+        this.loaded = true;
         return settle(batch, outcomes, appended.position);
       } catch (error) {
         this.loaded = false;
@@ -136,7 +157,22 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
     }
   }
 
-  private decideBatch(batch: Array<Job<Command, Event, State>>): { outcomes: Array<Outcome<Event>>; events: Event[]; owners: number[] } {
+  /**
+   * The batch decided against the initial state, as if the stream did not exist yet;
+   * undefined (and the state left initial) unless every job is a command that this
+   * decides with events.
+   */
+  private decideAsNew(batch: Array<Job<Command, Event, State>>): Decision<Event> | undefined {
+    if (batch.some((job) => job.kind !== 'command')) return undefined;
+    this.state = this.options.decider.initialState();
+    this.revision = 'no_stream';
+    const decided = this.decideBatch(batch);
+    if (decided.outcomes.every((outcome) => outcome.ok && 'events' in outcome && outcome.events.length > 0)) return decided;
+    this.state = this.options.decider.initialState();
+    return undefined;
+  }
+
+  private decideBatch(batch: Array<Job<Command, Event, State>>): Decision<Event> {
     const { decide, evolve } = this.options.decider;
     const outcomes: Array<Outcome<Event>> = [];
     const events: Event[] = [];

@@ -68,7 +68,8 @@ export class ShardRegistry {
     if (writer) {
       this.allowances.delete(streamId);
     } else {
-      writer = new StreamWriter({ store: this.store, streamId, decider: allowanceDecider, metadata: { showId, customerId } });
+      // Most customers are new to the show: their first reservation skips reading a stream that is not there.
+      writer = new StreamWriter({ store: this.store, streamId, decider: allowanceDecider, metadata: { showId, customerId }, assumeNew: true });
       if (this.allowances.size >= MAX_ALLOWANCE_WRITERS) this.allowances.delete(this.allowances.keys().next().value!);
     }
     // Re-inserting keeps the Map in least-recently-used order.
