@@ -26,7 +26,7 @@ const main = (): string => process.env.BENCH_API_MAIN ?? MAIN;
 export async function startServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
   const adminToken = `adm_bench_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   // The same Node flags as `npm run start:prod`.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...nodeArgs, main()], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, main()], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', ADMIN_TOKEN: adminToken, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
