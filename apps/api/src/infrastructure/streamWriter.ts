@@ -158,14 +158,12 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
   }
 
   /**
-   * The batch decided against the initial state, as if the stream did not exist yet;
-   * undefined (and the state left initial) unless every job is a command that this
-   * decides with events.
+   * The batch decided against the initial state (an untouched writer's), as if the
+   * stream did not exist yet; undefined (and the state left initial) unless every job
+   * is a command that this decides with events.
    */
   private decideAsNew(batch: Array<Job<Command, Event, State>>): Decision<Event> | undefined {
     if (batch.some((job) => job.kind !== 'command')) return undefined;
-    this.state = this.options.decider.initialState();
-    this.revision = 'no_stream';
     const decided = this.decideBatch(batch);
     if (decided.outcomes.every((outcome) => outcome.ok && 'events' in outcome && outcome.events.length > 0)) return decided;
     this.state = this.options.decider.initialState();

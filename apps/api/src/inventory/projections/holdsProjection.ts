@@ -95,6 +95,8 @@ export class HoldsProjection implements Projection {
    */
   bulkLoader(db: Database.Database): BulkLoader {
     const rows = new Map<string, HoldRow>();
+    /** Holds of this page that ended (their rows may have been taken up again since). */
+    let ended: string[] = [];
     const written = new Set<string>();
     const insert = new BulkInsert(db, this.holds, ['hold_id', 'show_id', 'customer_id', 'shard_ids', 'quantity', 'expires_at', 'status', 'order_id']);
     const write = (r: HoldRow): void => insert.add(r.hold_id, r.show_id, r.customer_id, r.shard_ids, r.quantity, r.expires_at, r.status, r.order_id);
@@ -113,7 +115,10 @@ export class HoldsProjection implements Projection {
           }
           case 'AllowanceReleased': {
             const row = rows.get((event.data as AllowanceReleased['data']).holdId);
-            if (row?.status === 'reserving') row.status = 'abandoned';
+            if (row?.status === 'reserving') {
+              row.status = 'abandoned';
+              ended.push(row.hold_id);
+            }
             return;
           }
           case 'SeatsHeld': {
@@ -134,7 +139,10 @@ export class HoldsProjection implements Projection {
           case 'HoldReleased':
           case 'HoldExpired': {
             const row = rows.get((event.data as HoldReleased['data'] | HoldExpired['data']).holdId);
-            if (row?.status === 'active') row.status = event.type === 'HoldReleased' ? 'released' : 'expired';
+            if (row?.status === 'active') {
+              row.status = event.type === 'HoldReleased' ? 'released' : 'expired';
+              ended.push(row.hold_id);
+            }
             return;
           }
           case 'TicketsSold': {
@@ -143,18 +151,21 @@ export class HoldsProjection implements Projection {
             if (row) {
               row.status = 'sold';
               row.order_id = d.orderId;
+              ended.push(row.hold_id);
             }
             return;
           }
         }
       },
       endPage() {
-        for (const [holdId, row] of rows) {
-          if (row.status === 'active' || row.status === 'reserving') continue;
+        for (const holdId of ended) {
+          const row = rows.get(holdId);
+          if (!row || row.status === 'active' || row.status === 'reserving') continue;
           write(row);
           rows.delete(holdId);
           written.add(holdId);
         }
+        ended = [];
         insert.flush();
       },
       finish() {
