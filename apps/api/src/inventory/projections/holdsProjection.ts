@@ -40,11 +40,18 @@ export class HoldsProjection implements Projection {
   }
 
   setup(db: Database.Database, options: SetupOptions = {}): void {
+    // hold_id is unique through an index of its own rather than a PRIMARY KEY, so that
+    // a rebuild's copy can take its rows in log order with no index on it and build the
+    // index afterwards in one sorted pass: hold ids are random, and inserting them into
+    // the index page by page rewrote most of its pages at every commit (a sell-out's
+    // 181,000 holds took 4.2 s against 0.7 s). Tables made with the PRIMARY KEY keep it;
+    // its index serves as this one.
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.holds} (
-      hold_id TEXT PRIMARY KEY, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, shard_ids TEXT NOT NULL,
+      hold_id TEXT NOT NULL, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, shard_ids TEXT NOT NULL,
       quantity INTEGER NOT NULL, expires_at TEXT NOT NULL, status TEXT NOT NULL, order_id TEXT)`);
-    // apply finds holds by their primary key; this index serves the expiry worker's read.
     if (options.bulk) return;
+    ensureIndex(db, this.names.index('holds_by_id'), this.holds, ['hold_id'], { unique: true });
+    // This index serves the expiry worker's read.
     ensureIndex(db, this.names.index('holds_active'), this.holds, ['status', 'expires_at']);
     // Nothing reads holds by customer: read databases made earlier lose that index.
     dropIndexOn(db, this.holds, ['customer_id']);
@@ -89,21 +96,36 @@ export class HoldsProjection implements Projection {
   /**
    * A rebuild folds the holds still open into a map, the same steps as `apply`'s
    * statements. At the end of each page the holds that are over (sold, released,
-   * expired, abandoned) are written and leave the map; should a later event name one
-   * of them, `apply` runs it on the row. A sell-out's map thus stays small instead of
-   * holding every hold of the log until the end.
+   * expired, abandoned) are written and leave the map, so a sell-out's map stays small
+   * instead of holding every hold of the log until the end. The copy has no index on
+   * hold_id while it loads (see `setup`): should a later event name a hold already
+   * written, its row is taken back into the map by rowid and written again once over.
    */
   bulkLoader(db: Database.Database): BulkLoader {
     const rows = new Map<string, HoldRow>();
     /** Holds of this page that ended (their rows may have been taken up again since). */
     let ended: string[] = [];
-    const written = new Set<string>();
-    const insert = new BulkInsert(db, this.holds, ['hold_id', 'show_id', 'customer_id', 'shard_ids', 'quantity', 'expires_at', 'status', 'order_id']);
-    const write = (r: HoldRow): void => insert.add(r.hold_id, r.show_id, r.customer_id, r.shard_ids, r.quantity, r.expires_at, r.status, r.order_id);
-    const onRow = (event: RecordedEvent): void => this.apply(db, event);
+    /** Rowids of the holds written so far, by hold id. */
+    const written = new Map<string, number>();
+    let nextRowid = ((db.prepare(`SELECT MAX(rowid) FROM ${this.holds}`).pluck().get() as number | null) ?? 0) + 1;
+    const insert = new BulkInsert(db, this.holds, ['rowid', 'hold_id', 'show_id', 'customer_id', 'shard_ids', 'quantity', 'expires_at', 'status', 'order_id']);
+    const write = (r: HoldRow): number => {
+      const rowid = nextRowid++;
+      insert.add(rowid, r.hold_id, r.show_id, r.customer_id, r.shard_ids, r.quantity, r.expires_at, r.status, r.order_id);
+      return rowid;
+    };
+    const readBack = db.prepare<[number], HoldRow>(`SELECT * FROM ${this.holds} WHERE rowid = ?`);
+    const remove = db.prepare(`DELETE FROM ${this.holds} WHERE rowid = ?`);
+    const takeBack = (holdId: string): void => {
+      const rowid = written.get(holdId)!;
+      rows.set(holdId, readBack.get(rowid)!);
+      remove.run(rowid);
+      written.delete(holdId);
+    };
     return {
       add(event) {
-        if (written.has((event.data as { holdId: string }).holdId)) return onRow(event);
+        const holdId = (event.data as { holdId: string }).holdId;
+        if (written.has(holdId)) takeBack(holdId);
         switch (event.type) {
           case 'AllowanceReserved': {
             const d = event.data as AllowanceReserved['data'];
@@ -161,9 +183,8 @@ export class HoldsProjection implements Projection {
         for (const holdId of ended) {
           const row = rows.get(holdId);
           if (!row || row.status === 'active' || row.status === 'reserving') continue;
-          write(row);
+          written.set(holdId, write(row));
           rows.delete(holdId);
-          written.add(holdId);
         }
         ended = [];
         insert.flush();
