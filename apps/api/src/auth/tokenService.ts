@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { timeOrderedUuid } from '../infrastructure/ids';
 
 export interface CustomerToken {
   customerId: string;
@@ -34,7 +35,8 @@ export class TokenService {
   }
 
   issueCustomer(): CustomerToken {
-    const customerId = randomUUID();
+    // Time-ordered: a new customer's allowance stream then sorts at the end of the store's stream index.
+    const customerId = timeOrderedUuid();
     const payload = Buffer.from(JSON.stringify({ sub: customerId, iat: Date.now() })).toString('base64url');
     return { customerId, token: `${payload}.${this.sign(payload)}` };
   }

@@ -1,4 +1,4 @@
-import { hash, randomUUID } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
@@ -16,6 +16,7 @@ import {
 import { ApiError } from '../http/apiError';
 import { ProjectionsService } from '../projections/projections.service';
 import { ReadDatabase } from '../infrastructure/readDatabase';
+import { timeOrderedUuid } from '../infrastructure/ids';
 import { ShardRegistry, type ShowInventory } from './shardRegistry';
 import { HoldsQueries } from './projections/holdsProjection';
 import { PaymentProvider } from './payments/paymentProvider';
@@ -100,7 +101,7 @@ export class HoldService {
    * again: the allowance reservation and the shards' holds are keyed by that id.
    */
   async hold(customerId: string, showId: string, request: HoldRequest, idempotencyKey?: string): Promise<HoldCreated> {
-    if (idempotencyKey === undefined) return this.newHold(customerId, showId, request, randomUUID());
+    if (idempotencyKey === undefined) return this.newHold(customerId, showId, request, timeOrderedUuid());
     const holdId = stableUuid(`hold:${customerId}:${showId}:${idempotencyKey}`);
     const running = this.keyedHolds.get(holdId);
     if (running) return running.then((created) => sameRequest(created, request));
