@@ -32,6 +32,15 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
+  /**
+   * 'durable' (the default): resolves once the append is on stable storage.
+   * 'ordered': may resolve once the append has its place in the log, before it is
+   * durable. Only for a step that no one is told of except through a later append to
+   * the same store, whose durable acknowledgement covers every append ordered before
+   * it. The embedded store then answers at its commit instead of after the flush of
+   * its WAL; EventStoreDB answers once a quorum has it either way.
+   */
+  durability?: 'durable' | 'ordered';
 }
 
 export interface AppendResult {

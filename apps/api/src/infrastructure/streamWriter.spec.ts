@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import { allowanceDecider, type Decider } from '@app/domain';
 import { StreamWriter } from './streamWriter';
@@ -83,6 +86,60 @@ describe('StreamWriter', () => {
     await expect(writer.read((s) => s.left)).resolves.toBe(9);
     await writer.execute({ type: 'Take', data: { n: 9 } });
     await expect(writer.execute({ type: 'Take', data: { n: 1 } })).rejects.toBeInstanceOf(OutOfStock);
+  });
+});
+
+describe("StreamWriter: commands that need only their place in the log", () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  /** Flushes of the WAL that the test has not let finish yet. */
+  let held: Array<(error: Error | null) => void>;
+  /** From the end of a test on, flushes finish as they start. */
+  let letFlushesGo: boolean;
+  const ticks = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sw-ordered-'));
+    held = [];
+    letFlushesGo = false;
+    store = new SqliteEventStore({ file: join(dir, 'events.db'), flushFile: (fd, done) => (letFlushesGo ? done(null) : held.push(done)) });
+  });
+  afterEach(async () => {
+    letFlushesGo = true;
+    while (held.length > 0) held.shift()!(null);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('resolves a batch of them at its commit, and a batch with any other job after the flush', async () => {
+    const writer = new StreamWriter({ store, streamId: 'stock-o', decider: stock(10) });
+    const take = { type: 'Take' as const, data: { n: 1 } };
+    let ordered = false;
+    void writer.execute(take, { durability: 'ordered' }).then(() => (ordered = true));
+    await ticks();
+    expect(held).toHaveLength(1);
+    expect(ordered).toBe(true);
+
+    // A durable command, and behind it an ordered one and a durable one that go as one batch.
+    let durable = false;
+    void writer.execute(take).then(() => (durable = true));
+    await ticks();
+    let mixed = 0;
+    void writer.execute(take, { durability: 'ordered' }).then(() => mixed++);
+    void writer.execute(take).then(() => mixed++);
+    held.shift()!(null);
+    await ticks();
+    expect(durable).toBe(false);
+    held.shift()!(null);
+    await ticks();
+    expect(durable).toBe(true);
+    // The mixed batch is committed now, and waits for the flush that covers it.
+    await ticks();
+    expect(held).toHaveLength(1);
+    expect(mixed).toBe(0);
+    held.shift()!(null);
+    await ticks();
+    expect(mixed).toBe(2);
+    await expect(writer.read((s) => s.left)).resolves.toBe(6);
   });
 });
 

@@ -37,7 +37,7 @@ export interface Decided<Event> {
 }
 
 type Job<Command, Event, State> =
-  | { kind: 'command'; command: Command; resolve: (d: Decided<Event>) => void; reject: (e: unknown) => void }
+  | { kind: 'command'; command: Command; ordered: boolean; resolve: (d: Decided<Event>) => void; reject: (e: unknown) => void }
   | { kind: 'read'; read: (state: State) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 type Outcome<Event> = { ok: true; events: Event[] } | { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -82,10 +82,15 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
     return this.options.streamId;
   }
 
-  /** Decides the command in turn; resolves once its events are durable in the store. */
-  execute(command: Command): Promise<Decided<Event>> {
+  /**
+   * Decides the command in turn; resolves once its events are durable in the store.
+   * With `durability: 'ordered'`, once they have their place in the log (see
+   * AppendOptions.durability): for a step whose outcome reaches no one except through a
+   * later durable append. A batch goes to the store as 'ordered' only when all its jobs are.
+   */
+  execute(command: Command, options: { durability?: 'durable' | 'ordered' } = {}): Promise<Decided<Event>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'command', command, resolve, reject });
+      this.queue.push({ kind: 'command', command, ordered: options.durability === 'ordered', resolve, reject });
       void this.run();
     });
   }
@@ -143,8 +148,10 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
       const { outcomes, events, owners } = decided;
       if (events.length === 0) return settle(batch, outcomes);
       try {
+        const ordered = batch.every((job) => job.kind === 'command' && job.ordered);
         const appended = await this.options.store.appendToStream(this.options.streamId, this.toEventData(batch, events, owners), {
           expectedRevision: this.revision,
+          ...(ordered ? { durability: 'ordered' as const } : {}),
         });
         this.revision = appended.nextExpectedRevision;
         this.loaded = true;

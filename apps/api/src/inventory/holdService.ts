@@ -143,7 +143,10 @@ export class HoldService {
     const now = Date.now();
     const expiresAt = now + show.holdSeconds * 1000;
     const allowance = this.registry.allowance(showId, customerId);
-    await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } });
+    // The reservation is only ever answered through the shards' SeatsHeld (or a refusal) that
+    // follows it in the same log, and a flush that makes that durable makes the reservation
+    // durable too: so it waits for its commit, not for a flush of its own.
+    await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } }, { durability: 'ordered' });
     return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
   }
 

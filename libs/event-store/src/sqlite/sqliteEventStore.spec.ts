@@ -235,6 +235,47 @@ describe('SqliteEventStore on a file: acknowledgements wait for the WAL to be fl
     await store.close();
   });
 
+  it("answers an append that asks only for its place in the log at its commit; readers and the next append still wait for the flush", async () => {
+    const store = new SqliteEventStore({ file, flushFile: holdFlushes });
+    const reservation = watch(store.appendToStream('allowance', [event('Reserved')], { expectedRevision: 'no_stream', durability: 'ordered' }));
+    const plain = watch(store.appendToStream('other', [event('Other')], { expectedRevision: 'no_stream' }));
+    await ticks();
+    expect(held).toHaveLength(1);
+    expect(reservation.result).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
+    expect(plain.settled).toBe(false);
+    // Not durable yet, so not in the log for its readers.
+    expect(await store.readAll()).toEqual([]);
+
+    const seats = watch(store.appendToStream('shard', [event('Held')], { expectedRevision: 'no_stream' }));
+    await ticks();
+    expect(seats.settled).toBe(false);
+    release();
+    await ticks();
+    expect(plain.result?.status).toBe('fulfilled');
+    expect(seats.settled).toBe(false);
+    release();
+    await ticks();
+    expect(seats.result?.status).toBe('fulfilled');
+    expect((await store.readAll()).map((e) => e.type)).toEqual(['Reserved', 'Other', 'Held']);
+    await store.close();
+  });
+
+  it('answers a refused append that asked only for its place in the log at once, too', async () => {
+    const store = new SqliteEventStore({ file, flushFile: holdFlushes });
+    const first = watch(store.appendToStream('s', [event()], { expectedRevision: 'no_stream' }));
+    await ticks();
+    const stale = watch(store.appendToStream('s', [event()], { expectedRevision: 'no_stream', durability: 'ordered' }));
+    await ticks();
+    expect(stale.result).toMatchObject({ status: 'rejected', reason: { name: 'WrongExpectedVersionError' } });
+    expect(first.settled).toBe(false);
+    release();
+    await ticks();
+    expect(first.result?.status).toBe('fulfilled');
+    // The refused append's commit is flushed as well, though nobody waits for it.
+    release();
+    await store.close();
+  });
+
   it('keeps one flush in flight; batches committed meanwhile, refusals included, wait for the next one', async () => {
     const store = new SqliteEventStore({ file, flushFile: holdFlushes });
     const first = watch(store.appendToStream('s', [event()], { expectedRevision: 'no_stream' }));

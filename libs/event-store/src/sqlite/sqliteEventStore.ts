@@ -51,6 +51,8 @@ interface PendingAppend {
   streamId: string;
   events: readonly EventData[];
   expected: ExpectedRevision;
+  /** Answered at its commit, without waiting for the flush (see AppendOptions.durability). */
+  ordered: boolean;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -159,7 +161,7 @@ export class SqliteEventStore implements EventStore {
     const invalid = validateAppend(streamId, events);
     if (invalid) return Promise.reject(new InvalidAppendError(invalid));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamId, events, expected: options.expectedRevision, resolve, reject });
+      this.queue.push({ streamId, events, expected: options.expectedRevision, ordered: options.durability === 'ordered', resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -341,7 +343,19 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     // Refusals wait too: they were decided against commits that are not durable yet.
-    this.unflushed.push({ appends: sent, outcomes: result.outcomes });
+    // Appends that asked only for their place in the log are answered now.
+    let waiting: CommittedBatch = { appends: sent, outcomes: result.outcomes };
+    if (sent.some((append) => append.ordered)) {
+      waiting = { appends: [], outcomes: [] };
+      for (let i = 0; i < sent.length; i++) {
+        if (sent[i].ordered) settleAppend(sent[i], result.outcomes[i]);
+        else {
+          waiting.appends.push(sent[i]);
+          waiting.outcomes.push(result.outcomes[i]);
+        }
+      }
+    }
+    this.unflushed.push(waiting);
     if (!this.flushing) this.flushWal(this.walSync);
   }
 
