@@ -66,4 +66,6 @@ export interface LoadResult {
   leadIn?: Latency;
   /** Paced runs: p99 of each measured second, by the second the requests were due in. */
   p99BySecond?: number[];
+  /** Paced runs: for each measured second, the most a request left after its due time (the generator's own lag), in ms. */
+  sendLagBySecond?: number[];
 }

@@ -29,6 +29,8 @@ interface Tally {
   soldSeats: Set<string>;
   leadIn: number[];
   bySecond: number[][];
+  /** Paced runs: the latest a request of each measured second left after its due time. */
+  sendLagBySecond: number[];
 }
 
 const newTally = (): Tally => ({
@@ -46,6 +48,7 @@ const newTally = (): Tally => ({
   soldSeats: new Set(),
   leadIn: [],
   bySecond: [],
+  sendLagBySecond: [],
 });
 
 function summarise(values: number[]): Latency {
@@ -79,6 +82,12 @@ async function paced(spec: Extract<LoadSpec, { kind: 'holds' }>, rate: number, t
   let inFlight = 0;
   const send = (due: number): void => {
     inFlight++;
+    if (due >= measuredFrom) {
+      // Latency counts from the due time, so a request this generator sent late counts its delay too;
+      // how late it left is kept apart, to tell a stall of the generator from one of the server.
+      const second = Math.floor((due - measuredFrom) / 1000);
+      tally.sendLagBySecond[second] = Math.max(tally.sendLagBySecond[second] ?? 0, performance.now() - due);
+    }
     const body = JSON.stringify({ quantity: min + Math.floor(Math.random() * (max - min + 1)), ...(spec.tier ? { tier: spec.tier } : {}) });
     const req = request(
       {
@@ -285,6 +294,7 @@ function toResult(tally: Tally): LoadResult {
     firstErrors: tally.firstErrors,
     ...(tally.leadIn.length > 0 ? { leadIn: summarise(tally.leadIn) } : {}),
     ...(tally.bySecond.length > 0 ? { p99BySecond: tally.bySecond.map((second) => summarise(second ?? []).p99) } : {}),
+    ...(tally.sendLagBySecond.length > 0 ? { sendLagBySecond: Array.from(tally.sendLagBySecond, (lag) => lag ?? 0) } : {}),
   };
 }
 
