@@ -121,11 +121,13 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
   const pacedHold = paced.byKind.hold;
   const bySecond = paced.p99BySecond ?? [];
   const sendLag = paced.sendLagBySecond ?? [];
+  const bySecondText = bySecond.map((p) => p.toFixed(0)).join(' ');
+  const sendLagText = sendLag.map((l) => l.toFixed(0)).join(' ');
   log(
     `holds at ${halfRate}/s: p50 ${pacedHold.latency.p50.toFixed(1)} ms, p99 ${pacedHold.latency.p99.toFixed(1)} ms (worst second ${Math.max(...bySecond).toFixed(1)} ms); ` +
       `the ${SIZES.leadIn} s lead-in before them: p99 ${paced.leadIn?.p99.toFixed(1)} ms`,
   );
-  log(`  p99 by second: ${bySecond.map((p) => p.toFixed(0)).join(' ')} ms; the load generator's worst lag behind its schedule by second: ${sendLag.map((l) => l.toFixed(0)).join(' ')} ms`);
+  log(`  p99 by second: ${bySecondText} ms; the load generator's worst lag behind its schedule by second: ${sendLagText} ms`);
   const buyHold = buy.byKind.hold;
   const purchase = buy.byKind.purchase ?? { perSecond: 0, latency: { p50: 0, p99: 0 }, statuses: {} };
   log(`hold + purchase: ${round(buyHold.perSecond)} holds/s, ${round(purchase.perSecond)} purchases/s, ${buy.ticketsSold} tickets sold`);
@@ -141,8 +143,8 @@ async function holdsScenario(server: RunningServer, firstFloor: LoadResult): Pro
     halfRateP50Ms: round(pacedHold.latency.p50, 1),
     halfRateP99Ms: round(pacedHold.latency.p99, 1),
     halfRateWorstSecondP99Ms: round(Math.max(...bySecond), 1),
-    halfRateP99BySecondMs: bySecond.map((p) => p.toFixed(0)).join(' '),
-    halfRateGeneratorLagBySecondMs: sendLag.map((l) => l.toFixed(0)).join(' '),
+    halfRateP99BySecondMs: bySecondText,
+    halfRateGeneratorLagBySecondMs: sendLagText,
     halfRateLeadInSeconds: SIZES.leadIn,
     halfRateLeadInP99Ms: round(paced.leadIn?.p99 ?? 0, 1),
     pairHoldsPerSecond: round(buyHold.perSecond),

@@ -19,8 +19,8 @@ export type LoadSpec =
       seconds: number;
       rate?: number;
       /**
-       * With `rate`: seconds of requests at that rate before the measured \`seconds\`. Their
-       * latencies are reported apart (\`leadIn\`): they show the step from whatever ran before.
+       * With `rate`: seconds of requests at that rate before the measured `seconds`. Their
+       * latencies are reported apart (`leadIn`): they show the step from whatever ran before.
        */
       leadInSeconds?: number;
       /** DATA_DIR of the server: the load generator signs customer tokens with its secret. */
@@ -62,7 +62,7 @@ export interface LoadResult {
   /** The show answered that nothing was left. */
   soldOut: boolean;
   firstErrors: string[];
-  /** Paced runs with a lead-in: the latencies of its requests, kept out of \`latency\` and \`byKind\`. */
+  /** Paced runs with a lead-in: the latencies of its requests, kept out of `latency` and `byKind`. */
   leadIn?: Latency;
   /** Paced runs: p99 of each measured second, by the second the requests were due in. */
   p99BySecond?: number[];
