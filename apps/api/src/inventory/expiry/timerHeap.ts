@@ -1,6 +1,6 @@
 /** A min-heap of (due time, key): the expiry worker's queue of timers. */
 export class TimerHeap {
-  private readonly items: Array<{ at: number; key: string }> = [];
+  private items: Array<{ at: number; key: string }> = [];
 
   get size(): number {
     return this.items.length;
@@ -28,18 +28,29 @@ export class TimerHeap {
     const last = items.pop();
     if (items.length > 0 && last) {
       items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && items[l].at < items[m].at) m = l;
-        if (r < items.length && items[r].at < items[m].at) m = r;
-        if (m === i) break;
-        [items[m], items[i]] = [items[i], items[m]];
-        i = m;
-      }
+      this.siftDown(0);
     }
     return top;
+  }
+
+  /** Drops every item whose key `keep` refuses, in one pass, and restores the heap order. */
+  retain(keep: (key: string) => boolean): void {
+    this.items = this.items.filter((item) => keep(item.key));
+    for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  private siftDown(from: number): void {
+    const items = this.items;
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < items.length && items[l].at < items[m].at) m = l;
+      if (r < items.length && items[r].at < items[m].at) m = r;
+      if (m === i) break;
+      [items[m], items[i]] = [items[i], items[m]];
+      i = m;
+    }
   }
 }
