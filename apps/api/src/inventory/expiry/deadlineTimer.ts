@@ -65,12 +65,12 @@ export class DeadlineTimer<T> {
     this.arm();
   }
 
-  /** The entry is settled; its heap items are skipped when they come up. */
+  /** The entry is settled; its heap items are skipped when they come up, or dropped by a compaction before then. */
   delete(key: string): void {
     if (!this.entries.delete(key)) return;
     this.settledSinceCompaction++;
     if (this.heap.size > COMPACT_FLOOR && 4 * this.settledSinceCompaction >= this.heap.size) {
-      this.heap.retain((item) => this.entries.has(item));
+      this.heap.retain((queuedKey) => this.entries.has(queuedKey));
       this.settledSinceCompaction = 0;
     }
   }
