@@ -28,6 +28,9 @@ interface Status {
  */
 class BrakedStore implements EventStore {
   readonly kind = 'embedded' as const;
+  get limits(): EventStore['limits'] {
+    return this.inner.limits;
+  }
   delayMs = 0;
   private held: Promise<void> | undefined;
   private release: (() => void) | undefined;
@@ -53,6 +56,8 @@ class BrakedStore implements EventStore {
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
   subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
+  countEventsAfter: EventStore['countEventsAfter'] = (...args) => this.inner.countEventsAfter(...args);
+  describe: EventStore['describe'] = () => this.inner.describe();
   ping: EventStore['ping'] = () => this.inner.ping();
   close: EventStore['close'] = () => this.inner.close();
 }

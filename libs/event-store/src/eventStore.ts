@@ -93,9 +93,48 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   stop(): Promise<void>;
 }
 
+/** Which adapter a store is. */
+export type StoreKind = 'embedded' | 'eventstoredb' | 'etcd';
+
+/**
+ * What one append may carry on this store. A writer that batches many commands into
+ * one append cuts its batches by these (see `appendSize`); an append beyond them is
+ * refused with InvalidAppendError and writes nothing.
+ */
+export interface StoreLimits {
+  /** Most events in one append. */
+  maxEventsPerAppend: number;
+  /** Most bytes in one append, as `appendSize` counts them (Infinity: no limit). */
+  maxAppendBytes: number;
+}
+
+/** One member of the cluster that holds the log, as the store sees it right now. */
+export interface StoreMember {
+  name: string;
+  /** Where the store reaches it. */
+  endpoint: string;
+  /** Whether this member answered the last probe. */
+  reachable: boolean;
+  leader: boolean;
+  /** Why it did not answer, or what it reported wrong. */
+  error?: string;
+}
+
+/** Who serves the log, for health reports: one file, or a cluster's members and leader. */
+export interface StoreDescription {
+  kind: StoreKind;
+  /** The file of an embedded store. */
+  file?: string;
+  members?: StoreMember[];
+  /** The leader's name, when a member reports one. */
+  leader?: string;
+}
+
 export interface EventStore {
   /** Which adapter this is, for health reports. */
-  readonly kind: 'embedded' | 'eventstoredb';
+  readonly kind: StoreKind;
+
+  readonly limits: StoreLimits;
 
   appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult>;
 
@@ -109,6 +148,16 @@ export interface EventStore {
 
   /** Position of the newest event in the log, or 'start' when the log is empty. */
   headPosition(): Promise<LogPosition>;
+
+  /**
+   * How many events the log holds after `position`, up to its head: a count of events
+   * whatever the store's positions are (they need not be contiguous). Stops counting
+   * at `cap` (default 1,000,000) and answers `cap` then, so its cost stays bounded.
+   */
+  countEventsAfter(position: LogPosition, options?: { cap?: number }): Promise<number>;
+
+  /** The members serving the log and which one leads, for health reports. */
+  describe(): Promise<StoreDescription>;
 
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError, StoreUnavailableError, InvalidAppendError } from '../errors';
+import { appendProblem } from '../appendRules';
 import type {
   AllSubscription,
   AppendOptions,
@@ -12,6 +13,8 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoreDescription,
+  StoreLimits,
   SubscribeToAllOptions,
 } from '../eventStore';
 import { openSchema, type SynchronousMode } from './sqliteSchema';
@@ -60,7 +63,8 @@ interface PendingAppend {
 
 const NO_STREAM = -1;
 
-const MAX_EVENTS_PER_APPEND = 10_000;
+/** One transaction takes a batch of appends whatever their size; the count only bounds one append's memory. */
+const LIMITS: StoreLimits = Object.freeze({ maxEventsPerAppend: 10_000, maxAppendBytes: Number.POSITIVE_INFINITY });
 
 /** Events this process wrote last, kept in memory for subscribers reading at the head of the log. */
 const TAIL_EVENTS = 4_096;
@@ -74,6 +78,7 @@ const TAIL_EVENTS = 4_096;
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'embedded' as const;
+  readonly limits = LIMITS;
 
   /** The database file (or ':memory:'). */
   readonly file: string;
@@ -158,7 +163,7 @@ export class SqliteEventStore implements EventStore {
   appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The event store is closed'));
     if (this.failure) return Promise.reject(this.failure);
-    const invalid = validateAppend(streamId, events);
+    const invalid = appendProblem(streamId, events, LIMITS);
     if (invalid) return Promise.reject(new InvalidAppendError(invalid));
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, expected: options.expectedRevision, ordered: options.durability === 'ordered', resolve, reject });
@@ -222,6 +227,19 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<LogPosition> {
     const head = Math.min(this.readHead(), this.readableHead());
     return head === 0 ? 'start' : BigInt(head);
+  }
+
+  /** Positions here are contiguous (a rowid one past the last), so the distance is the count. */
+  async countEventsAfter(position: LogPosition, options: { cap?: number } = {}): Promise<number> {
+    const head = await this.headPosition();
+    if (head === 'start') return 0;
+    const after = position === 'start' ? 0n : position;
+    const count = head > after ? Number(head - after) : 0;
+    return Math.min(count, options.cap ?? 1_000_000);
+  }
+
+  async describe(): Promise<StoreDescription> {
+    return { kind: this.kind, file: this.file };
   }
 
   async ping(): Promise<void> {
@@ -440,18 +458,6 @@ function settleAppend(append: PendingAppend, outcome: AppendOutcome): void {
   } else {
     append.reject(new InvalidAppendError(outcome.message));
   }
-}
-
-function validateAppend(streamId: string, events: readonly EventData[]): string | undefined {
-  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > 500) return 'stream id must be 1..500 characters';
-  if (streamId.startsWith('$')) return 'stream ids starting with $ are reserved for the system';
-  if (!Array.isArray(events) || events.length === 0) return 'an append needs at least one event';
-  if (events.length > MAX_EVENTS_PER_APPEND) return `an append takes at most ${MAX_EVENTS_PER_APPEND} events`;
-  for (const event of events) {
-    if (typeof event.type !== 'string' || event.type.length === 0) return 'every event needs a type';
-    if (event.type.startsWith('$')) return 'event types starting with $ are reserved for the system';
-  }
-  return undefined;
 }
 
 /** Every event of an append is serialized before any is sent, so a bad one refuses its whole append alone. */
