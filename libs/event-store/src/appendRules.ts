@@ -41,9 +41,12 @@ export function appendSize(events: readonly EventData[]): number {
 }
 
 export function eventSize(event: EventData): number {
-  const data = JSON.stringify(event.data ?? null);
-  const metadata = event.metadata === undefined ? '' : JSON.stringify(event.metadata);
-  return Buffer.byteLength(data) + Buffer.byteLength(metadata) + Buffer.byteLength(event.type) + EVENT_OVERHEAD_BYTES;
+  return eventBytes(JSON.stringify(event.data ?? null), event.metadata === undefined ? '' : JSON.stringify(event.metadata), event.type);
+}
+
+/** An event's size from its JSON as already serialized (an adapter counts what it sends). */
+export function eventBytes(dataJson: string, metadataJson: string, type: string): number {
+  return Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson) + Buffer.byteLength(type) + EVENT_OVERHEAD_BYTES;
 }
 
 /** The refusal for an append over the byte limit, worded alike by every adapter. */

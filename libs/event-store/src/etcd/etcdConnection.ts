@@ -1,0 +1,316 @@
+import * as grpc from '@grpc/grpc-js';
+import { StoreUnavailableError } from '../errors';
+import {
+  etcdServices,
+  type ClusterClient,
+  type KvClient,
+  type MaintenanceClient,
+  type Member,
+  type StatusResponse,
+  type WatchClient,
+} from './etcdRpc';
+
+/**
+ * How a call may be served:
+ * - 'leader': through a member that has a leader (writes, and reads that must see every
+ *   acknowledged write). A member cut off from the majority refuses at once instead of
+ *   letting the call wait for its deadline.
+ * - 'local': by any member that answers, from its own copy (the read side's reads,
+ *   which may be a little behind and say so).
+ */
+export type Consistency = 'leader' | 'local';
+
+export interface EtcdConnectionOptions {
+  /** `http://host:port` of each member. */
+  endpoints: readonly string[];
+  /** The longest a call may take over all its attempts. Default 10 s. */
+  deadlineMs?: number;
+  /** The longest one attempt on one member may take. Default 2.5 s. */
+  attemptTimeoutMs?: number;
+  /** How often every member is asked for its status. Default 1 s; 0: never (tests). */
+  probeIntervalMs?: number;
+}
+
+/** What went wrong with one attempt, and what to do about it. */
+type Failure =
+  | { kind: 'retry'; message: string; endpointTrouble: boolean }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'refused'; error: EtcdRefusal };
+
+/** etcd refused the request itself (too large, too many operations, …): sending it again cannot help. */
+export class EtcdRefusal extends Error {
+  override readonly name = 'EtcdRefusal';
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+const DEFAULT_DEADLINE_MS = 10_000;
+const DEFAULT_ATTEMPT_MS = 2_500;
+const PROBE_TIMEOUT_MS = 800;
+const MIN_BACKOFF_MS = 100;
+const MAX_BACKOFF_MS = 1_000;
+/** A member that said it has no leader is not asked to write again for this long, unless a probe says otherwise. */
+const NO_LEADER_HOLD_MS = 1_000;
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+const CHANNEL_OPTIONS: grpc.ClientOptions = {
+  // grpc-js waits up to 2 minutes between reconnections by default; a member back from a restart is wanted at once.
+  'grpc.initial_reconnect_backoff_ms': 200,
+  'grpc.max_reconnect_backoff_ms': 2_000,
+  // etcd closes connections that ping more often than every 5 s (--grpc-keepalive-min-time).
+  'grpc.keepalive_time_ms': 6_000,
+  'grpc.keepalive_timeout_ms': 3_000,
+  'grpc.keepalive_permit_without_calls': 1,
+  'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+  'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+};
+
+/** One member as this process sees it. */
+export class EtcdEndpoint {
+  readonly kv: KvClient;
+  readonly watch: WatchClient;
+  readonly cluster: ClusterClient;
+  readonly maintenance: MaintenanceClient;
+  /** Not tried again before this time (a failed attempt). */
+  downUntil = 0;
+  failures = 0;
+  /** Said it had no leader; writes skip it until then. */
+  noLeaderUntil = 0;
+  lastError: string | undefined;
+  /** From the last status probe. */
+  memberId: string | undefined;
+  leaderId: string | undefined;
+  probedAt = 0;
+  reachable: boolean | undefined;
+
+  constructor(readonly url: string) {
+    const address = new URL(url).host;
+    const services = etcdServices();
+    const credentials = grpc.credentials.createInsecure();
+    this.kv = new services.KV(address, credentials, CHANNEL_OPTIONS);
+    // Every client on the same address and options shares the channel's connection.
+    this.watch = new services.Watch(address, credentials, CHANNEL_OPTIONS);
+    this.cluster = new services.Cluster(address, credentials, CHANNEL_OPTIONS);
+    this.maintenance = new services.Maintenance(address, credentials, CHANNEL_OPTIONS);
+  }
+
+  close(): void {
+    for (const client of [this.kv, this.watch, this.cluster, this.maintenance]) client.close();
+  }
+}
+
+type Attempt<T> = (endpoint: EtcdEndpoint, metadata: grpc.Metadata, options: grpc.CallOptions, done: (error: grpc.ServiceError | null, value?: T) => void) => void;
+
+/**
+ * The adapter's own handling of endpoints, deadlines and retries (no client library
+ * between us and etcd): calls stick to one member while it answers, move to the next
+ * the moment it fails, skip a member that says it has no leader, and give up with
+ * StoreUnavailableError only when the call's deadline has passed. A probe of every
+ * member each second keeps the picture fresh and finds the leader, which takes
+ * writes without a hop.
+ */
+export class EtcdConnection {
+  readonly endpoints: EtcdEndpoint[];
+  readonly deadlineMs: number;
+  private readonly attemptTimeoutMs: number;
+  private preferred = 0;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private probing: Promise<void> | undefined;
+  private members: Member[] | undefined;
+  private closed = false;
+
+  constructor(options: EtcdConnectionOptions) {
+    if (options.endpoints.length === 0) throw new Error('no etcd endpoints given');
+    this.endpoints = options.endpoints.map((url) => new EtcdEndpoint(url));
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS;
+    const interval = options.probeIntervalMs ?? 1_000;
+    if (interval > 0) {
+      this.probeTimer = setInterval(() => void this.probe(), interval);
+      this.probeTimer.unref();
+    }
+  }
+
+  /**
+   * Runs `attempt` on one member after another until one answers or the deadline
+   * passes. Only for requests that are safe to send twice: every write of the adapter
+   * is a transaction guarded by compares, so a repeat of one that did commit fails its
+   * compares and says so.
+   */
+  async call<T>(what: string, consistency: Consistency, attempt: Attempt<T>, deadlineMs = this.deadlineMs): Promise<{ value: T; endpoint: EtcdEndpoint }> {
+    const deadline = Date.now() + deadlineMs;
+    const tried = new Set<EtcdEndpoint>();
+    let backoff = MIN_BACKOFF_MS;
+    let lastProblem = 'no member was tried';
+    for (;;) {
+      if (this.closed) throw new StoreUnavailableError('The etcd connection is closed');
+      const endpoint = this.pick(consistency, tried);
+      if (!endpoint) {
+        // Every member has failed once in this call: wait a little, then go round again.
+        const left = deadline - Date.now();
+        if (left <= 0) throw this.unavailable(what, lastProblem);
+        await sleep(Math.min(backoff, left));
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        tried.clear();
+        continue;
+      }
+      tried.add(endpoint);
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.unavailable(what, lastProblem);
+      const metadata = new grpc.Metadata();
+      if (consistency === 'leader') metadata.set('hasleader', 'true');
+      const outcome = await new Promise<{ ok: true; value: T } | { ok: false; error: grpc.ServiceError }>((resolve) => {
+        attempt(endpoint, metadata, { deadline: Date.now() + Math.min(left, this.attemptTimeoutMs) }, (error, value) =>
+          resolve(error ? { ok: false, error } : { ok: true, value: value as T }),
+        );
+      });
+      if (outcome.ok) {
+        this.succeeded(endpoint);
+        return { value: outcome.value, endpoint };
+      }
+      const failure = classify(outcome.error);
+      if (failure.kind === 'refused') throw failure.error;
+      if (failure.kind === 'unavailable') throw new StoreUnavailableError(`etcd cannot take ${what}: ${failure.message}`, outcome.error);
+      lastProblem = `${endpoint.url}: ${failure.message}`;
+      this.failed(endpoint, failure);
+    }
+  }
+
+  /** The member to use next: the leader's when it is known and well, else any that is not resting after a failure. */
+  pick(consistency: Consistency, exclude: ReadonlySet<EtcdEndpoint> = new Set()): EtcdEndpoint | undefined {
+    const now = Date.now();
+    const usable = (e: EtcdEndpoint) => !exclude.has(e) && e.downUntil <= now && (consistency === 'local' || e.noLeaderUntil <= now);
+    const preferred = this.endpoints[this.preferred];
+    if (usable(preferred)) return preferred;
+    for (let i = 1; i <= this.endpoints.length; i++) {
+      const candidate = this.endpoints[(this.preferred + i) % this.endpoints.length];
+      if (usable(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  /** A member's own status, straight from it. */
+  status(endpoint: EtcdEndpoint, timeoutMs = PROBE_TIMEOUT_MS): Promise<StatusResponse> {
+    return new Promise((resolve, reject) => {
+      endpoint.maintenance.Status({}, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (error, response) => {
+        if (error || !response) reject(error ?? new Error('empty answer'));
+        else resolve(response);
+      });
+    });
+  }
+
+  /** The cluster's members as the last member to answer listed them. */
+  async memberList(): Promise<Member[]> {
+    const { value } = await this.call<{ members: Member[] }>('a member list', 'local', (e, m, o, done) => e.cluster.MemberList({}, m, o, done), 3_000);
+    this.members = value.members;
+    return value.members;
+  }
+
+  get knownMembers(): Member[] | undefined {
+    return this.members;
+  }
+
+  /** Asks every member for its status; finds the leader and brings back members that answer again. */
+  probe(): Promise<void> {
+    this.probing ??= Promise.all(
+      this.endpoints.map(async (endpoint) => {
+        try {
+          const status = await this.status(endpoint);
+          endpoint.reachable = true;
+          endpoint.memberId = status.header.member_id;
+          endpoint.leaderId = status.leader === '0' ? undefined : status.leader;
+          endpoint.lastError = status.errors?.length ? status.errors.join('; ') : undefined;
+          endpoint.downUntil = 0;
+          endpoint.noLeaderUntil = endpoint.leaderId ? 0 : Date.now() + NO_LEADER_HOLD_MS;
+        } catch (error) {
+          endpoint.reachable = false;
+          endpoint.lastError = describeError(error);
+        }
+        endpoint.probedAt = Date.now();
+      }),
+    )
+      .then(() => this.preferLeader())
+      .finally(() => (this.probing = undefined));
+    return this.probing;
+  }
+
+  close(): void {
+    this.closed = true;
+    clearInterval(this.probeTimer);
+    for (const endpoint of this.endpoints) endpoint.close();
+  }
+
+  /** Notes a member that answered; a watch or a read that fails elsewhere calls `failed`. */
+  succeeded(endpoint: EtcdEndpoint): void {
+    endpoint.failures = 0;
+    endpoint.downUntil = 0;
+    endpoint.reachable = true;
+    const index = this.endpoints.indexOf(endpoint);
+    if (this.endpoints[this.preferred].downUntil > Date.now() || this.endpoints[this.preferred].noLeaderUntil > Date.now()) this.preferred = index;
+  }
+
+  failed(endpoint: EtcdEndpoint, failure: { message: string; endpointTrouble?: boolean; noLeader?: boolean }): void {
+    endpoint.lastError = failure.message;
+    if (/no leader/.test(failure.message)) {
+      endpoint.noLeaderUntil = Date.now() + NO_LEADER_HOLD_MS;
+    } else {
+      endpoint.failures += 1;
+      endpoint.downUntil = Date.now() + Math.min(MIN_BACKOFF_MS * 2 ** Math.min(endpoint.failures, 4), MAX_BACKOFF_MS);
+    }
+    if (this.endpoints[this.preferred] === endpoint) this.preferred = (this.preferred + 1) % this.endpoints.length;
+  }
+
+  private preferLeader(): void {
+    const leader = this.endpoints.findIndex((e) => e.memberId !== undefined && e.memberId === e.leaderId && e.downUntil <= Date.now());
+    if (leader >= 0) this.preferred = leader;
+  }
+
+  private unavailable(what: string, lastProblem: string): StoreUnavailableError {
+    return new StoreUnavailableError(`etcd could not serve ${what} within ${this.deadlineMs} ms (${lastProblem})`);
+  }
+}
+
+/**
+ * etcd's answers by what they mean for the call. Status codes alone do not tell a
+ * full disk from a busy server, so the message decides where etcd's own text is known.
+ */
+function classify(error: grpc.ServiceError): Failure {
+  const message = describeError(error);
+  switch (error.code) {
+    case grpc.status.INVALID_ARGUMENT:
+    case grpc.status.OUT_OF_RANGE:
+      return { kind: 'refused', error: new EtcdRefusal(message, error.code) };
+    case grpc.status.RESOURCE_EXHAUSTED:
+      if (/space exceeded/.test(message)) {
+        return {
+          kind: 'unavailable',
+          message: `${message} (the NOSPACE alarm is raised: the cluster takes no writes until space is freed — compact, defragment, then disarm the alarm; see docs/reliability.md)`,
+        };
+      }
+      // "too many requests": the leader is behind on applying; try again shortly.
+      return { kind: 'retry', message, endpointTrouble: false };
+    case grpc.status.PERMISSION_DENIED:
+    case grpc.status.UNAUTHENTICATED:
+      return { kind: 'unavailable', message: `${message} (this adapter does not log in: use a cluster without authentication or put it behind a proxy that does)` };
+    default:
+      // UNAVAILABLE (no leader, leader changed, connection refused), DEADLINE_EXCEEDED,
+      // CANCELLED, and transport errors that surface as UNKNOWN or INTERNAL.
+      return { kind: 'retry', message, endpointTrouble: true };
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'details' in error && typeof (error as grpc.ServiceError).details === 'string') {
+    const e = error as grpc.ServiceError;
+    return e.details || e.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
