@@ -1,15 +1,19 @@
 import { loadConfig } from '@app/config';
 import { createApp } from './bootstrap';
+import { openStoreFor } from './infrastructure/openStore';
 import { TokenService } from './auth/tokenService';
 import { exitOnSignals } from './shutdown/gracefulShutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  // Opened before the app, so a store that cannot be reached stops the start with one line that names it.
+  const store = await openStoreFor(config);
+  const app = await createApp(config, store);
   exitOnSignals(app, (line) => console.log(line));
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
-  const where = config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : 'EventStoreDB';
+  const where =
+    config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : config.eventStore === 'etcd' ? `etcd cluster at ${config.etcdEndpoints.join(', ')}` : 'EventStoreDB';
   console.log(`Ticketing API on http://localhost:${port}/ (${where}); web pages at /, admin pages at /admin, health at /health`);
   const tokens = app.get(TokenService);
   // Secrets never go to the log, which outlives them and is read by more people: only where to find it.

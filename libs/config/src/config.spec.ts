@@ -39,11 +39,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads an etcd cluster as its list of members', () => {
+    const config = loadConfig({ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: ' http://10.0.1.5:2379, http://etcd-b:2379,http://[::1]:23790 ', ETCD_PREFIX: 'festival/' });
+    expect(config).toMatchObject({ eventStore: 'etcd', etcdEndpoints: ['http://10.0.1.5:2379', 'http://etcd-b:2379', 'http://[::1]:23790'], etcdPrefix: 'festival/' });
+    expect(loadConfig({}).etcdPrefix).toBe('ticketing/');
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT must be an integer/],
     [{ PORT: '70000' }, /PORT must be an integer/],
-    [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be one of embedded, eventstoredb/],
+    [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be one of embedded, eventstoredb, etcd/],
     [{ EVENT_STORE: 'eventstoredb' }, /needs EVENTSTORE_CONNECTION_STRING/],
+    [{ EVENT_STORE: 'etcd' }, /EVENT_STORE=etcd needs ETCD_ENDPOINTS/],
+    [{ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: 'localhost:2379' }, /ETCD_ENDPOINTS must be a comma-separated list of http:\/\/host:port, got "localhost:2379"/],
+    [{ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: 'https://a:2379' }, /TLS to etcd is not supported/],
+    [{ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: 'http://a:2379,http://a:2379' }, /lists a member twice/],
+    [{ ETCD_PREFIX: 'no slash' }, /ETCD_PREFIX must be/],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS must be one of FULL, EXTRA/],
     [{ WAITLIST_MAX_WAIT_SECONDS: '0' }, /WAITLIST_MAX_WAIT_SECONDS must be an integer/],
     [{ RATE_LIMITS: 'maybe' }, /RATE_LIMITS must be one of on, off/],

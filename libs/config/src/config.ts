@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-export type EventStoreKind = 'embedded' | 'eventstoredb';
+export type EventStoreKind = 'embedded' | 'eventstoredb' | 'etcd';
 
 /** Every setting the product reads from its environment. Read once, here, and nowhere else. */
 export interface AppConfig {
@@ -10,6 +10,10 @@ export interface AppConfig {
   eventStore: EventStoreKind;
   /** Required when eventStore is 'eventstoredb'. */
   eventStoreConnectionString: string | undefined;
+  /** The members of the etcd cluster (`http://host:port`); required when eventStore is 'etcd'. */
+  etcdEndpoints: string[];
+  /** Every key of the log in etcd starts with it, so one cluster can hold several logs. */
+  etcdPrefix: string;
   /** SQLite synchronous mode of the embedded store; FULL makes every acknowledged write durable. */
   sqliteSynchronous: 'FULL' | 'EXTRA';
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -38,10 +42,14 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const eventStore = oneOf(env, 'EVENT_STORE', ['embedded', 'eventstoredb'] as const, 'embedded');
+  const eventStore = oneOf(env, 'EVENT_STORE', ['embedded', 'eventstoredb', 'etcd'] as const, 'embedded');
   const connectionString = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
   if (eventStore === 'eventstoredb' && !connectionString) {
     throw new ConfigError('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://a:2113,b:2113,c:2113?tls=false&nodePreference=leader)');
+  }
+  const endpoints = etcdEndpoints(env);
+  if (eventStore === 'etcd' && endpoints.length === 0) {
+    throw new ConfigError('EVENT_STORE=etcd needs ETCD_ENDPOINTS, the cluster\'s members as a comma-separated list (e.g. http://10.0.1.5:2379,http://10.0.2.5:2379,http://10.0.3.5:2379)');
   }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -49,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
     eventStore,
     eventStoreConnectionString: connectionString,
+    etcdEndpoints: endpoints,
+    etcdPrefix: etcdPrefix(env),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'EXTRA'] as const, 'FULL'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     adminToken: adminToken(env),
@@ -61,6 +71,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
   };
+}
+
+function etcdEndpoints(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.ETCD_ENDPOINTS?.trim();
+  if (!raw) return [];
+  const endpoints = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const endpoint of endpoints) {
+    const match = /^http:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/.exec(endpoint);
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535) {
+      const hint = endpoint.startsWith('https://') ? ' (TLS to etcd is not supported yet: reach the members over a private network)' : '';
+      throw new ConfigError(`ETCD_ENDPOINTS must be a comma-separated list of http://host:port, got "${endpoint}"${hint}`);
+    }
+  }
+  if (new Set(endpoints).size !== endpoints.length) throw new ConfigError(`ETCD_ENDPOINTS lists a member twice: "${raw}"`);
+  return endpoints;
+}
+
+function etcdPrefix(env: NodeJS.ProcessEnv): string {
+  const raw = env.ETCD_PREFIX?.trim();
+  if (!raw) return 'ticketing/';
+  if (!/^[A-Za-z0-9._-]{1,64}\/$/.test(raw)) throw new ConfigError(`ETCD_PREFIX must be 1 to 64 letters, digits or ._- followed by a slash, got "${raw}"`);
+  return raw;
 }
 
 function corsOrigins(env: NodeJS.ProcessEnv): string[] {

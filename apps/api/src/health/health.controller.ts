@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { EventStore } from '@app/event-store';
+import type { EventStore, StoreMember } from '@app/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
 import { StoreStatus } from './storeStatus';
@@ -13,6 +13,9 @@ export interface HealthReport {
   error?: string;
   writesFailingSince?: string;
   readModelsAt?: string;
+  /** A cluster store's members as this process reaches them, and the one that leads. */
+  members?: StoreMember[];
+  leader?: string;
 }
 
 @Controller('health')
@@ -32,17 +35,26 @@ export class HealthController {
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const trouble = await this.status.writeTrouble();
     const readModelsAt = this.projections.appliedPosition.toString();
+    const cluster = await this.cluster();
     try {
       await this.store.ping();
     } catch (error) {
       reply.status(503);
-      return { status: 'unavailable', store: this.store.kind, reads: 'failing', writes: 'failing', error: error instanceof Error ? error.message : String(error), readModelsAt };
+      return { status: 'unavailable', store: this.store.kind, reads: 'failing', writes: 'failing', error: error instanceof Error ? error.message : String(error), readModelsAt, ...cluster };
     }
     if (trouble) {
       reply.status(503);
       void reply.header('Retry-After', '2');
-      return { status: 'degraded', store: this.store.kind, reads: 'ok', writes: 'failing', error: trouble.message, writesFailingSince: trouble.since, readModelsAt };
+      return { status: 'degraded', store: this.store.kind, reads: 'ok', writes: 'failing', error: trouble.message, writesFailingSince: trouble.since, readModelsAt, ...cluster };
     }
-    return { status: 'ok', store: this.store.kind, reads: 'ok', writes: 'ok', readModelsAt };
+    return { status: 'ok', store: this.store.kind, reads: 'ok', writes: 'ok', readModelsAt, ...cluster };
+  }
+
+  /** Members and leader of a cluster store; nothing for the embedded one, whose file the report need not name. */
+  private async cluster(): Promise<Pick<HealthReport, 'members' | 'leader'>> {
+    if (this.store.kind === 'embedded') return {};
+    const description = await this.store.describe().catch(() => undefined);
+    if (!description?.members) return {};
+    return { members: description.members, ...(description.leader ? { leader: description.leader } : {}) };
   }
 }

@@ -1,10 +1,11 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { openEventStore, type EventStore } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import { TokenService } from '../auth/tokenService';
 import { AdminGuard, CustomerGuard } from '../auth/guards';
 import { ProjectionsService } from '../projections/projections.service';
 import { ReadDatabase } from './readDatabase';
+import { openStoreFor } from './openStore';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 
 /** Config, the event store, the read database, tokens and projections: opened once per app, closed on shutdown. */
@@ -32,10 +33,4 @@ export class InfrastructureModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
   }
-}
-
-function openStoreFor(config: AppConfig): EventStore {
-  return config.eventStore === 'eventstoredb'
-    ? openEventStore({ kind: 'eventstoredb', connectionString: config.eventStoreConnectionString! })
-    : openEventStore({ kind: 'embedded', dataDir: config.dataDir, synchronous: config.sqliteSynchronous, backgroundCheckpoints: true });
 }

@@ -76,6 +76,47 @@ describe('StreamWriter', () => {
     expect((await store.readStream('stock-4')).map((e) => e.id)).toHaveLength(2);
   });
 
+  it('cuts a batch into as many appends as the store needs, between commands, and answers each command once its own append landed', async () => {
+    const small = SqliteEventStore.inMemory({ limits: { maxEventsPerAppend: 5 } });
+    try {
+      const writer = new StreamWriter({ store: small, streamId: 'stock-cut', decider: stock(100) });
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => writer.execute({ type: 'Take', data: { n: i + 1 } })));
+      const events = await small.readStream('stock-cut');
+      expect(events.map((e) => (e.data as { n: number }).n)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      // Each command's answer carries the position of the append that holds its event: one position per append, at most 5 answers each.
+      const perAppend = new Map<bigint | undefined, number>();
+      for (const r of results) perAppend.set(r.position, (perAppend.get(r.position) ?? 0) + 1);
+      expect(perAppend.size).toBe(small.stats().appends);
+      expect(small.stats().appends).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...perAppend.values())).toBeLessThanOrEqual(5);
+      results.forEach((r, i) => expect(r.position! >= events[i].position).toBe(true));
+      await expect(writer.read((s) => s.left)).resolves.toBe(100 - 78);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('cuts by bytes too, and refuses only a command too big for one append on its own', async () => {
+    const small = SqliteEventStore.inMemory({ limits: { maxAppendBytes: 400 } });
+    type Note = { type: 'Note'; data: { text: string } };
+    const notes: Decider<Note, Note, { count: number }> = {
+      initialState: () => ({ count: 0 }),
+      decide: (command) => [command],
+      evolve: (state) => ({ count: state.count + 1 }),
+    };
+    try {
+      const writer = new StreamWriter({ store: small, streamId: 'notes', decider: notes });
+      const texts = ['a'.repeat(100), 'b'.repeat(100), 'c'.repeat(1_000), 'd'.repeat(100), 'e'.repeat(100)];
+      const results = await Promise.allSettled(texts.map((text) => writer.execute({ type: 'Note', data: { text } })));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((results[2] as PromiseRejectedResult).reason.name).toBe('InvalidAppendError');
+      expect((await small.readStream('notes')).map((e) => (e.data as { text: string }).text[0])).toEqual(['a', 'b', 'd', 'e']);
+      await expect(writer.read((s) => s.count)).resolves.toBe(4);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('rejects the batch and reloads after the store fails, then works again', async () => {
     const writer = new StreamWriter({ store, streamId: 'stock-5', decider: stock(10) });
     await writer.execute({ type: 'Take', data: { n: 1 } });

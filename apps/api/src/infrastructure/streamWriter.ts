@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider } from '@app/domain';
-import { WrongExpectedVersionError, type EventData, type EventStore } from '@app/event-store';
+import { InvalidAppendError, WrongExpectedVersionError, eventSize, type EventData, type EventStore } from '@app/event-store';
 
 export interface DomainEvent {
   type: string;
@@ -46,6 +46,16 @@ interface Decision<Event> {
   outcomes: Array<Outcome<Event>>;
   events: Event[];
   owners: number[];
+}
+
+/** Jobs [from, to) of a batch, whose events [eventsFrom, eventsTo) go to the store in one append. */
+interface Chunk {
+  from: number;
+  to: number;
+  eventsFrom: number;
+  eventsTo: number;
+  /** How many of its jobs decided events (one: it is alone because it is too big for one append). */
+  writers: number;
 }
 
 const PAGE = 10_000;
@@ -135,33 +145,93 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
     }
   }
 
+  /**
+   * Decides the batch and appends its events: in one append, or, when they are more
+   * than the store takes at once (`store.limits`), in several, cut between commands and
+   * written in order, each at the revision the one before left. Jobs are answered as
+   * their own append lands; when one fails, the jobs from it on are decided again after
+   * a reload (a conflict) or refused with its error.
+   */
   private async process(batch: Array<Job<Command, Event, State>>): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      let decided = this.untouched && this.options.assumeNew ? this.decideAsNew(batch) : undefined;
+    let pending = batch;
+    for (let conflicts = 0; pending.length > 0; ) {
+      let decided = this.untouched && this.options.assumeNew ? this.decideAsNew(pending) : undefined;
       this.untouched = false;
       try {
         if (!decided && !this.loaded) await this.load();
       } catch (error) {
-        return settleAll(batch, { ok: false, error });
+        return settleAll(pending, { ok: false, error });
       }
-      decided ??= this.decideBatch(batch);
+      decided ??= this.decideBatch(pending);
       const { outcomes, events, owners } = decided;
-      if (events.length === 0) return settle(batch, outcomes);
-      try {
-        const ordered = batch.every((job) => job.kind === 'command' && job.ordered);
-        const appended = await this.options.store.appendToStream(this.options.streamId, this.toEventData(batch, events, owners), {
-          expectedRevision: this.revision,
-          ...(ordered ? { durability: 'ordered' as const } : {}),
-        });
-        this.revision = appended.nextExpectedRevision;
-        this.loaded = true;
-        return settle(batch, outcomes, appended.position);
-      } catch (error) {
-        this.loaded = false;
-        if (error instanceof WrongExpectedVersionError && attempt < this.maxConflictRetries) continue;
-        return settleAll(batch, { ok: false, error });
+      if (events.length === 0) return settle(pending, outcomes);
+      let failed: { chunk: Chunk; error: unknown } | undefined;
+      for (const chunk of this.cut(pending, decided)) {
+        const jobs = pending.slice(chunk.from, chunk.to);
+        try {
+          const ordered = jobs.every((job) => job.kind === 'command' && job.ordered);
+          const appended = await this.options.store.appendToStream(
+            this.options.streamId,
+            this.toEventData(pending, events.slice(chunk.eventsFrom, chunk.eventsTo), owners.slice(chunk.eventsFrom, chunk.eventsTo)),
+            { expectedRevision: this.revision, ...(ordered ? { durability: 'ordered' as const } : {}) },
+          );
+          this.revision = appended.nextExpectedRevision;
+          this.loaded = true;
+          settle(jobs, outcomes.slice(chunk.from, chunk.to), appended.position);
+        } catch (error) {
+          // The state has seen events the store did not take: reload before deciding again.
+          this.loaded = false;
+          failed = { chunk, error };
+          break;
+        }
+      }
+      if (!failed) return;
+      const rest = pending.slice(failed.chunk.from);
+      if (failed.error instanceof WrongExpectedVersionError && conflicts++ < this.maxConflictRetries) {
+        pending = rest;
+      } else if (failed.error instanceof InvalidAppendError && failed.chunk.writers === 1) {
+        // One command's events are more than the store takes in an append: refuse it alone.
+        const tooBig = pending[owners[failed.chunk.eventsFrom]];
+        tooBig.reject(failed.error);
+        pending = rest.filter((job) => job !== tooBig);
+      } else {
+        return settleAll(rest, { ok: false, error: failed.error });
       }
     }
+  }
+
+  /** Cuts a decided batch into appends the store takes, between commands; one chunk unless the store's limits say otherwise. */
+  private cut(batch: Array<Job<Command, Event, State>>, decided: Decision<Event>): Chunk[] {
+    const { maxEventsPerAppend, maxAppendBytes } = this.options.store.limits;
+    const { events, owners } = decided;
+    const sized = Number.isFinite(maxAppendBytes);
+    if (events.length <= maxEventsPerAppend && !sized) return [{ from: 0, to: batch.length, eventsFrom: 0, eventsTo: events.length, writers: new Set(owners).size }];
+    const metadata = this.options.metadata;
+    const chunks: Chunk[] = [];
+    let current: Chunk = { from: 0, to: 0, eventsFrom: 0, eventsTo: 0, writers: 0 };
+    let bytes = 0;
+    let e = 0;
+    for (let j = 0; j < batch.length; j++) {
+      const first = e;
+      let jobBytes = 0;
+      while (e < events.length && owners[e] === j) {
+        if (sized) jobBytes += eventSize({ type: events[e].type, data: events[e].data, ...(metadata ? { metadata } : {}) });
+        e++;
+      }
+      const count = e - first;
+      const full = current.eventsTo - current.eventsFrom + count > maxEventsPerAppend || bytes + jobBytes > maxAppendBytes;
+      if (count > 0 && current.writers > 0 && full) {
+        chunks.push(current);
+        current = { from: j, to: j, eventsFrom: first, eventsTo: first, writers: 0 };
+        bytes = 0;
+      }
+      current.to = j + 1;
+      current.eventsTo = e;
+      bytes += jobBytes;
+      if (count > 0) current.writers += 1;
+    }
+    chunks.push(current);
+    return chunks;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { shardSize } from '@app/domain';
-import type { EventStore, LogPosition } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import { ApiError } from '../http/apiError';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
@@ -55,7 +55,7 @@ interface CachedCounts {
 const MAX_WHOLE_MAP = 25_000;
 /** Sections' seat maps kept ready; past this the least recently used go. */
 const MAX_CACHED_MAPS = 2_000;
-const HEAD_TTL_MS = 20;
+const LAG_TTL_MS = 20;
 
 /**
  * Seat maps and "how many are left", from the read models (never from the write side).
@@ -71,8 +71,8 @@ export class InventoryReadService {
   private readonly seatMaps = new Map<string, CachedSeatMap>();
   private readonly statuses = new Map<string, { version: number; statuses: Map<string, 'held' | 'sold'> }>();
   private readonly counts = new Map<string, CachedCounts>();
-  private head: LogPosition | undefined;
-  private headReadAt = 0;
+  private lagEvents = 0;
+  private lagReadAt = 0;
 
   constructor(
     private readonly registry: ShardRegistry,
@@ -142,19 +142,19 @@ export class InventoryReadService {
   }
 
   /**
-   * How far the read models are behind the log. The log's head is read at most every
-   * HEAD_TTL_MS (a query per answer cost more than the rest of the answer), so the
-   * figure can miss the writes of the last few milliseconds.
+   * How many events of the log the read models have not applied yet. Counted at most
+   * every LAG_TTL_MS (a query per answer cost more than the rest of the answer), so the
+   * figure can miss the writes of the last few milliseconds. While the store cannot be
+   * asked, the last count stands.
    */
   private async lag(): Promise<number> {
     const now = Date.now();
-    if (now - this.headReadAt >= HEAD_TTL_MS) {
-      this.headReadAt = now;
-      this.head = await this.store.headPosition().catch(() => undefined);
+    if (now - this.lagReadAt >= LAG_TTL_MS) {
+      this.lagReadAt = now;
+      const applied = this.projections.appliedPosition;
+      this.lagEvents = await this.store.countEventsAfter(applied === 0n ? 'start' : applied).catch(() => this.lagEvents);
     }
-    const head = this.head;
-    const applied = this.projections.appliedPosition;
-    return head === undefined || head === 'start' ? 0 : Number(head > applied ? head - applied : 0n);
+    return this.lagEvents;
   }
 
   private async cachedCounts(showId: string): Promise<CachedCounts> {

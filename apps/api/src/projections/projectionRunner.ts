@@ -310,6 +310,11 @@ export class ProjectionRunner {
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition().catch(() => undefined);
     const headNumber = head === undefined || head === 'start' ? 0n : head;
+    // Lag in events, counted once per distinct checkpoint (positions need not be contiguous).
+    const lags = new Map<bigint, number>();
+    for (const position of new Set(this.projections.map((p) => this.checkpoints.get(p.name) ?? 0n))) {
+      lags.set(position, head === undefined ? 0 : await this.store.countEventsAfter(position === 0n ? 'start' : position).catch(() => 0));
+    }
     return this.projections.map((projection): ProjectionStatus => {
       const position = this.checkpoints.get(projection.name) ?? 0n;
       const build = this.rebuilds.get(projection.name);
@@ -319,7 +324,7 @@ export class ProjectionRunner {
         name: projection.name,
         version: projection.version,
         position: position.toString(),
-        lagEvents: Number(headNumber > position ? headNumber - position : 0n),
+        lagEvents: lags.get(position) ?? 0,
         status: build ? 'rebuilding' : this.stalled ? 'stalled' : this.caughtUp ? 'live' : 'catching_up',
         ...(rebuiltAt ? { rebuiltAt } : {}),
         ...(build

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
-import { headNumber, logPages } from '../eventLog/logPages';
+import { logPages, logSize } from '../eventLog/logPages';
 import { CliError, EventLogSource } from '../infrastructure/eventLogSource';
 import { ProgressBar } from '../progress/progressBar';
 import { exportHeader, exportLine, showOfSale, soldTickets, type ExportFormat } from './soldTickets';
@@ -21,12 +21,12 @@ export class AuditExportCommand extends CommandRunner {
 
   async run(_args: string[], options: ExportOptions): Promise<void> {
     if (!options.show) throw new CliError('audit export needs --show <id>');
-    const store = this.source.open();
+    const store = await this.source.open();
     const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
-    const head = await headNumber(store);
-    const progress = new ProgressBar(`export ${options.show}`, head);
+    const total = await logSize(store);
+    const progress = new ProgressBar(`export ${options.show}`, total);
     let tickets = 0;
-    let position = 0;
+    let read = 0;
     await write(out, exportHeader(options.format));
     for await (const page of logPages(store)) {
       let chunk = '';
@@ -38,10 +38,10 @@ export class AuditExportCommand extends CommandRunner {
         }
       }
       if (chunk) await write(out, chunk);
-      position = Number(page[page.length - 1].position);
-      progress.update(position, `${tickets.toLocaleString('en-US')} tickets`, Math.max(head, position));
+      read += page.length;
+      progress.update(read, `${tickets.toLocaleString('en-US')} tickets`, Math.max(total, read));
     }
-    progress.done(position, `${tickets.toLocaleString('en-US')} tickets`);
+    progress.done(read, `${tickets.toLocaleString('en-US')} tickets`);
     if (options.out) {
       out.end();
       await once(out, 'finish');

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import type { AppConfig } from '@app/config';
-import { headNumber, logPages } from '../eventLog/logPages';
+import { logPages, logSize } from '../eventLog/logPages';
 import { EventLogSource } from '../infrastructure/eventLogSource';
 import { CLI_CONFIG } from '../infrastructure/tokens';
 import { ProgressBar } from '../progress/progressBar';
@@ -26,20 +26,20 @@ export class AuditVerifyCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: VerifyOptions): Promise<void> {
-    const store = this.source.open();
+    const store = await this.source.open();
     const started = Date.now();
     // Read-model counts first: their checkpoints are then at or behind the head we replay to.
     const readModels = readModelCounts(this.config.dataDir, options.show);
     const auditor = new SaleAuditor({ showId: options.show, readModels });
-    const head = await headNumber(store);
-    const progress = new ProgressBar('verify', head);
-    let position = 0;
+    const total = await logSize(store);
+    const progress = new ProgressBar('verify', total);
+    let read = 0;
     for await (const page of logPages(store)) {
       for (const event of page) auditor.add(event);
-      position = Number(page[page.length - 1].position);
-      progress.update(position, `${position.toLocaleString('en-US')}/${head.toLocaleString('en-US')}`, Math.max(head, position));
+      read += page.length;
+      progress.update(read, `${read.toLocaleString('en-US')}/${total.toLocaleString('en-US')} events`, Math.max(total, read));
     }
-    progress.done(position, 'done');
+    progress.done(read, 'done');
     const report = auditor.report();
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(options.json ? `${JSON.stringify({ ...report, seconds }, null, 2)}\n` : summary(report, seconds, options.show, readModels !== undefined));

@@ -14,8 +14,7 @@ export async function* logPages(store: EventStore, pageSize = PAGE_SIZE): AsyncG
   }
 }
 
-/** The head as a number, for progress (0 for an empty log). */
-export async function headNumber(store: EventStore): Promise<number> {
-  const head = await store.headPosition();
-  return head === 'start' ? 0 : Number(head);
+/** How many events the log holds, for progress: a count, whatever the store's positions are. */
+export function logSize(store: EventStore): Promise<number> {
+  return store.countEventsAfter('start', { cap: Number.MAX_SAFE_INTEGER });
 }

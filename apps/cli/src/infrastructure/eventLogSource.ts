@@ -16,16 +16,22 @@ export class EventLogSource implements OnApplicationShutdown {
 
   constructor(@Inject(CLI_CONFIG) private readonly config: AppConfig) {}
 
-  open(): EventStore {
+  async open(): Promise<EventStore> {
     if (this.store) return this.store;
     const { config } = this;
     if (config.eventStore === 'eventstoredb') {
-      this.store = openEventStore({ kind: 'eventstoredb', connectionString: config.eventStoreConnectionString! });
+      this.store = await openEventStore({ kind: 'eventstoredb', connectionString: config.eventStoreConnectionString! });
+    } else if (config.eventStore === 'etcd') {
+      try {
+        this.store = await openEventStore({ kind: 'etcd', endpoints: config.etcdEndpoints, prefix: config.etcdPrefix });
+      } catch (error) {
+        throw new CliError(error instanceof Error ? error.message : String(error));
+      }
     } else {
       // Opening a missing file would create an empty store and report a clean audit of nothing.
       const file = join(config.dataDir, 'events.db');
       if (!existsSync(file)) throw new CliError(`No event store at ${file} (set DATA_DIR to the API's data directory)`);
-      this.store = openEventStore({ kind: 'embedded', dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+      this.store = await openEventStore({ kind: 'embedded', dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
     }
     return this.store;
   }

@@ -152,7 +152,7 @@ export class EtcdConnection {
       if (!endpoint) {
         // Every member has failed once in this call: wait a little, then go round again.
         const left = deadline - Date.now();
-        if (left <= 0) throw this.unavailable(what, lastProblem);
+        if (left <= 0) throw this.unavailable(what, deadlineMs, lastProblem);
         await sleep(Math.min(backoff, left));
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         tried.clear();
@@ -160,7 +160,7 @@ export class EtcdConnection {
       }
       tried.add(endpoint);
       const left = deadline - Date.now();
-      if (left <= 0) throw this.unavailable(what, lastProblem);
+      if (left <= 0) throw this.unavailable(what, deadlineMs, lastProblem);
       const metadata = new grpc.Metadata();
       if (consistency === 'leader') metadata.set('hasleader', 'true');
       const outcome = await new Promise<{ ok: true; value: T } | { ok: false; error: grpc.ServiceError }>((resolve) => {
@@ -204,8 +204,8 @@ export class EtcdConnection {
   }
 
   /** The cluster's members as the last member to answer listed them. */
-  async memberList(): Promise<Member[]> {
-    const { value } = await this.call<{ members: Member[] }>('a member list', 'local', (e, m, o, done) => e.cluster.MemberList({}, m, o, done), 3_000);
+  async memberList(deadlineMs = 3_000): Promise<Member[]> {
+    const { value } = await this.call<{ members: Member[] }>('a member list', 'local', (e, m, o, done) => e.cluster.MemberList({}, m, o, done), deadlineMs);
     this.members = value.members;
     return value.members;
   }
@@ -269,8 +269,8 @@ export class EtcdConnection {
     if (leader >= 0) this.preferred = leader;
   }
 
-  private unavailable(what: string, lastProblem: string): StoreUnavailableError {
-    return new StoreUnavailableError(`etcd could not serve ${what} within ${this.deadlineMs} ms (${lastProblem})`);
+  private unavailable(what: string, deadlineMs: number, lastProblem: string): StoreUnavailableError {
+    return new StoreUnavailableError(`etcd could not serve ${what} within ${deadlineMs} ms (${lastProblem})`);
   }
 }
 
@@ -306,7 +306,8 @@ function classify(error: grpc.ServiceError): Failure {
 export function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'details' in error && typeof (error as grpc.ServiceError).details === 'string') {
     const e = error as grpc.ServiceError;
-    return e.details || e.message;
+    // grpc-js appends an empty "Resolution note: " to connection failures.
+    return (e.details || e.message).replace(/\.?\s*Resolution note:\s*$/, '');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -89,11 +89,11 @@ export class EtcdEventStore implements EventStore {
   static async connect(options: EtcdEventStoreOptions, timeoutMs = 10_000): Promise<EtcdEventStore> {
     const store = new EtcdEventStore(options);
     try {
-      await store.connection.memberList();
+      await store.connection.memberList(timeoutMs);
       await store.connection.probe();
     } catch (error) {
       await store.close();
-      throw new StoreUnavailableError(`No etcd member answered at ${options.endpoints.join(', ')} within ${timeoutMs} ms: ${describeError(error)}`, error);
+      throw new StoreUnavailableError(`No etcd member answered at ${options.endpoints.join(', ')}: ${describeError(error)}`, error);
     }
     return store;
   }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError, StoreUnavailableError, InvalidAppendError } from '../errors';
-import { appendProblem } from '../appendRules';
+import { appendProblem, appendSize, oversizeProblem } from '../appendRules';
 import type {
   AllSubscription,
   AppendOptions,
@@ -42,6 +42,8 @@ export interface SqliteEventStoreOptions {
   backgroundCheckpoints?: boolean;
   /** Stands in for fs.fsync of the write-ahead log, so a test can hold a flush back or fail it. */
   flushFile?: FlushFile;
+  /** Lower limits per append than the embedded store needs, to try a writer against a cluster store's. */
+  limits?: Partial<StoreLimits>;
 }
 
 /** A committed batch whose answers wait for the flush of the WAL that makes it durable. */
@@ -78,7 +80,7 @@ const TAIL_EVENTS = 4_096;
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'embedded' as const;
-  readonly limits = LIMITS;
+  readonly limits: StoreLimits;
 
   /** The database file (or ':memory:'). */
   readonly file: string;
@@ -123,6 +125,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.file = options.file;
+    this.limits = { ...LIMITS, ...options.limits };
     this.db = new Database(options.file);
     const synchronous = options.synchronous ?? 'FULL';
     this.maxBatch = options.maxBatch ?? 1_000;
@@ -163,7 +166,7 @@ export class SqliteEventStore implements EventStore {
   appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The event store is closed'));
     if (this.failure) return Promise.reject(this.failure);
-    const invalid = appendProblem(streamId, events, LIMITS);
+    const invalid = appendProblem(streamId, events, this.limits) ?? this.oversize(events);
     if (invalid) return Promise.reject(new InvalidAppendError(invalid));
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, expected: options.expectedRevision, ordered: options.durability === 'ordered', resolve, reject });
@@ -227,6 +230,16 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<LogPosition> {
     const head = Math.min(this.readHead(), this.readableHead());
     return head === 0 ? 'start' : BigInt(head);
+  }
+
+  /** Only counted when a limit on bytes was set (the embedded store itself has none). */
+  private oversize(events: readonly EventData[]): string | undefined {
+    if (!Number.isFinite(this.limits.maxAppendBytes)) return undefined;
+    try {
+      return oversizeProblem(appendSize(events), this.limits);
+    } catch {
+      return undefined; // not JSON-serializable: refused where it is serialized, with that reason
+    }
   }
 
   /** Positions here are contiguous (a rowid one past the last), so the distance is the count. */
