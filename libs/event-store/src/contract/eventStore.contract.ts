@@ -1,13 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventStore, LogPosition, RecordedEvent } from '../eventStore';
-import { WrongExpectedVersionError } from '../errors';
+import { appendSize } from '../appendRules';
+import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
+
+/**
+ * What the suite may do to the servers behind a store, where it can: a cluster's
+ * spec kills and restarts members; a store whose servers the test does not own says
+ * why it cannot, and those cases are reported as skipped with that reason.
+ */
+export interface ContractFaults {
+  /** Takes every server of the store away; `restore` brings them back and gives the store to go on with. */
+  outage?: (store: EventStore) => Promise<{ restore(): Promise<EventStore> }>;
+  /** Breaks the connections the store holds open (a server restart) and lets it reconnect. */
+  dropConnections?: (store: EventStore) => Promise<void>;
+  /** Why the missing faults cannot be made for this store. */
+  unavailableBecause?: string;
+}
 
 /**
  * The behaviour every adapter owes the rest of the system. Each adapter's spec only
  * supplies a factory. Stream names are unique per run so the suite can also run
  * against a shared, non-empty EventStoreDB cluster.
  */
-export function describeEventStoreContract(name: string, open: () => Promise<EventStore>): void {
+export function describeEventStoreContract(name: string, open: () => Promise<EventStore>, faults: ContractFaults = {}): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     const run = randomUUID().slice(0, 8);
@@ -249,6 +264,118 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         await subscription.stop();
         await expect(pending).resolves.toMatchObject({ done: true });
       });
+    });
+
+    describe('appends at the edge', () => {
+      it("gives a multi-event append the position of its last event", async () => {
+        const s = stream('multi-position');
+        const result = await store.appendToStream(s, [event('A'), event('B'), event('C')], { expectedRevision: 'no_stream' });
+        const read = await store.readStream(s);
+        expect(result.position).toBe(read[2].position);
+        expect(read[0].position < read[1].position && read[1].position < read[2].position).toBe(true);
+      });
+
+      it('takes an append of as many events as the store allows, and refuses one more without writing anything', async () => {
+        const max = store.limits.maxEventsPerAppend;
+        const full = stream('count-full');
+        await store.appendToStream(full, Array.from({ length: max }, (_, i) => event('Tick', { i })), { expectedRevision: 'no_stream' });
+        expect(await store.readStream(full)).toHaveLength(max);
+        const over = stream('count-over');
+        await expect(store.appendToStream(over, Array.from({ length: max + 1 }, (_, i) => event('Tick', { i })), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(InvalidAppendError);
+        expect(await store.readStream(over)).toEqual([]);
+      });
+
+      it('takes an append just under its byte limit and refuses one just over it, writing nothing', async () => {
+        const limit = store.limits.maxAppendBytes;
+        // A store without a byte limit has nothing to refuse; it must still take a large append.
+        const target = Number.isFinite(limit) ? limit : 1_000_000;
+        const count = Math.min(store.limits.maxEventsPerAppend, 50);
+        const sized = (bytes: number): EventData[] => {
+          const events = Array.from({ length: count }, () => ({ id: randomUUID(), type: 'Blob', data: { text: '' }, metadata: { by: 'contract' } }));
+          const base = appendSize(events);
+          const each = Math.floor((bytes - base) / count);
+          for (const e of events) e.data.text = 'x'.repeat(each);
+          events[0].data.text += 'x'.repeat(bytes - appendSize(events));
+          expect(appendSize(events)).toBe(bytes);
+          return events;
+        };
+        const under = stream('bytes-under');
+        await store.appendToStream(under, sized(target), { expectedRevision: 'no_stream' });
+        const read = await store.readStream(under);
+        expect(read).toHaveLength(count);
+        expect(appendSize(read.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })))).toBe(target);
+        if (!Number.isFinite(limit)) return;
+        const over = stream('bytes-over');
+        await expect(store.appendToStream(over, sized(target + 1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(InvalidAppendError);
+        expect(await store.readStream(over)).toEqual([]);
+      });
+
+      it('writes a retry that races its original once, and answers both alike', async () => {
+        const s = stream('race-retry');
+        await store.appendToStream(s, [event('Start')], { expectedRevision: 'no_stream' });
+        const events = [event('Held'), event('Held')];
+        const [first, second] = await Promise.all([
+          store.appendToStream(s, events, { expectedRevision: 0n }),
+          store.appendToStream(s, events, { expectedRevision: 0n }),
+        ]);
+        expect(second).toEqual(first);
+        expect((await store.readStream(s)).map((e) => e.type)).toEqual(['Start', 'Held', 'Held']);
+      });
+    });
+
+    describe('when its servers fail', () => {
+      if (!faults.outage || !faults.dropConnections) {
+        const reason = faults.unavailableBecause ?? 'this store has no servers the test can stop';
+        it.skip(`SKIPPED for ${name}: ${reason}`, () => undefined);
+        if (!faults.outage && !faults.dropConnections) return;
+      }
+
+      if (faults.outage) {
+        it('fails reads and writes with StoreUnavailableError while the servers are gone, and takes the same append once they are back', async () => {
+          const s = stream('outage');
+          await store.appendToStream(s, [event('Before')], { expectedRevision: 'no_stream' });
+          const outage = await faults.outage!(store);
+          const events = [event('During')];
+          let restored = false;
+          try {
+            await expect(store.appendToStream(s, events, { expectedRevision: 0n })).rejects.toBeInstanceOf(StoreUnavailableError);
+            await expect(store.readStream(s)).rejects.toBeInstanceOf(StoreUnavailableError);
+            await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+            store = await outage.restore();
+            restored = true;
+          } finally {
+            if (!restored) store = await outage.restore();
+          }
+          // Whether or not the failed attempt landed, its retry is written exactly once.
+          await store.appendToStream(s, events, { expectedRevision: 0n });
+          expect((await store.readStream(s)).map((e) => e.type)).toEqual(['Before', 'During']);
+        });
+      }
+
+      if (faults.dropConnections) {
+        it('keeps a subscription going across dropped connections, with no gap and no duplicate', async () => {
+          const from = await store.headPosition();
+          const s = stream('dropped');
+          const subscription = store.subscribeToAll({ fromPosition: from, filter: { streamPrefixes: [s] } });
+          const seen: string[] = [];
+          const done = (async () => {
+            for await (const e of subscription) {
+              seen.push(e.type);
+              if (seen.length === 6) break;
+            }
+          })();
+          await store.appendToStream(s, [event('One'), event('Two')], { expectedRevision: 'no_stream' });
+          await subscription.caughtUp;
+          await store.appendToStream(s, [event('Three')], { expectedRevision: 1n });
+          await faults.dropConnections!(store);
+          await store.appendToStream(s, [event('Four'), event('Five')], { expectedRevision: 2n });
+          await faults.dropConnections!(store);
+          await store.appendToStream(s, [event('Six')], { expectedRevision: 4n });
+          await done;
+          expect(seen).toEqual(['One', 'Two', 'Three', 'Four', 'Five', 'Six']);
+          await subscription.stop();
+        });
+      }
     });
 
     describe('scale', () => {

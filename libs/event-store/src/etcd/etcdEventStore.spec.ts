@@ -1,4 +1,5 @@
 import { describeEventStoreContract } from '../contract/eventStore.contract';
+import type { EventStore } from '../eventStore';
 import { EtcdEventStore } from './etcdEventStore';
 import { LocalEtcdCluster } from './testing/localEtcdCluster';
 
@@ -11,6 +12,31 @@ for (const size of [1, 3]) {
     afterAll(async () => {
       await cluster?.stop();
     });
-    describeEventStoreContract(`etcd, ${size} member${size > 1 ? 's' : ''}`, async () => EtcdEventStore.connect({ endpoints: cluster.endpoints }));
+
+    /** Every member killed and started again on its data: the cluster's log survives, every connection to it breaks. */
+    async function restartAll(): Promise<void> {
+      await Promise.all(cluster.members.map((m) => cluster.kill(m)));
+      await Promise.all(cluster.members.map((m) => cluster.restart(m)));
+      await cluster.waitForLeader();
+    }
+
+    describeEventStoreContract(
+      `etcd, ${size} member${size > 1 ? 's' : ''}`,
+      // A short deadline keeps the outage case quick; it is the same code path as the default 10 s.
+      async () => EtcdEventStore.connect({ endpoints: cluster.endpoints, deadlineMs: 3_000 }),
+      {
+        outage: async (store: EventStore) => {
+          await Promise.all(cluster.members.map((m) => cluster.kill(m)));
+          return {
+            restore: async () => {
+              await Promise.all(cluster.members.map((m) => cluster.restart(m)));
+              await cluster.waitForLeader();
+              return store;
+            },
+          };
+        },
+        dropConnections: restartAll,
+      },
+    );
   });
 }

@@ -125,9 +125,18 @@ export class SqliteBatchWriter {
     const revisions = new Float64Array(batch.length);
     const rows = new RowWriter((count, params) => Number(this.multiInsert(count).run(params).lastInsertRowid));
     const created = Date.now();
+    // Appends of this batch by stream, for a retry that arrives in the same batch as its original.
+    const earlier = new Map<string, Array<{ index: number; first: number; events: WireEvent[] }>>();
+    const sameAs = new Map<number, number>();
     for (let i = 0; i < batch.length; i++) {
       const append = batch[i];
       const stream = this.streamState(append.streamId);
+      const original = retryWithinBatch(append, earlier.get(append.streamId));
+      if (original !== undefined) {
+        // Its rows are not in the table yet, so findRetriedAppend cannot see them: answer as the original will be.
+        sameAs.set(i, original);
+        continue;
+      }
       const refusal = this.checkExpected(append, stream);
       if (refusal) {
         outcomes[i] = refusal;
@@ -139,6 +148,9 @@ export class SqliteBatchWriter {
         rows.add(key, ++revision, event.id, event.type, event.data, event.metadata, created);
         written.push([0, append.streamId, revision, event.id, event.type, event.data, event.metadata, created]);
       }
+      const appends = earlier.get(append.streamId) ?? [];
+      appends.push({ index: i, first: stream.revision + 1, events: append.events });
+      earlier.set(append.streamId, appends);
       stream.key = key;
       stream.revision = revision;
       lastRows[i] = rows.count - 1;
@@ -149,6 +161,7 @@ export class SqliteBatchWriter {
     for (let i = 0; i < batch.length; i++) {
       if (lastRows[i] >= 0) outcomes[i] = { ok: true, revision: revisions[i], position: firstPosition + lastRows[i] };
     }
+    for (const [retry, original] of sameAs) outcomes[retry] = outcomes[original];
     return outcomes;
   }
 
@@ -268,6 +281,22 @@ export class SqliteBatchWriter {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
   }
+}
+
+/**
+ * The earlier append of the same batch that this one repeats (the same event ids where
+ * it expects to write them, or, with 'any' or 'stream_exists', the stream's latest), if any.
+ */
+function retryWithinBatch(append: AppendRequest, earlier: Array<{ index: number; first: number; events: WireEvent[] }> | undefined): number | undefined {
+  if (!earlier) return undefined;
+  const { expected, events } = append;
+  const sameEvents = (other: WireEvent[]) => other.length === events.length && other.every((e, k) => e.id === events[k].id);
+  if (typeof expected === 'number' || expected === 'no_stream') {
+    const first = expected === 'no_stream' ? 0 : expected + 1;
+    return earlier.find((e) => e.first === first && sameEvents(e.events))?.index;
+  }
+  const latest = earlier[earlier.length - 1];
+  return sameEvents(latest.events) ? latest.index : undefined;
 }
 
 /**
