@@ -122,6 +122,8 @@ export class EtcdConnection {
   private probing: Promise<void> | undefined;
   private members: Member[] | undefined;
   private closed = false;
+  /** Calls answered, and the keys their answers carried: what reading the log costs, for specs and benches. */
+  readonly stats = { calls: 0, keys: 0 };
 
   constructor(options: EtcdConnectionOptions) {
     if (options.endpoints.length === 0) throw new Error('no etcd endpoints given');
@@ -170,6 +172,8 @@ export class EtcdConnection {
       });
       if (outcome.ok) {
         this.succeeded(endpoint);
+        this.stats.calls += 1;
+        this.stats.keys += keysIn(outcome.value);
         return { value: outcome.value, endpoint };
       }
       const failure = classify(outcome.error);
@@ -301,6 +305,12 @@ function classify(error: grpc.ServiceError): Failure {
       // CANCELLED, and transport errors that surface as UNKNOWN or INTERNAL.
       return { kind: 'retry', message, endpointTrouble: true };
   }
+}
+
+function keysIn(answer: unknown): number {
+  const { kvs, responses } = answer as { kvs?: unknown[]; responses?: Array<{ response_range?: { kvs: unknown[] } }> };
+  if (kvs) return kvs.length;
+  return responses ? responses.reduce((sum, r) => sum + (r.response_range?.kvs.length ?? 0), 0) : 0;
 }
 
 export function describeError(error: unknown): string {

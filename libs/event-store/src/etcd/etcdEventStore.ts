@@ -229,6 +229,11 @@ export class EtcdEventStore implements EventStore {
     };
   }
 
+  /** Calls made and keys read so far: what a read of the log costs in etcd. */
+  stats(): { calls: number; keys: number } {
+    return { ...this.connection.stats };
+  }
+
   async ping(): Promise<void> {
     await this.connection.call<RangeResponse>('a health check', 'local', (e, m, o, done) => e.kv.Range({ key: this.keys.clock, serializable: true, count_only: true }, m, o, done), PING_TIMEOUT_MS);
   }
