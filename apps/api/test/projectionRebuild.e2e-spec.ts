@@ -58,6 +58,7 @@ class BrakedStore implements EventStore {
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   countEventsAfter: EventStore['countEventsAfter'] = (...args) => this.inner.countEventsAfter(...args);
   describe: EventStore['describe'] = () => this.inner.describe();
+  readsCurrentAt: EventStore['readsCurrentAt'] = () => this.inner.readsCurrentAt();
   ping: EventStore['ping'] = () => this.inner.ping();
   close: EventStore['close'] = () => this.inner.close();
 }

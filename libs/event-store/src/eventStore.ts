@@ -159,6 +159,14 @@ export interface EventStore {
   /** The members serving the log and which one leads, for health reports. */
   describe(): Promise<StoreDescription>;
 
+  /**
+   * Until when this store's reads are known to hold every acknowledged write: now for a
+   * store in this process; for a cluster, the last moment a member this process can read
+   * from was with the majority. A region cut off from the majority goes on serving
+   * reads, and their age grows from that moment on.
+   */
+  readsCurrentAt(): Date;
+
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
 

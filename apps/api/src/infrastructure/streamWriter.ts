@@ -38,7 +38,7 @@ export interface Decided<Event> {
 
 type Job<Command, Event, State> =
   | { kind: 'command'; command: Command; ordered: boolean; resolve: (d: Decided<Event>) => void; reject: (e: unknown) => void }
-  | { kind: 'read'; read: (state: State) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  | { kind: 'read'; read: (state: State) => unknown; fresh: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 type Outcome<Event> = { ok: true; events: Event[] } | { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -105,10 +105,15 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
     });
   }
 
-  /** Reads the state in turn with the commands, so the answer reflects every write acknowledged before it. */
-  read<T>(read: (state: State) => T): Promise<T> {
+  /**
+   * Reads the state in turn with the commands, so the answer reflects every write this
+   * writer acknowledged before it. With `fresh`, also every write another process made
+   * to the stream: the stream's head in the store is checked first (one read of the
+   * store), and the state reloaded when it moved.
+   */
+  read<T>(read: (state: State) => T, options: { fresh?: boolean } = {}): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'read', read, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ kind: 'read', read, fresh: options.fresh === true, resolve: resolve as (v: unknown) => void, reject });
       void this.run();
     });
   }
@@ -158,6 +163,7 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
       let decided = this.untouched && this.options.assumeNew ? this.decideAsNew(pending) : undefined;
       this.untouched = false;
       try {
+        if (!decided && this.loaded && pending.some((job) => job.kind === 'read' && job.fresh)) await this.reloadIfMoved();
         if (!decided && !this.loaded) await this.load();
       } catch (error) {
         return settleAll(pending, { ok: false, error });
@@ -286,6 +292,13 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
     }
     const metadata = this.options.metadata;
     return events.map((event, i) => ({ id: ids[i], type: event.type, data: event.data, ...(metadata ? { metadata } : {}) }));
+  }
+
+  /** Drops the state when another process appended to the stream since this writer last read or wrote it. */
+  private async reloadIfMoved(): Promise<void> {
+    const [last] = await this.options.store.readStream(this.options.streamId, { direction: 'backwards', maxCount: 1 });
+    const stored = last ? last.streamRevision : 'no_stream';
+    if (stored !== this.revision) this.loaded = false;
   }
 
   private async load(): Promise<void> {

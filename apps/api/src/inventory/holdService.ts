@@ -251,7 +251,8 @@ export class HoldService {
     const location = await this.locate(customerId, holdId);
     const inventory = await this.showOrThrow(location.showId);
     const now = Date.now();
-    const views = await Promise.all(location.shards.map((i) => inventory.shards[i].writer.read((state) => holdView(state, holdId, now))));
+    // Fresh: another process (another region's API) may have written the hold, or bought it.
+    const views = await Promise.all(location.shards.map((i) => inventory.shards[i].writer.read((state) => holdView(state, holdId, now), { fresh: true })));
     return mergeViews(holdId, location.showId, views.filter((v): v is HoldView => v !== undefined));
   }
 

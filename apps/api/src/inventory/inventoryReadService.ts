@@ -132,13 +132,15 @@ export class InventoryReadService {
 
   async availability(showId: string): Promise<Availability> {
     const { counts } = await this.cachedCounts(showId);
-    return { ...counts, byTier: structuredClone(counts.byTier), asOf: new Date().toISOString(), lagEvents: await this.lag() };
+    const lagEvents = await this.lag();
+    return { ...counts, byTier: structuredClone(counts.byTier), asOf: this.store.readsCurrentAt().toISOString(), lagEvents };
   }
 
   /** `availability` as JSON, ready to send. */
   async availabilityJson(showId: string): Promise<string> {
     const { json } = await this.cachedCounts(showId);
-    return `${json},"asOf":"${new Date().toISOString()}","lagEvents":${await this.lag()}}`;
+    const lagEvents = await this.lag();
+    return `${json},"asOf":"${this.store.readsCurrentAt().toISOString()}","lagEvents":${lagEvents}}`;
   }
 
   /**

@@ -9,7 +9,7 @@ import { ADMIN, auditVerify, etcdEnv, membersAgree, missingAcknowledged } from '
 /**
  * The API on a 3-member etcd cluster while customers hold and buy; the leader is
  * SIGKILLed mid-sale and started again later, then two members at once (the quorum is
- * gone for longer than a write's 10 s deadline) and started again. Nothing
+ * gone for 12 s) and started again. Nothing
  * acknowledged may be lost or counted twice, no answer may be a 5xx other than a 503
  * with Retry-After, and writes must come back on their own.
  */
@@ -57,7 +57,7 @@ describe('leader loss under HTTP load (etcd, 3 members)', () => {
     mark('old leader restarted');
     await waitForAcks(300);
 
-    // 2. Two members die: no quorum for longer than a write may wait, so writes answer 503 until both are back.
+    // 2. Two members die: no quorum, so writes answer 503 (once the API knows no member has a leader) until both are back.
     const victims = cluster.members.filter((m) => m.name !== leader.name);
     const quorumLostAt = Date.now();
     const statusesBefore = { ...buyers.report.statuses };

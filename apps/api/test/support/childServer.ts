@@ -14,12 +14,21 @@ export interface ChildServer {
 
 const running = new Set<ChildProcess>();
 
+/** Where a server runs when not on this host's loopback: inside a network namespace, reached at `address`. */
+export interface ServerPlace {
+  netns: string;
+  address: string;
+}
+
 /** The real API as a child process on the embedded store in `dataDir`, so it can be signalled and killed. */
-export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export function startServer(dataDir: string, env: Record<string, string> = {}, place?: ServerPlace): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    const node = [process.execPath, '-r', '@swc-node/register', 'apps/api/src/main.ts'];
+    // `ip netns exec` replaces itself with node: the child's pid is the server's.
+    const command = place ? ['ip', 'netns', 'exec', place.netns, ...node] : node;
+    const child = spawn(command[0], command.slice(1), {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'error', RATE_LIMITS: 'off', ...env },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: place ? '0.0.0.0' : '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'error', RATE_LIMITS: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.add(child);
@@ -34,7 +43,7 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
       const match = /Ticketing API on (http:\/\/localhost:\d+)\//.exec(output);
       if (match && !started) {
         started = true;
-        resolve({ child, url: match[1].replace('localhost', '127.0.0.1'), output: () => output, exited });
+        resolve({ child, url: match[1].replace('localhost', place?.address ?? '127.0.0.1'), output: () => output, exited });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

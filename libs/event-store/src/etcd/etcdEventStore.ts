@@ -229,6 +229,10 @@ export class EtcdEventStore implements EventStore {
     };
   }
 
+  readsCurrentAt(): Date {
+    return new Date(this.connection.majoritySeenAt());
+  }
+
   /** Calls made and keys read so far: what a read of the log costs in etcd. */
   stats(): { calls: number; keys: number } {
     return { ...this.connection.stats };

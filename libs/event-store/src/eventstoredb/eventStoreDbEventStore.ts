@@ -223,6 +223,14 @@ export class EventStoreDbEventStore implements EventStore {
     return describeCluster(this.connection.seeds, this.connection.channelCredentials, Math.min(this.deadlineMs, PROBE_TIMEOUT_CAP_MS));
   }
 
+  /**
+   * Not tracked: the client hides which member serves a read and whether it is with the
+   * majority, so a follower cut off from the leader is not told apart here.
+   */
+  readsCurrentAt(): Date {
+    return new Date();
+  }
+
   async ping(): Promise<void> {
     await this.readAllRaw(BACKWARDS, END, 1, Math.min(this.deadlineMs, PROBE_TIMEOUT_CAP_MS));
   }

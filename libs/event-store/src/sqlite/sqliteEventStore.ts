@@ -251,6 +251,11 @@ export class SqliteEventStore implements EventStore {
     return Math.min(count, options.cap ?? 1_000_000);
   }
 
+  /** One file in this process: what it holds is the log. */
+  readsCurrentAt(): Date {
+    return new Date();
+  }
+
   async describe(): Promise<StoreDescription> {
     return { kind: this.kind, file: this.file };
   }
