@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SqliteEventStore, type RecordedEvent } from '@app/event-store';
+import { openEventStore, SqliteEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
+import type { LocalEtcdCluster } from '@app/event-store/etcd/testing/localEtcdCluster';
 import { SaleAuditor } from '../../../cli/src/audit/saleAuditor';
 import { readModelCounts } from '../../../cli/src/audit/readModelCounts';
 import { call, createFestival, eventually, killServer, startServer, type ChildServer } from '../support/childServer';
 
 /**
- * The crash test: the API as a child process on the embedded store, driven by concurrent
- * clients (holds, purchases, releases, waiting-line joins) and SIGKILLed at random moments.
+ * The crash test: the API as a child process on the embedded store (or on an etcd
+ * cluster), driven by concurrent clients (holds, purchases, releases, waiting-line
+ * joins) and SIGKILLed at random moments — on a cluster, its members too.
  * The clients record every 2xx; at the end the log must hold every acknowledged operation,
  * the auditor must find no violation, the read models (live and rebuilt) must agree with
  * the log, and holds and waiting lines must have been served after the restarts.
@@ -21,10 +23,14 @@ export interface ChaosOptions {
   acksBetweenKills: [number, number];
   log: (line: string) => void;
   seed?: number;
+  /** Run on this etcd cluster instead of the embedded store; kills then alternate between the API and a member. */
+  etcd?: LocalEtcdCluster;
 }
 
 export interface ChaosReport {
   kills: number;
+  /** Of those, etcd members killed (and started again). */
+  memberKills: number;
   requests: number;
   acknowledged: { holds: number; purchases: number; releases: number; joins: number };
   checked: number;
@@ -58,8 +64,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const seed = options.seed ?? Date.now() % 1_000_000;
   const rnd = random(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)];
-  options.log(`chaos: seed ${seed}, ${options.kills} kills, ${options.clients} clients`);
-  const env = { ADMIN_TOKEN: ADMIN, WAITLIST_MAX_WAIT_SECONDS: '3600' };
+  const cluster = options.etcd;
+  options.log(`chaos: seed ${seed}, ${options.kills} kills, ${options.clients} clients, ${cluster ? `etcd cluster of ${cluster.members.length}` : 'embedded store'}`);
+  const env: Record<string, string> = {
+    ADMIN_TOKEN: ADMIN,
+    WAITLIST_MAX_WAIT_SECONDS: '3600',
+    ...(cluster ? { EVENT_STORE: 'etcd', ETCD_ENDPOINTS: cluster.endpointList, ETCD_PREFIX: `chaos${seed}/` } : {}),
+  };
+  const openLog = (): Promise<EventStore> =>
+    cluster ? openEventStore({ kind: 'etcd', endpoints: cluster.endpoints, prefix: env.ETCD_PREFIX }) : Promise.resolve(new SqliteEventStore({ file: join(options.dataDir, 'events.db') }));
 
   let server: ChildServer = await startServer(options.dataDir, env);
   let up = true;
@@ -126,10 +139,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   const clients = Array.from({ length: options.clients }, () => client());
   let kills = 0;
+  let memberKills = 0;
   for (; kills < options.kills; kills++) {
     const [low, high] = options.acksBetweenKills;
     const target = acked + low + Math.floor(rnd() * (high - low + 1));
     await eventually(async () => acked >= target, 60_000, `${target - acked} more acknowledged operations`);
+    if (cluster && rnd() < 0.5) {
+      // A member (the leader half the time) dies under the load and comes back once the others sold on.
+      const member = rnd() < 0.5 ? await cluster.leader() : pick(cluster.members);
+      await cluster.kill(member);
+      const during = acked + low;
+      await eventually(async () => acked >= during, 60_000, 'acknowledged operations with a member down');
+      await cluster.restart(member);
+      memberKills++;
+      options.log(`chaos: kill ${kills + 1}/${options.kills}: etcd member ${member.name} after ${acked} acknowledged operations, ${requests} requests`);
+      continue;
+    }
     let restarted!: () => void;
     upAgain = new Promise((resolve) => (restarted = resolve));
     up = false;
@@ -137,7 +162,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     server = await startServer(options.dataDir, env);
     up = true;
     restarted();
-    options.log(`chaos: kill ${kills + 1}/${options.kills} after ${acked} acknowledged operations, ${requests} requests`);
+    options.log(`chaos: kill ${kills + 1}/${options.kills}: the API after ${acked} acknowledged operations, ${requests} requests`);
   }
   running = false;
   await Promise.all(clients);
@@ -160,12 +185,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const violations: string[] = [];
   // Live read models against the log.
   await eventually(async () => ((await active()).body as Array<{ status: string }>).every((p) => p.status === 'live'), 30_000, 'projections live');
-  const live = await audit(options.dataDir, violations, 'live');
+  const live = await audit(openLog, options.dataDir, violations, 'live');
   // Rebuilt read models against the log.
   const rebuild = await call(server.url, 'POST', '/v1/admin/projections/all/rebuild', { token: ADMIN });
   if (rebuild.status !== 202) violations.push(`rebuild answered ${rebuild.status}`);
   await eventually(async () => ((await active()).body as Array<{ status: string }>).every((p) => p.status === 'live'), 60_000, 'rebuild finished');
-  await audit(options.dataDir, violations, 'rebuilt');
+  await audit(openLog, options.dataDir, violations, 'rebuilt');
   for (const showId of shows) {
     const sold = live.soldByShow.get(showId) ?? 0;
     const availability = (await call(server.url, 'GET', `/v1/shows/${showId}/availability`)).body;
@@ -174,7 +199,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   await killServer(server);
 
   // Every acknowledged operation is in the log.
-  const store = new SqliteEventStore({ file: join(options.dataDir, 'events.db') });
+  const store = await openLog();
   const events = await store.readAll();
   await store.close();
   const held = new Map<string, Array<string | number>>();
@@ -210,6 +235,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
   const report: ChaosReport = {
     kills,
+    memberKills,
     requests,
     acknowledged: { holds: acks.holds.length, purchases: acks.purchases.length, releases: acks.releases.length, joins: acks.joins.length },
     checked,
@@ -217,7 +243,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     auditEvents: events.length,
   };
   options.log(
-    `chaos: ${kills} kills, ${requests} requests, acknowledged ${report.acknowledged.holds} holds, ${report.acknowledged.purchases} purchases, ` +
+    `chaos: ${kills} kills${cluster ? ` (${memberKills} of etcd members)` : ''}, ${requests} requests, acknowledged ${report.acknowledged.holds} holds, ${report.acknowledged.purchases} purchases, ` +
       `${report.acknowledged.releases} releases, ${report.acknowledged.joins} joins (${offered.size} offers made); ${checked} acknowledged operations checked ` +
       `against ${events.length} events; violations = ${violations.length}`,
   );
@@ -226,8 +252,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 }
 
 /** The auditor over the whole log, compared with the read models' counts at their checkpoints. */
-async function audit(dataDir: string, violations: string[], label: string): Promise<{ soldByShow: Map<string, number> }> {
-  const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+async function audit(openLog: () => Promise<EventStore>, dataDir: string, violations: string[], label: string): Promise<{ soldByShow: Map<string, number> }> {
+  const store = await openLog();
   try {
     const auditor = new SaleAuditor({ readModels: readModelCounts(dataDir) });
     const events: RecordedEvent[] = await store.readAll();

@@ -239,7 +239,7 @@ export class EtcdConnection {
   /** A member's own status, straight from it. */
   status(endpoint: EtcdEndpoint, timeoutMs = PROBE_TIMEOUT_MS): Promise<StatusResponse> {
     return new Promise((resolve, reject) => {
-      endpoint.maintenance.Status({}, new grpc.Metadata(), { deadline: Date.now() + timeoutMs, waitForReady: true }, (error, response) => {
+      endpoint.maintenance.Status({}, new grpc.Metadata({ waitForReady: true }), { deadline: Date.now() + timeoutMs }, (error, response) => {
         if (error || !response) reject(error ?? new Error('empty answer'));
         else resolve(response);
       });
