@@ -1,4 +1,5 @@
 /** @jest-config-loader esbuild-register */
+import { existsSync } from 'node:fs';
 import type { Config } from 'jest';
 
 // One config for the whole monorepo: roots cover every app and lib, so a lib's
@@ -18,6 +19,11 @@ const swc = [
 // Jest prints nothing of a suite whose only test is skipped unless run with --verbose, so say it here.
 if (!process.env.EVENTSTORE_CONNECTION_STRING) {
   console.log('EventStore contract against EventStoreDB: SKIPPED, EVENTSTORE_CONNECTION_STRING is not set (docker/README.md starts a cluster); it runs against the embedded store only');
+}
+
+// The cluster suites start real etcd members; without the binary they are skipped, and it is said here.
+if (!['/usr/bin/etcd', '/usr/local/bin/etcd'].some((path) => existsSync(path))) {
+  console.log('!!! etcd is not installed: every suite that starts an etcd cluster is SKIPPED (Debian: apt-get install etcd-server etcd-client; .ci/run installs it)');
 }
 
 const config: Config = {

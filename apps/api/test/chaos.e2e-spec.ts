@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalEtcdCluster } from '@app/event-store/etcd/testing/localEtcdCluster';
+import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
 import { killAll } from './support/childServer';
 import { runChaos } from './chaos/chaosRun';
 
@@ -27,7 +27,7 @@ describe('crash test (short)', () => {
   }, 120_000);
 });
 
-describe('crash test on an etcd cluster (short)', () => {
+describeWithEtcd('crash test on an etcd cluster (short)', () => {
   let dataDir: string;
   let cluster: LocalEtcdCluster;
   beforeAll(async () => {

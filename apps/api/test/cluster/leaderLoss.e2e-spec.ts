@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalEtcdCluster } from '@app/event-store/etcd/testing/localEtcdCluster';
+import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
 import { createFestival, killAll, killServer, startServer, type ChildServer } from '../support/childServer';
 import { Buyers } from './buyers';
 import { ADMIN, auditVerify, etcdEnv, membersAgree, missingAcknowledged } from './clusterSupport';
@@ -13,7 +13,7 @@ import { ADMIN, auditVerify, etcdEnv, membersAgree, missingAcknowledged } from '
  * acknowledged may be lost or counted twice, no answer may be a 5xx other than a 503
  * with Retry-After, and writes must come back on their own.
  */
-describe('leader loss under HTTP load (etcd, 3 members)', () => {
+describeWithEtcd('leader loss under HTTP load (etcd, 3 members)', () => {
   let cluster: LocalEtcdCluster;
   let server: ChildServer;
   let dataDir: string;

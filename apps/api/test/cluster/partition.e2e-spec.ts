@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalEtcdCluster } from '@app/event-store/etcd/testing/localEtcdCluster';
+import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
 import { call, createFestival, killAll, killServer, startServer, type ChildServer } from '../support/childServer';
 import { NetworkLab } from '../support/networkLab';
 import { Buyers } from './buyers';
@@ -16,22 +16,24 @@ import { ADMIN, auditVerify, etcdEnv, membersAgree, missingAcknowledged } from '
  * majority side must keep selling; after the heal the members agree, nothing
  * acknowledged is lost and no ticket is sold twice.
  */
-const lab = NetworkLab.create(3);
-const unavailable = 'unavailable' in lab ? lab.unavailable : undefined;
-if (unavailable) {
-  // Said loudly, and the partition is then approximated by killing the other two members (see below).
-  console.warn(`!!! PARTITION TEST WITHOUT A PARTITION: ${unavailable}. Falling back to killing the majority's members instead of cutting links.`);
-}
-
-describe('a partition: the API beside one member cut off from the other two (etcd, 3 members)', () => {
+describeWithEtcd('a partition: the API beside one member cut off from the other two (etcd, 3 members)', () => {
   let cluster: LocalEtcdCluster;
+  let lab: NetworkLab | { unavailable: string };
+  let unavailable: string | undefined;
   const servers: ChildServer[] = [];
   const dirs: string[] = [];
+
+  beforeAll(() => {
+    lab = NetworkLab.create(3);
+    unavailable = 'unavailable' in lab ? lab.unavailable : undefined;
+    // Said loudly, and the partition is then approximated by killing the other two members (see below).
+    if (unavailable) console.warn(`!!! PARTITION TEST WITHOUT A PARTITION: ${unavailable}. Falling back to killing the majority's members instead of cutting links.`);
+  });
 
   afterAll(async () => {
     killAll();
     await cluster?.stop();
-    if (!unavailable) (lab as NetworkLab).destroy();
+    if (lab && !('unavailable' in lab)) lab.destroy();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 

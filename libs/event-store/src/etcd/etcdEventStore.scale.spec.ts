@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LogPosition, RecordedEvent } from '../eventStore';
 import { EtcdEventStore } from './etcdEventStore';
 import { EPOCH_REVISIONS } from './etcdLog';
-import { LocalEtcdCluster } from './testing/localEtcdCluster';
+import { LocalEtcdCluster, describeWithEtcd } from './testing/localEtcdCluster';
 
 /**
  * Reading after a position must cost what it returns, not what the log holds: etcd
@@ -10,7 +10,7 @@ import { LocalEtcdCluster } from './testing/localEtcdCluster';
  * revision R" is as slow as the log is long. Costs are counted in keys etcd sent back
  * (each key it sends is one it read), not in time, so the assertions are exact.
  */
-describe('etcd log of 200,000 events', () => {
+describeWithEtcd('etcd log of 200,000 events', () => {
   const EVENTS = 200_000;
   const PER_APPEND = 50;
   let cluster: LocalEtcdCluster;

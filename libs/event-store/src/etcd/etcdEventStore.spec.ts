@@ -1,10 +1,10 @@
 import { describeEventStoreContract } from '../contract/eventStore.contract';
 import type { EventStore } from '../eventStore';
 import { EtcdEventStore } from './etcdEventStore';
-import { LocalEtcdCluster } from './testing/localEtcdCluster';
+import { LocalEtcdCluster, describeWithEtcd } from './testing/localEtcdCluster';
 
 for (const size of [1, 3]) {
-  describe(`etcd cluster of ${size}`, () => {
+  describeWithEtcd(`etcd cluster of ${size}`, () => {
     let cluster: LocalEtcdCluster;
     beforeAll(async () => {
       cluster = await LocalEtcdCluster.start({ size, name: `contract${size}` });

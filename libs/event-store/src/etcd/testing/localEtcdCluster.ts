@@ -346,3 +346,17 @@ function installExitHook(): void {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * `describe` for suites that start etcd clusters; where etcd is not installed they are
+ * reported as skipped, with the reason in their name (CI installs it: see .ci/run).
+ */
+export function describeWithEtcd(name: string, suite: () => void): void {
+  if (LocalEtcdCluster.available()) {
+    describe(name, suite);
+    return;
+  }
+  describe(name, () => {
+    it.skip('SKIPPED: etcd is not installed here (Debian: apt-get install etcd-server etcd-client)', () => undefined);
+  });
+}
