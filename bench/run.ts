@@ -11,14 +11,18 @@
  *   6. rebuild of every projection from the sell-out's log, three times in the same server
  *      (the median is the figure; the first, the slowest, is reported beside it)
  * Prints a table, writes bench/results/latest.json and bench/results/latest.svg.
- * Usage: npm run bench [-- --quick] [-- --only floor,holds,seated,reads,sellout] [-- --tickets N] [-- --no-build]
+ * Usage: npm run bench [-- --quick] [-- --only floor,holds,seated,reads,sellout] [-- --tickets N] [-- --no-build] [-- --store etcd]
  *   --tickets N sells a general-admission show of N tickets instead of the festival (quick: 40,000).
+ *   --store etcd starts a local 3-member etcd cluster: (2) runs on it and on the embedded store
+ *   in alternating slices, and (5)-(6) sell out, audit and rebuild on the cluster's log
+ *   (results in bench/results/latest-etcd.json). The floor, seated race and reads stay embedded.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SqliteEventStore, type LogPosition } from '../libs/event-store/src';
+import { EtcdEventStore, SqliteEventStore, type EventStore, type LogPosition } from '../libs/event-store/src';
+import { LocalEtcdCluster } from '../libs/event-store/src/etcd/testing/localEtcdCluster';
 import { runInterleaved, runLoad } from './http/loadGenerator';
 import type { LoadResult, LoadSpec } from './http/loadSpec';
 import { startServer, type RunningServer } from './http/serverProcess';
@@ -31,6 +35,11 @@ const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undefined;
 const wanted = (name: string): boolean => !only || only.has(name);
 const ticketsArg = process.argv.indexOf('--tickets');
+const storeArg = process.argv.indexOf('--store');
+const store = storeArg >= 0 ? process.argv[storeArg + 1] : 'embedded';
+if (store !== 'embedded' && store !== 'etcd') throw new Error(`--store takes embedded or etcd, got ${store}`);
+/** The cluster of a `--store etcd` run. */
+let cluster: LocalEtcdCluster | undefined;
 
 // Seconds per slice; a scenario and its baseline alternate slice by slice for `rounds` rounds.
 const SIZES = quick
@@ -60,7 +69,12 @@ async function main(): Promise<void> {
       log('building the API (nest build api)');
       execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
     }
-    if (['floor', 'holds', 'seated', 'reads'].some(wanted)) {
+    if (store === 'etcd') {
+      cluster = await LocalEtcdCluster.start({ size: 3, name: 'bench' });
+      log(`etcd: a 3-member cluster on this machine (${cluster.endpointList}), members fsync before they acknowledge`);
+      if (wanted('holds')) await clusterHoldsScenario(fresh('api'), fresh('api-etcd'));
+      if (wanted('sellout')) await selloutScenario(fresh('sellout'));
+    } else if (['floor', 'holds', 'seated', 'reads'].some(wanted)) {
       const server = await startServer(fresh('api'));
       try {
         const arena = await arenaShowId(server);
@@ -72,8 +86,9 @@ async function main(): Promise<void> {
         await server.stop();
       }
     }
-    if (wanted('sellout')) await selloutScenario(fresh('sellout'));
+    if (store === 'embedded' && wanted('sellout')) await selloutScenario(fresh('sellout'));
   } finally {
+    await cluster?.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
   const report = {
@@ -81,11 +96,15 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     quick,
     machine: machine(),
-    durability: 'synchronous=FULL: every hold and sale is fsynced before its 201',
+    durability:
+      store === 'etcd'
+        ? 'etcd: every hold and sale is fsynced by a majority of the 3 members (all on this machine) before its 201; embedded: synchronous=FULL'
+        : 'synchronous=FULL: every hold and sale is fsynced before its 201',
+    store,
     scenarios: results,
   };
   mkdirSync(RESULTS, { recursive: true });
-  const suffix = quick ? '-quick' : '';
+  const suffix = `${store === 'etcd' ? '-etcd' : ''}${quick ? '-quick' : ''}`;
   writeFileSync(join(RESULTS, `latest${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(RESULTS, `latest${suffix}.svg`), renderChart(rows, report.machine, quick));
   console.log('');
@@ -251,7 +270,7 @@ async function readsScenario(server: RunningServer, arena: string): Promise<void
 
 /** (5) Sell-out of the festival over HTTP, then (6) a rebuild of every projection and `audit verify` on its log. */
 async function selloutScenario(dir: string): Promise<void> {
-  const server = await startServer(dir);
+  const server = await startServer(dir, storeEnv());
   let showId = FESTIVAL;
   let serverPeak = 0;
   let head = 0;
@@ -315,7 +334,7 @@ async function selloutScenario(dir: string): Promise<void> {
   }
 
   // Baseline for the log replays: reading and decoding the log, nothing applied.
-  const scan = await scanLog(join(dir, 'events.db'));
+  const scan = await scanLog(cluster ? await EtcdEventStore.connect({ endpoints: cluster.endpoints, prefix: storeEnv().ETCD_PREFIX }) : new SqliteEventStore({ file: join(dir, 'events.db') }));
   head = scan.events;
   const audit = await auditVerify(dir);
   log(`audit verify: ${audit.seconds.toFixed(1)} s, exit ${audit.exitCode}, ${audit.ticketsSold.toLocaleString('en-US')} tickets verified, ${audit.violations} violations`);
@@ -344,7 +363,7 @@ async function selloutScenario(dir: string): Promise<void> {
   const s = results.sellout;
   rows.push(
     {
-      scenario: '5 sell-out',
+      scenario: cluster ? '5 sell-out (etcd)' : '5 sell-out',
       measure: `${Number(s.capacity).toLocaleString('en-US')} tickets, hold→buy`,
       perSecond: Number(s.ticketsPerSecond),
       p50: 0,
@@ -352,9 +371,83 @@ async function selloutScenario(dir: string): Promise<void> {
       unit: 'tickets/s',
       note: `${s.sellSeconds} s, RSS ${s.serverPeakRssMB} MB`,
     },
-    { scenario: '5 audit verify', measure: `${head.toLocaleString('en-US')} events`, perSecond: head / audit.seconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: `${audit.seconds.toFixed(1)} s, ${audit.violations} violations` },
-    { scenario: '6 rebuild', measure: 'all projections', perSecond: head / rebuildSeconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: rebuilds.length > 1 ? `median of ${rebuilds.length}: ${rebuildSeconds.toFixed(1)} s; first ${rebuilds[0].toFixed(1)} s` : `${rebuildSeconds.toFixed(1)} s` },
+    { scenario: cluster ? '5 audit verify (etcd)' : '5 audit verify', measure: `${head.toLocaleString('en-US')} events`, perSecond: head / audit.seconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: `${audit.seconds.toFixed(1)} s, ${audit.violations} violations` },
+    { scenario: cluster ? '6 rebuild (etcd)' : '6 rebuild', measure: 'all projections', perSecond: head / rebuildSeconds, unit: 'events/s', baseline: scan.events / scan.seconds, note: rebuilds.length > 1 ? `median of ${rebuilds.length}: ${rebuildSeconds.toFixed(1)} s; first ${rebuilds[0].toFixed(1)} s` : `${rebuildSeconds.toFixed(1)} s` },
   );
+}
+
+/** The server's settings for the store of this run: the cluster's, or none (the embedded store). */
+function storeEnv(): Record<string, string> {
+  return cluster ? { EVENT_STORE: 'etcd', ETCD_ENDPOINTS: cluster.endpointList, ETCD_PREFIX: 'bench/' } : {};
+}
+
+/**
+ * (2) on a cluster: general-admission holds on the embedded store and on the 3-member
+ * etcd cluster, in alternating slices so both see the same machine; then holds on the
+ * cluster paced at half the rate it reached; then hold + purchase on both.
+ */
+async function clusterHoldsScenario(embeddedDir: string, etcdDir: string): Promise<void> {
+  const embedded = await startServer(embeddedDir);
+  const etcd = await startServer(etcdDir, { ...storeEnv(), ETCD_PREFIX: 'bench-holds/' });
+  try {
+    const spec = (server: RunningServer, purchase: boolean): Extract<LoadSpec, { kind: 'holds' }> => ({
+      kind: 'holds',
+      url: server.url,
+      showId: FESTIVAL,
+      dataDir: server.dataDir,
+      adminToken: server.adminToken,
+      quantity: [1, 10],
+      purchase,
+      connections: SIZES.connections,
+      seconds: purchase ? SIZES.buy : SIZES.holds,
+    });
+    const [localHolds, clusterHolds, localBuy, clusterBuy] = await runInterleaved([spec(embedded, false), spec(etcd, false), spec(embedded, true), spec(etcd, true)], SIZES.rounds);
+    const local = localHolds.byKind.hold;
+    const remote = clusterHolds.byKind.hold;
+    log(`  answers: embedded ${JSON.stringify(local.statuses)}, etcd ${JSON.stringify(remote.statuses)}`);
+    log(`holds: embedded ${round(local.perSecond)}/s (p50 ${local.latency.p50.toFixed(1)}, p99 ${local.latency.p99.toFixed(1)} ms); etcd ${round(remote.perSecond)}/s (p50 ${remote.latency.p50.toFixed(1)}, p99 ${remote.latency.p99.toFixed(1)} ms): ${((remote.perSecond / local.perSecond) * 100).toFixed(1)}%`);
+    const halfRate = Math.max(1, Math.round(remote.perSecond / 2));
+    const paced = await runLoad({ ...spec(etcd, false), seconds: SIZES.latency, leadInSeconds: SIZES.leadIn, rate: halfRate });
+    const pacedHold = paced.byKind.hold;
+    const bySecond = paced.p99BySecond ?? [];
+    log(`etcd holds at ${halfRate}/s: p50 ${pacedHold.latency.p50.toFixed(1)} ms, p99 ${pacedHold.latency.p99.toFixed(1)} ms (worst second ${Math.max(...bySecond).toFixed(1)} ms); lead-in p99 ${paced.leadIn?.p99.toFixed(1)} ms`);
+    const buyOf = (r: LoadResult) => ({ hold: r.byKind.hold, purchase: r.byKind.purchase ?? { perSecond: 0, latency: { p50: 0, p99: 0 }, statuses: {} } });
+    const lb = buyOf(localBuy);
+    const cb = buyOf(clusterBuy);
+    log(`hold + purchase: embedded ${round(lb.purchase.perSecond)} purchases/s, etcd ${round(cb.purchase.perSecond)} purchases/s (${((cb.purchase.perSecond / lb.purchase.perSecond) * 100).toFixed(1)}%)`);
+    const unexpected = [...localHolds.firstErrors, ...clusterHolds.firstErrors, ...paced.firstErrors, ...localBuy.firstErrors, ...clusterBuy.firstErrors];
+    for (const e of unexpected.slice(0, 5)) log(`  unexpected: ${e}`);
+    results.holds = {
+      embeddedHoldsPerSecond: round(local.perSecond),
+      embeddedHoldP50Ms: round(local.latency.p50, 1),
+      embeddedHoldP99Ms: round(local.latency.p99, 1),
+      etcdHoldsPerSecond: round(remote.perSecond),
+      etcdHoldP50Ms: round(remote.latency.p50, 1),
+      etcdHoldP99Ms: round(remote.latency.p99, 1),
+      etcdVsEmbedded: round(remote.perSecond / local.perSecond, 3),
+      etcdPacedRate: halfRate,
+      etcdPacedP50Ms: round(pacedHold.latency.p50, 1),
+      etcdPacedP99Ms: round(pacedHold.latency.p99, 1),
+      etcdPacedWorstSecondP99Ms: round(Math.max(...bySecond), 1),
+      etcdPacedLeadInP99Ms: round(paced.leadIn?.p99 ?? 0, 1),
+      embeddedPurchasesPerSecond: round(lb.purchase.perSecond),
+      embeddedPurchaseP99Ms: round(lb.purchase.latency.p99, 1),
+      etcdPurchasesPerSecond: round(cb.purchase.perSecond),
+      etcdPurchaseP99Ms: round(cb.purchase.latency.p99, 1),
+      etcdPurchasesVsEmbedded: round(cb.purchase.perSecond / lb.purchase.perSecond, 3),
+      unexpectedResponses: unexpected.length,
+    };
+    rows.push(
+      { scenario: '2 GA holds', measure: 'embedded store', perSecond: local.perSecond, p50: local.latency.p50, p99: local.latency.p99, note: 'the baseline' },
+      { scenario: '2 GA holds', measure: 'etcd, 3 members', perSecond: remote.perSecond, p50: remote.latency.p50, p99: remote.latency.p99, baseline: local.perSecond, note: 'target ≥20% of embedded' },
+      { scenario: '2 GA holds', measure: `etcd, paced at ${halfRate}/s`, perSecond: pacedHold.perSecond, p50: pacedHold.latency.p50, p99: pacedHold.latency.p99, baseline: local.perSecond, note: 'target p99 < 150 ms' },
+      { scenario: '2 GA hold+buy', measure: 'purchases, embedded', perSecond: lb.purchase.perSecond, p50: lb.purchase.latency.p50, p99: lb.purchase.latency.p99 },
+      { scenario: '2 GA hold+buy', measure: 'purchases, etcd', perSecond: cb.purchase.perSecond, p50: cb.purchase.latency.p50, p99: cb.purchase.latency.p99, baseline: lb.purchase.perSecond },
+    );
+  } finally {
+    await embedded.stop();
+    await etcd.stop();
+  }
 }
 
 /** The build in dist/ is missing or older than a source file of the API or its libraries. */
@@ -374,8 +467,7 @@ function buildIsStale(): boolean {
   });
 }
 
-async function scanLog(file: string): Promise<{ events: number; seconds: number }> {
-  const store = new SqliteEventStore({ file });
+async function scanLog(store: EventStore): Promise<{ events: number; seconds: number }> {
   const started = process.hrtime.bigint();
   let position: LogPosition = 'start';
   let events = 0;
@@ -397,7 +489,7 @@ function auditVerify(dataDir: string): Promise<{ seconds: number; exitCode: numb
     // As `npm run cli` starts it.
     const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', '@swc-node/register', join(ROOT, 'apps/cli/src/main.ts'), 'audit', 'verify', '--json'], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...storeEnv() },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let out = '';

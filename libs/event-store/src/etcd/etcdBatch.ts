@@ -8,7 +8,8 @@ import type { EventData, RecordedEvent } from '../eventStore';
  */
 export interface SerializedBatch {
   ids: string[];
-  body: Buffer;
+  /** The events as a JSON array; `batchBody` adds where they start in their transaction. */
+  events: string;
   /** As `appendSize` counts it. */
   bytes: number;
 }
@@ -52,12 +53,21 @@ export function serializeBatch(events: readonly EventData[], now: number): Seria
     ids.push(id);
     parts.push(`{"i":${JSON.stringify(id)},"t":${JSON.stringify(event.type)},"d":${data}${metadata ? `,"m":${metadata}` : ''},"c":${now}}`);
   }
-  return { ids, body: Buffer.from(`{"e":[${parts.join(',')}]}`), bytes };
+  return { ids, events: `[${parts.join(',')}]`, bytes };
+}
+
+/**
+ * The stored value of one append: its events, and `offset`, the index of its first
+ * event among all the events of the transaction that writes it (several appends to
+ * different streams share one transaction, and one revision).
+ */
+export function batchBody(batch: SerializedBatch, offset: number): Buffer {
+  return Buffer.from(`{"o":${offset},"e":${batch.events}}`);
 }
 
 /** The recorded events of one stored append; `revision` is the etcd revision that committed it. */
 export function decodeBatch(streamId: string, first: number, revision: number, body: Buffer): RecordedEvent[] {
-  const stored = (JSON.parse(body.toString('utf8')) as { e: StoredEvent[] }).e;
+  const { o: offset, e: stored } = JSON.parse(body.toString('utf8')) as { o: number; e: StoredEvent[] };
   return stored.map((e, index) => ({
     id: e.i,
     streamId,
@@ -65,7 +75,7 @@ export function decodeBatch(streamId: string, first: number, revision: number, b
     data: e.d,
     metadata: e.m ?? {},
     streamRevision: BigInt(first + index),
-    position: positionOf(revision, index),
+    position: positionOf(revision, offset + index),
     created: new Date(e.c),
   }));
 }

@@ -14,11 +14,12 @@ import type {
   StoreLimits,
   SubscribeToAllOptions,
 } from '../eventStore';
-import { decodeBatch, positionOf, serializeBatch, splitPosition, type SerializedBatch } from './etcdBatch';
-import { EtcdConnection, EtcdRefusal, describeError } from './etcdConnection';
+import { EtcdAppender, appendedAs } from './etcdAppender';
+import { decodeBatch, serializeBatch, splitPosition, type SerializedBatch } from './etcdBatch';
+import { EtcdConnection, describeError } from './etcdConnection';
 import { EtcdKeys } from './etcdKeys';
 import { EtcdLog } from './etcdLog';
-import { CompareResult, CompareTarget, type Compare, type KeyValue, type RangeResponse, type RequestOp, type TxnResponse } from './etcdRpc';
+import type { RangeResponse } from './etcdRpc';
 import { EtcdSubscription } from './etcdSubscription';
 
 export interface EtcdEventStoreOptions {
@@ -32,6 +33,8 @@ export interface EtcdEventStoreOptions {
   attemptTimeoutMs?: number;
   /** What one append may carry; the defaults fit etcd's own defaults (--max-txn-ops 128, --max-request-bytes 1.5 MiB). */
   limits?: Partial<StoreLimits>;
+  /** The cluster's --max-txn-ops, if not etcd's default of 128. */
+  maxTxnOps?: number;
   /** Status probes of every member, for failover and health. Default 1 s. */
   probeIntervalMs?: number;
 }
@@ -66,6 +69,7 @@ export class EtcdEventStore implements EventStore {
   readonly keys: EtcdKeys;
   private readonly connection: EtcdConnection;
   private readonly log: EtcdLog;
+  private readonly appender: EtcdAppender;
   private readonly subscriptions = new Set<EtcdSubscription>();
   private closed = false;
 
@@ -80,6 +84,10 @@ export class EtcdEventStore implements EventStore {
       probeIntervalMs: options.probeIntervalMs,
     });
     this.log = new EtcdLog(this.connection, this.keys);
+    const maxTxnOps = options.maxTxnOps ?? 128;
+    if (this.limits.maxEventsPerAppend + 4 > maxTxnOps) throw new Error(`an append of ${this.limits.maxEventsPerAppend} events needs ${this.limits.maxEventsPerAppend + 4} operations, more than --max-txn-ops ${maxTxnOps}`);
+    // Several appends share a transaction up to about one append's byte limit; keys and framing take the rest of etcd's 1.5 MiB.
+    this.appender = new EtcdAppender(this.connection, this.keys, this.log, { maxTxnOps, maxTxnBytes: Math.max(this.limits.maxAppendBytes, 200_000) });
   }
 
   /**
@@ -123,43 +131,7 @@ export class EtcdEventStore implements EventStore {
         throw new WrongExpectedVersionError(streamId, expected, 'no_stream');
       }
     }
-    for (;;) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new StoreUnavailableError(`etcd could not take an append to ${streamId} within ${this.connection.deadlineMs} ms`);
-      const epoch = await this.log.epochForAppend();
-      const first = head === 'none' ? 0 : head + 1;
-      let response: TxnResponse;
-      try {
-        ({ value: response } = await this.connection.call<TxnResponse>(`an append to ${streamId}`, 'leader', (e, m, o, done) =>
-          e.kv.Txn(this.appendTxn(streamId, batch, head, first, epoch), m, o, done),
-        left));
-      } catch (error) {
-        if (error instanceof EtcdRefusal) throw new InvalidAppendError(`etcd refused the append to ${streamId}: ${error.message}`, { cause: error });
-        throw error;
-      }
-      const revision = Number(response.header.revision);
-      this.log.noteRevision(revision);
-      if (response.succeeded) {
-        return { nextExpectedRevision: BigInt(first + batch.ids.length - 1), position: positionOf(revision, batch.ids.length - 1) };
-      }
-      const [clock, current, ...ids] = response.responses.map((r) => r.response_range?.kvs[0]);
-      const found = ids.filter((kv): kv is KeyValue => kv !== undefined);
-      // Every event is already there: a retry of an append that did commit answers as the original.
-      if (found.length === ids.length) return appendedAs(ids[ids.length - 1]!);
-      const actual: number | 'none' = current ? Number(current.value.toString('latin1')) : 'none';
-      const actualRevision = actual === 'none' ? ('no_stream' as const) : BigInt(actual);
-      if (found.length > 0) throw new WrongExpectedVersionError(streamId, expected, actualRevision);
-      if (actual !== head) {
-        // 'any' and 'stream_exists' compared with a head read a moment ago; someone appended since.
-        if (expected === 'any' || (expected === 'stream_exists' && actual !== 'none')) {
-          head = actual;
-          continue;
-        }
-        throw new WrongExpectedVersionError(streamId, expected, actualRevision);
-      }
-      // Only the epoch moved: write in the new one.
-      if (clock) this.log.adoptEpoch(Number(clock.mod_revision));
-    }
+    return new Promise((resolve, reject) => this.appender.append({ streamId, batch, expected, head, deadline, resolve, reject }));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -249,28 +221,6 @@ export class EtcdEventStore implements EventStore {
     this.connection.close();
   }
 
-  private appendTxn(streamId: string, batch: SerializedBatch, head: number | 'none', first: number, epoch: number) {
-    const k = this.keys;
-    const headKey = k.head(streamId);
-    const idKeys = batch.ids.map((id) => k.id(streamId, id));
-    const compare: Compare[] = [
-      { result: CompareResult.EQUAL, target: CompareTarget.MOD, key: k.clock, mod_revision: epoch },
-      head === 'none'
-        ? { result: CompareResult.EQUAL, target: CompareTarget.VERSION, key: headKey, version: 0 }
-        : { result: CompareResult.EQUAL, target: CompareTarget.VALUE, key: headKey, value: Buffer.from(String(head)) },
-      ...idKeys.map((key) => ({ result: CompareResult.EQUAL, target: CompareTarget.VERSION, key, version: 0 })),
-    ];
-    const last = first + batch.ids.length - 1;
-    const success: RequestOp[] = [
-      { request_put: { key: headKey, value: Buffer.from(String(last)) } },
-      { request_put: { key: k.batch(streamId, first), value: batch.body } },
-      { request_put: { key: k.index(epoch, streamId, first), value: Buffer.from(String(batch.ids.length)) } },
-      ...idKeys.map((key, i) => ({ request_put: { key, value: Buffer.from(`${first + i}:${i}`) } })),
-    ];
-    const failure: RequestOp[] = [k.clock, headKey, ...idKeys].map((key) => ({ request_range: { key } }));
-    return { compare, success, failure };
-  }
-
   private async readHead(streamId: string): Promise<number | 'none'> {
     const { value } = await this.connection.call<RangeResponse>(`a read of ${streamId}`, 'leader', (e, m, o, done) => e.kv.Range({ key: this.keys.head(streamId) }, m, o, done));
     this.log.noteRevision(Number(value.header.revision));
@@ -341,9 +291,4 @@ export class EtcdEventStore implements EventStore {
   }
 }
 
-/** An append's result from the id key of its last event ("<revision>:<index>", written in the same transaction). */
-function appendedAs(idKey: KeyValue): AppendResult {
-  const [revision, index] = idKey.value.toString('latin1').split(':').map(Number);
-  return { nextExpectedRevision: BigInt(revision), position: positionOf(Number(idKey.mod_revision), index) };
-}
 

@@ -12,6 +12,19 @@ export interface IndexEntry {
   /** The stream revision of its first event. */
   first: number;
   count: number;
+  /** The index of its first event among the events of its transaction (appends to several streams share one). */
+  offset: number;
+}
+
+/** The index of an entry's last event in its transaction: its position is revision × 1000 + this. */
+function lastIndex(entry: IndexEntry): number {
+  return entry.offset + entry.count - 1;
+}
+
+/** How many of an entry's events lie after (revision, index). */
+function eventsAfter(entry: IndexEntry, revision: number, index: number): number {
+  if (entry.revision !== revision) return entry.revision > revision ? entry.count : 0;
+  return Math.max(0, Math.min(entry.count, lastIndex(entry) - index));
 }
 
 /** An epoch's index as read at `readAt`: sorted by revision; `next` is where the following epoch starts, once closed. */
@@ -134,7 +147,7 @@ export class EtcdLog {
     this.noteRevision(readAt);
     const index = value.responses[0].response_range as RangeResponse;
     const marker = value.responses[1].response_range?.kvs[0];
-    const entries = index.kvs.map((kv) => this.toEntry(kv)).sort((a, b) => a.revision - b.revision);
+    const entries = index.kvs.map((kv) => this.toEntry(kv)).sort((a, b) => a.revision - b.revision || a.offset - b.offset);
     const read: EpochRead = { start, entries, next: marker ? Number(marker.mod_revision) : undefined, readAt };
     if (read.next !== undefined) {
       this.closedEpochs.set(start, read);
@@ -188,7 +201,8 @@ export class EtcdLog {
       let counted = 0;
       let passed: IndexEntry | undefined;
       for (const entry of read.entries) {
-        if (entry.revision < revision || (entry.revision === revision && entry.count - 1 <= index)) continue;
+        const after = eventsAfter(entry, revision, index);
+        if (after === 0) continue;
         if (streams && !streams(entry.streamId)) {
           // Nothing of it is fetched; the page has read past it all the same.
           passed = entry;
@@ -196,7 +210,7 @@ export class EtcdLog {
           continue;
         }
         wanted.push(entry);
-        counted += entry.revision === revision ? entry.count - 1 - index : entry.count;
+        counted += after;
         if (events.length + counted >= maxCount) break;
       }
       const fetched = await this.fetch(wanted);
@@ -225,8 +239,7 @@ export class EtcdLog {
     for (;;) {
       const read = await this.readEpoch(epoch);
       for (const entry of read.entries) {
-        if (entry.revision < revision) continue;
-        count += entry.revision === revision ? Math.max(0, entry.count - 1 - index) : entry.count;
+        count += eventsAfter(entry, revision, index);
         if (count >= cap) return cap;
       }
       if (read.next === undefined) return count;
@@ -290,11 +303,12 @@ export class EtcdLog {
   }
 
   positionOf(entry: IndexEntry): bigint {
-    return positionOf(entry.revision, entry.count - 1);
+    return positionOf(entry.revision, lastIndex(entry));
   }
 
   private toEntry(kv: KeyValue): IndexEntry {
     const { streamId, first } = this.keys.parseIndex(kv.key);
-    return { revision: Number(kv.mod_revision), streamId, first, count: Number(kv.value.toString('latin1')) };
+    const [count, offset] = kv.value.toString('latin1').split(':').map(Number);
+    return { revision: Number(kv.mod_revision), streamId, first, count, offset: offset ?? 0 };
   }
 }
