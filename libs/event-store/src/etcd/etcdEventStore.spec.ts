@@ -40,3 +40,10 @@ for (const size of [1, 3]) {
     );
   });
 }
+
+describe('etcd endpoints that reach no member', () => {
+  it('refuse to open, naming the endpoints and what each answered', async () => {
+    const opening = EtcdEventStore.connect({ endpoints: ['http://127.0.0.1:1', 'http://127.0.0.1:2'] }, 1_500);
+    await expect(opening).rejects.toThrow(/No etcd member answered at http:\/\/127\.0\.0\.1:1, http:\/\/127\.0\.0\.1:2: .*ECONNREFUSED/);
+  });
+});
