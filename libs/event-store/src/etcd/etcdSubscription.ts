@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { StoreUnavailableError } from '../errors';
-import type { AllSubscription, LogPosition, RecordedEvent, SubscribeToAllOptions, SubscriptionFilter } from '../eventStore';
+import type { AllSubscription, LogPosition, RecordedEvent, SubscribeToAllOptions } from '../eventStore';
+import { compileFilter } from '../subscriptionFilter';
 import { decodeBatch, splitPosition } from './etcdBatch';
 import { describeError, type EtcdConnection, type EtcdEndpoint } from './etcdConnection';
 import { prefixEnd, type EtcdKeys } from './etcdKeys';
@@ -260,11 +261,4 @@ class OpenWatch {
 function watchRange(firstBatch: Buffer): [Buffer, Buffer] {
   const base = firstBatch.subarray(0, firstBatch.length - 17);
   return [base, prefixEnd(base)];
-}
-
-function compileFilter(filter: SubscriptionFilter | undefined): (event: RecordedEvent) => boolean {
-  const prefixes = filter?.streamPrefixes;
-  const types = filter?.eventTypes ? new Set(filter.eventTypes) : undefined;
-  if (!prefixes && !types) return () => true;
-  return (event) => (!prefixes || prefixes.some((p) => event.streamId.startsWith(p))) && (!types || types.has(event.type));
 }

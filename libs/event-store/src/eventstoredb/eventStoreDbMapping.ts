@@ -19,6 +19,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { EventData, ExpectedRevision, LogPosition, ReadStreamOptions, RecordedEvent, SubscriptionFilter } from '../eventStore';
+import { compileFilter } from '../subscriptionFilter';
 
 /*
  * Positions: every gRPC append is committed implicitly, so each event's commit position
@@ -118,12 +119,8 @@ export function toServerFilter(filter: SubscriptionFilter | undefined): Filter {
   return excludeSystemEvents();
 }
 
-/** Same semantics as the embedded adapter: an empty list matches nothing. */
-export function toClientPredicate(filter: SubscriptionFilter | undefined): (event: RecordedEvent) => boolean {
-  const prefixes = filter?.streamPrefixes;
-  const types = filter?.eventTypes ? new Set(filter.eventTypes) : undefined;
-  return (event) => (!prefixes || prefixes.some((p) => event.streamId.startsWith(p))) && (!types || types.has(event.type));
-}
+/** Same semantics as every other adapter's (one filter for all). */
+export const toClientPredicate = compileFilter;
 
 function requirePosition(position: bigint | undefined, streamId: string): bigint {
   if (position === undefined || position === NO_POSITION) {

@@ -1,4 +1,5 @@
-import type { AllSubscription, LogPosition, RecordedEvent, SubscribeToAllOptions, SubscriptionFilter } from '../eventStore';
+import type { AllSubscription, LogPosition, RecordedEvent, SubscribeToAllOptions } from '../eventStore';
+import { compileFilter } from '../subscriptionFilter';
 
 /** What a subscription needs from the store; keeps the two classes from knowing each other's insides. */
 export interface SubscriptionSource {
@@ -80,12 +81,4 @@ export class SqliteSubscription implements AllSubscription {
       this.cancelWait = this.source.waitForAppend(() => this.wakeParked?.());
     });
   }
-}
-
-function compileFilter(filter: SubscriptionFilter | undefined): (event: RecordedEvent) => boolean {
-  const prefixes = filter?.streamPrefixes;
-  const types = filter?.eventTypes ? new Set(filter.eventTypes) : undefined;
-  if (!prefixes && !types) return () => true;
-  return (event) =>
-    (!prefixes || prefixes.some((p) => event.streamId.startsWith(p))) && (!types || types.has(event.type));
 }
