@@ -38,6 +38,7 @@ const config: Config = {
     '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
     '^@app/config(|/.*)$': '<rootDir>/libs/config/src$1',
+    '^@app/read-models(|/.*)$': '<rootDir>/libs/read-models/src$1',
   },
   testEnvironment: 'node',
   testTimeout: 60_000,

@@ -14,7 +14,7 @@ import { planShards, withShowDefaults, type Show, type Venue } from '../libs/dom
 import { SqliteEventStore } from '../libs/event-store/src';
 import { ShardRegistry } from '../apps/api/src/inventory/shardRegistry';
 import { HoldService } from '../apps/api/src/inventory/holdService';
-import { ReadDatabase } from '../apps/api/src/infrastructure/readDatabase';
+import { ReadDatabase } from '../libs/read-models/src';
 import { ProjectionsService } from '../apps/api/src/projections/projections.service';
 import { SimulatedPaymentProvider } from '../apps/api/src/inventory/payments/simulatedPaymentProvider';
 import type { ShowCatalog, ShowDefinition } from '../apps/api/src/catalog/showCatalog';

@@ -15,13 +15,15 @@ import { join } from 'node:path';
 import { generalAdmissionSalesLog } from '../libs/domain/src/testing/salesLog';
 import { SqliteEventStore, type LogPosition } from '../libs/event-store/src';
 import { appendRounds } from '../libs/event-store/src/testing/appendRounds';
-import { ReadDatabase } from '../apps/api/src/infrastructure/readDatabase';
-import { ProjectionRunner } from '../apps/api/src/projections/projectionRunner';
-import { CatalogProjection } from '../apps/api/src/catalog/projections/catalogProjection';
-import { HoldsProjection } from '../apps/api/src/inventory/projections/holdsProjection';
-import { RemainingCountProjection } from '../apps/api/src/inventory/projections/remainingCountProjection';
-import { SalesAuditProjection } from '../apps/api/src/inventory/projections/salesAuditProjection';
-import { SeatAvailabilityProjection } from '../apps/api/src/inventory/projections/seatAvailabilityProjection';
+import {
+  CatalogProjection,
+  HoldsProjection,
+  ProjectionRunner,
+  ReadDatabase,
+  RemainingCountProjection,
+  SalesAuditProjection,
+  SeatAvailabilityProjection,
+} from '../libs/read-models/src';
 import { median } from './report/median';
 
 const argValue = (name: string): number | undefined => {

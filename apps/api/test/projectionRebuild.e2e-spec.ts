@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { generalAdmissionSalesLog } from '@app/domain/testing/salesLog';
 import { SqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent } from '@app/event-store';
 import { appendRounds } from '@app/event-store/testing/appendRounds';
-import { SalesAuditProjection } from '../src/inventory/projections/salesAuditProjection';
-import { ReadDatabase } from '../src/infrastructure/readDatabase';
+import { ReadDatabase, SalesAuditProjection } from '@app/read-models';
 import { createTestApp, type TestApp } from './testApp';
 import { createGeneralShow, createSeatedShow, eventually } from './inventoryFixtures';
 

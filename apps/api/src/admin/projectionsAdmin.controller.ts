@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { RebuildRefused, type ProjectionStatus, type RebuildStarted } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
-import { RebuildRefused, type ProjectionStatus } from '../projections/projectionRunner';
 import { ProjectionsService } from '../projections/projections.service';
 
 const NAME = /^[a-z][a-z0-9_]{0,63}$/;
@@ -28,7 +28,7 @@ export class ProjectionsAdminController {
    */
   @Post(':name/rebuild')
   @HttpCode(202)
-  rebuild(@Param('name') name: string): { name: string; status: 'rebuilding'; projections: string[] } {
+  rebuild(@Param('name') name: string): RebuildStarted {
     if (!NAME.test(name)) throw new ApiError(404, 'not_found', `There is no projection named ${name.slice(0, 80)}`);
     try {
       const { names } = this.projections.startRebuild(name);

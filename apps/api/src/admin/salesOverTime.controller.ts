@@ -1,8 +1,7 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { CatalogQueries, ReadDatabase, SalesOverTimeQuery, type SalesOverTime } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
-import { ReadDatabase } from '../infrastructure/readDatabase';
-import { SalesOverTimeQuery, type SalesOverTime } from './salesOverTime';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -11,16 +10,17 @@ const ID = /^[A-Za-z0-9_-]{1,80}$/;
 @UseGuards(AdminGuard)
 export class SalesOverTimeController {
   private query: SalesOverTimeQuery | undefined;
-  private shows: ReturnType<ReadDatabase['reader']['prepare']> | undefined;
 
-  constructor(private readonly readDb: ReadDatabase) {}
+  constructor(
+    private readonly readDb: ReadDatabase,
+    private readonly catalog: CatalogQueries,
+  ) {}
 
   @Get(':showId/sales-over-time')
   salesOverTime(@Param('showId') showId: string): SalesOverTime {
     if (!ID.test(showId)) throw new ApiError(400, 'invalid_request', 'showId is not a valid id', { field: 'showId' });
-    // Prepared on first use: the projections create these tables when the app starts.
-    this.shows ??= this.readDb.reader.prepare('SELECT 1 FROM catalog_shows WHERE id = ?');
-    if (!this.shows.get(showId)) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`, { id: showId });
+    if (!this.catalog.showExists(showId)) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`, { id: showId });
+    // Prepared on first use: the projections create the sales table when the app starts.
     this.query ??= new SalesOverTimeQuery(this.readDb.reader);
     return this.query.run(showId);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { City, EventInfo, Performer } from '@app/domain';
+import type { ShowView, VenueView } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
 import { CreateCityCommand } from './commands/createCity.command';
 import { CreateEventCommand } from './commands/createEvent.command';
@@ -12,8 +13,6 @@ import { CreateEventDto, toCreateEventInput } from './dto/createEvent.dto';
 import { CreatePerformerDto, toCreatePerformerInput } from './dto/createPerformer.dto';
 import { CreateVenueDto, toCreateVenueInput } from './dto/createVenue.dto';
 import { ScheduleShowDto, toScheduleShowInput } from './dto/scheduleShow.dto';
-import type { ShowView } from './views/showView';
-import type { VenueView } from './views/venueView';
 
 /** Event managers build the catalog here; every call answers once its own write is readable. */
 @Controller('v1/admin')

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { City } from '@app/domain';
+import type { ShowView, VenueView } from '@app/read-models';
 import { ApiError } from '../http/apiError';
 import { toSearchCriteria, SearchEventsDto } from './dto/searchEvents.dto';
 import { GetEventQuery, type EventDetails } from './queries/getEvent.query';
@@ -8,8 +9,6 @@ import { GetShowQuery } from './queries/getShow.query';
 import { GetVenueQuery } from './queries/getVenue.query';
 import { ListCitiesQuery } from './queries/listCities.query';
 import { SearchEventsQuery, type EventsPage } from './queries/searchEvents.query';
-import type { ShowView } from './views/showView';
-import type { VenueView } from './views/venueView';
 
 /**
  * Public browsing. These read the projection as it stands and never wait for it to

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { CatalogProjection } from '@app/read-models';
 import { ProjectionsService } from '../projections/projections.service';
 import { AdminCatalogController } from './adminCatalog.controller';
 import { CatalogController } from './catalog.controller';
@@ -9,7 +10,6 @@ import { CreatePerformerHandler } from './commands/createPerformer.handler';
 import { CreateVenueHandler } from './commands/createVenue.handler';
 import { ScheduleShowHandler } from './commands/scheduleShow.handler';
 import { DemoCatalogSeeder } from './demo/demoCatalogSeeder';
-import { CatalogProjection } from './projections/catalogProjection';
 import { GetEventHandler } from './queries/getEvent.handler';
 import { GetShowHandler } from './queries/getShow.handler';
 import { GetVenueHandler } from './queries/getVenue.handler';

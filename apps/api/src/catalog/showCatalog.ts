@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { planShards, withShowDefaults, type ShardPlan, type ShowWithDefaults, type Venue } from '@app/domain';
-import { ReadDatabase } from '../infrastructure/readDatabase';
+import { CatalogQueries } from '@app/read-models';
 import { ProjectionsService } from '../projections/projections.service';
 import { CatalogRepository } from './catalogRepository';
 
@@ -24,11 +23,10 @@ export interface ShowDefinition {
 @Injectable()
 export class ShowCatalog {
   private readonly definitions = new Map<string, Promise<ShowDefinition | undefined>>();
-  private listIds: Database.Statement | undefined;
 
   constructor(
     private readonly catalog: CatalogRepository,
-    private readonly readDb: ReadDatabase,
+    private readonly queries: CatalogQueries,
     private readonly projections: ProjectionsService,
   ) {}
 
@@ -48,8 +46,7 @@ export class ShowCatalog {
   /** Every scheduled show, earliest first, from the read model brought up to date with the log. */
   async listShowIds(): Promise<string[]> {
     await this.projections.catchUp();
-    this.listIds ??= this.readDb.reader.prepare('SELECT id FROM catalog_shows ORDER BY starts_at, id').pluck();
-    return this.listIds.all() as string[];
+    return this.queries.showIds();
   }
 
   private async load(showId: string): Promise<ShowDefinition | undefined> {

@@ -1,14 +1,15 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
+import { ReadDatabase } from '@app/read-models';
 import { TokenService } from '../auth/tokenService';
 import { AdminGuard, CustomerGuard } from '../auth/guards';
 import { ProjectionsService } from '../projections/projections.service';
-import { ReadDatabase } from './readDatabase';
+import { READ_MODEL_QUERIES, READ_MODEL_QUERY_PROVIDERS } from '../projections/readModelQueries';
 import { openStoreFor } from './openStore';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 
-/** Config, the event store, the read database, tokens and projections: opened once per app, closed on shutdown. */
+/** Config, the event store, the read database and its queries, tokens and projections: opened once per app, closed on shutdown. */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
@@ -23,10 +24,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir, { backgroundCheckpoints: true }) },
         { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken) },
         ProjectionsService,
+        ...READ_MODEL_QUERY_PROVIDERS,
         CustomerGuard,
         AdminGuard,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, CustomerGuard, AdminGuard],
+      exports: [APP_CONFIG, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, ...READ_MODEL_QUERIES, CustomerGuard, AdminGuard],
     };
   }
 

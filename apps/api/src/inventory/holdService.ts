@@ -10,15 +10,13 @@ import {
   type AllowanceReleaseReason,
   type HoldView,
   type ReleaseReason,
-  type SoldTicket,
   type TicketsSold,
 } from '@app/domain';
+import { HoldsQueries, ReadDatabase, type Order } from '@app/read-models';
 import { ApiError } from '../http/apiError';
 import { ProjectionsService } from '../projections/projections.service';
-import { ReadDatabase } from '../infrastructure/readDatabase';
 import { timeOrderedUuid } from '../infrastructure/ids';
 import { ShardRegistry, type ShowInventory } from './shardRegistry';
-import { HoldsQueries } from './projections/holdsProjection';
 import { PaymentProvider } from './payments/paymentProvider';
 
 export type HoldRequest = { seatIds: string[] } | { quantity: number; tier?: string; section?: string };
@@ -43,19 +41,8 @@ export interface HoldDetails {
   orderId?: string;
 }
 
-/** A ticket as the order shows it: exactly what `TicketsSold` recorded. */
-export type OrderTicket = SoldTicket;
-
-export interface Order {
-  orderId: string;
-  holdId: string;
-  showId: string;
-  customerId: string;
-  tickets: OrderTicket[];
-  total: number;
-  currency: string;
-  purchasedAt: string;
-}
+/** Orders are read from the sales read model, which declares them. */
+export type { Order, OrderTicket } from '@app/read-models';
 
 interface HoldLocation {
   showId: string;

@@ -3,6 +3,7 @@ import { ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { SalesQueries } from '@app/read-models';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
@@ -10,7 +11,6 @@ import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './commands/inventoryCommands';
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, TIER_OR_SECTION } from './dto/holdRequest.dto';
 import { HoldService, type HoldCreated, type HoldDetails, type Order } from './holdService';
-import { InventoryQueries } from './inventoryQueries';
 import { InventoryReadService } from './inventoryReadService';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -51,7 +51,7 @@ export class InventoryController {
     private readonly commands: CommandBus,
     private readonly reads: InventoryReadService,
     private readonly holds: HoldService,
-    private readonly queries: InventoryQueries,
+    private readonly queries: SalesQueries,
     private readonly projections: ProjectionsService,
   ) {}
 

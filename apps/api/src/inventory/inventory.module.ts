@@ -1,18 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { HoldsProjection, RemainingCountProjection, SalesAuditProjection, SalesQueries, SeatAvailabilityProjection } from '@app/read-models';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsHandler, PurchaseHoldHandler, ReleaseHoldHandler } from './commands/inventoryCommands';
 import { ExpiryWorker } from './expiry/expiryWorker';
 import { HoldService } from './holdService';
 import { InventoryController } from './inventory.controller';
-import { InventoryQueries } from './inventoryQueries';
 import { InventoryReadService } from './inventoryReadService';
 import { PaymentProvider } from './payments/paymentProvider';
 import { SimulatedPaymentProvider } from './payments/simulatedPaymentProvider';
-import { HoldsProjection } from './projections/holdsProjection';
-import { RemainingCountProjection } from './projections/remainingCountProjection';
-import { SalesAuditProjection } from './projections/salesAuditProjection';
-import { SeatAvailabilityProjection } from './projections/seatAvailabilityProjection';
 import { ShardRegistry } from './shardRegistry';
 
 @Module({
@@ -21,7 +17,6 @@ import { ShardRegistry } from './shardRegistry';
   providers: [
     ShardRegistry,
     HoldService,
-    InventoryQueries,
     InventoryReadService,
     ExpiryWorker,
     HoldSeatsHandler,
@@ -29,19 +24,19 @@ import { ShardRegistry } from './shardRegistry';
     PurchaseHoldHandler,
     { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
   ],
-  exports: [HoldService, ShardRegistry, InventoryQueries],
+  exports: [HoldService, ShardRegistry],
 })
 export class InventoryModule implements OnModuleInit {
   constructor(
     private readonly projections: ProjectionsService,
     private readonly holds: HoldService,
-    private readonly queries: InventoryQueries,
+    private readonly sales: SalesQueries,
   ) {}
 
   onModuleInit(): void {
     for (const projection of [new HoldsProjection(), new SeatAvailabilityProjection(), new RemainingCountProjection(), new SalesAuditProjection()]) {
       this.projections.register(projection);
     }
-    this.holds.findOrder = (customerId, orderId) => this.queries.order(customerId, orderId);
+    this.holds.findOrder = (customerId, orderId) => this.sales.order(customerId, orderId);
   }
 }

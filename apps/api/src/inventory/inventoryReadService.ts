@@ -2,10 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { shardSize } from '@app/domain';
 import type { EventStore } from '@app/event-store';
+import { RemainingCountQueries, SeatStatusQueries } from '@app/read-models';
 import { ApiError } from '../http/apiError';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
-import { InventoryQueries } from './inventoryQueries';
 import { ShardRegistry, type ShowInventory } from './shardRegistry';
 import { ShowVersions } from './showVersions';
 
@@ -76,7 +76,8 @@ export class InventoryReadService {
 
   constructor(
     private readonly registry: ShardRegistry,
-    private readonly queries: InventoryQueries,
+    private readonly seatStatus: SeatStatusQueries,
+    private readonly remaining: RemainingCountQueries,
     private readonly projections: ProjectionsService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
@@ -116,7 +117,7 @@ export class InventoryReadService {
     // One query per show and version serves every section drawn meanwhile.
     let known = this.statuses.get(showId);
     if (!known || known.version !== version) {
-      known = { version, statuses: this.queries.seatStatuses(showId) };
+      known = { version, statuses: this.seatStatus.seatStatuses(showId) };
       this.statuses.set(showId, known);
     }
     const statuses = known.statuses;
@@ -174,7 +175,7 @@ export class InventoryReadService {
     const capacity = this.capacityByTier(inventory);
     const byTier: Record<string, Counts> = {};
     for (const [tier, cap] of Object.entries(capacity)) byTier[tier] = { capacity: cap, available: cap, held: 0, sold: 0 };
-    for (const row of this.queries.counts(showId)) {
+    for (const row of this.remaining.counts(showId)) {
       const t = (byTier[row.tier] ??= { capacity: 0, available: 0, held: 0, sold: 0 });
       t.held = row.held;
       t.sold = row.sold;

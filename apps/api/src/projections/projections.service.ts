@@ -1,13 +1,12 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { ReadDatabase } from '../infrastructure/readDatabase';
+import { ProjectionRunner, ReadDatabase, RebuildRefused, type Projection, type ProjectionStatus } from '@app/read-models';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import type { Projection } from './projection';
-import { ProjectionRunner, RebuildRefused, type ProjectionStatus } from './projectionRunner';
 
 /**
- * Feature modules register their projections (and listeners) while the app
- * initialises; the runner starts once everything is registered.
+ * The read models (`@app/read-models`) as the app sees them. Feature modules register
+ * their projections (and listeners) while the app initialises; the runner starts once
+ * everything is registered.
  */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,7 +32,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.runner = new ProjectionRunner(this.store, this.readDb, this.projections);
+    this.runner = new ProjectionRunner(this.store, this.readDb, this.projections, new Logger('Projections'));
     for (const listener of this.listeners) this.runner.onApplied(listener);
     await this.runner.start();
   }

@@ -1,8 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { WaitlistProjection } from '@app/read-models';
 import { InventoryModule } from '../inventory/inventory.module';
 import { ProjectionsService } from '../projections/projections.service';
 import { JoinWaitlistHandler, LeaveWaitlistHandler } from './commands/waitlistCommands';
-import { WaitlistProjection } from './projections/waitlistProjection';
 import { GetWaitlistEntryHandler } from './queries/getWaitlistEntry';
 import { WaitlistController } from './waitlist.controller';
 import { WaitlistLines } from './waitlistLines';

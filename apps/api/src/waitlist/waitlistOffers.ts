@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { AppConfig } from '@app/config';
 import { isDomainError, waitingEntries, type WaitlistEnded, type WaitlistEntry, type WaitlistJoined, type WaitlistLeft, type WaitlistOffered } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import { ReadDatabase, WaitlistQueries } from '@app/read-models';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { ReadDatabase } from '../infrastructure/readDatabase';
 import { HoldService } from '../inventory/holdService';
 import { ProjectionsService } from '../projections/projections.service';
-import { WaitlistQueries } from './projections/waitlistProjection';
 import { WaitlistLines } from './waitlistLines';
 import { WaitlistService } from './waitlistService';
 import { WaitlistTimeouts } from './waitlistTimeouts';

@@ -10,14 +10,13 @@ import {
   type WaitlistEndReason,
   type WaitlistEntryStatus,
 } from '@app/domain';
+import { ReadDatabase, WaitlistQueries } from '@app/read-models';
 import { ApiError } from '../http/apiError';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { ReadDatabase } from '../infrastructure/readDatabase';
 import { HoldService } from '../inventory/holdService';
 import { ShardRegistry } from '../inventory/shardRegistry';
 import { ProjectionsService } from '../projections/projections.service';
 import { WaitlistLines } from './waitlistLines';
-import { WaitlistQueries } from './projections/waitlistProjection';
 
 export interface WaitlistRequest {
   quantity: number;

@@ -1,5 +1,6 @@
 import { withShowDefaults, type HoldExpired, type HoldReleased, type SeatsHeld, type Show, type TicketsSold } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import type { ReadModelCounts } from '@app/read-models';
 import { NumberSet } from './numberSet';
 import { showOfSale } from './soldTickets';
 
@@ -32,15 +33,8 @@ export interface Violation {
   customerId?: string;
 }
 
-/** What the read models say, read in one transaction, with the log position each reflects. */
-export interface ReadModelCounts {
-  /** `sales_audit` checkpoint, and the tickets in the `sales` rows per show. */
-  salesPosition: bigint;
-  salesTickets: Map<string, number>;
-  /** `remaining_count` checkpoint, and `remaining_counts.sold` per show and tier. */
-  remainingPosition: bigint;
-  soldByTier: Map<string, Map<string, number>>;
-}
+/** What the read models say, with the log position each reflects; their library reads it. */
+export type { ReadModelCounts };
 
 export interface ShowSummary {
   showId: string;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/config';
-import type { ProjectionStatus } from '../../../api/src/projections/projectionRunner';
+import type { ProjectionStatus, RebuildStarted } from '@app/read-models';
 import { CliError } from '../infrastructure/eventLogSource';
 
 /** One row of `GET /v1/admin/projections`, as the API's projection runner reports it. */
@@ -31,8 +31,8 @@ export class AdminApi {
     return this.call('GET', '/v1/admin/projections') as Promise<ProjectionState[]>;
   }
 
-  rebuild(name: string): Promise<{ name: string; status: string; projections: string[] }> {
-    return this.call('POST', `/v1/admin/projections/${encodeURIComponent(name)}/rebuild`) as Promise<{ name: string; status: string; projections: string[] }>;
+  rebuild(name: string): Promise<RebuildStarted> {
+    return this.call('POST', `/v1/admin/projections/${encodeURIComponent(name)}/rebuild`) as Promise<RebuildStarted>;
   }
 
   private async call(method: string, path: string): Promise<unknown> {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Venue } from '@app/domain';
-import type { VenueView } from '../views/venueView';
+import type { VenueView } from '@app/read-models';
 
 export type CreateVenueInput = Omit<Venue, 'id'> & { id?: string };
 

@@ -3,7 +3,7 @@ import { validateSeatMap, type Venue } from '@app/domain';
 import { ProjectionsService } from '../../projections/projections.service';
 import { catalogIdOrNew } from '../catalogIds';
 import { CatalogRepository } from '../catalogRepository';
-import { venueView, type VenueView } from '../views/venueView';
+import { venueView, type VenueView } from '@app/read-models';
 import { CreateVenueCommand } from './createVenue.command';
 
 @CommandHandler(CreateVenueCommand)

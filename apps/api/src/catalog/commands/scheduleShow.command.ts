@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Show } from '@app/domain';
-import type { ShowView } from '../views/showView';
+import type { ShowView } from '@app/read-models';
 
 export type ScheduleShowInput = Omit<Show, 'id'> & { id?: string };
 

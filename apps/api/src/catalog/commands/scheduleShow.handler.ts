@@ -3,7 +3,7 @@ import { DEFAULT_GENERAL_SHARD_COUNT, validateShow, withShowDefaults, type Show 
 import { ProjectionsService } from '../../projections/projections.service';
 import { catalogIdOrNew } from '../catalogIds';
 import { CatalogRepository } from '../catalogRepository';
-import { showView, type ShowView } from '../views/showView';
+import { showView, type ShowView } from '@app/read-models';
 import { ScheduleShowCommand } from './scheduleShow.command';
 
 @CommandHandler(ScheduleShowCommand)

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { ShowKind } from '@app/domain';
-import type { VenueSummary } from '../views/venueView';
+import type { VenueSummary } from '@app/read-models';
 
 export interface EventDetails {
   id: string;

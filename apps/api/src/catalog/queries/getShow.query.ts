@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ShowView } from '../views/showView';
+import type { ShowView } from '@app/read-models';
 
 export class GetShowQuery extends Query<ShowView | undefined> {
   constructor(readonly showId: string) {

@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { AppConfig } from '@app/config';
 import type { AllowanceReserved, HoldExpired, HoldReleased, SeatsHeld } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import { HoldsQueries, ReadDatabase } from '@app/read-models';
 import { APP_CONFIG } from '../../infrastructure/tokens';
-import { ReadDatabase } from '../../infrastructure/readDatabase';
 import { ProjectionsService } from '../../projections/projections.service';
 import { HoldService } from '../holdService';
-import { HoldsQueries } from '../projections/holdsProjection';
 import { DeadlineTimer } from './deadlineTimer';
 
 interface Entry {

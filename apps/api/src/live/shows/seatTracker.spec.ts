@@ -1,4 +1,9 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import type { RecordedEvent } from '@app/event-store';
+import { SeatAvailabilityProjection } from '@app/read-models';
+import { op, toEvents } from '@app/read-models/testing/inventoryLog';
+import { showOfInventoryEvent } from './showEvents';
 import { SeatTracker } from './seatTracker';
 
 let position = 0n;
@@ -64,5 +69,38 @@ describe('SeatTracker', () => {
     }
     expect(tracker.knows('old')).toBe(false);
     expect(tracker.knows('x')).toBe(true);
+  });
+});
+
+/**
+ * The live feed and the seat map are one fold (`seatChanges`) over two kinds of storage.
+ * After every event of any log, the seats the feed has said are held or sold are exactly
+ * the `seat_status` rows, as the bulk load's are (`bulkLoad.spec.ts`).
+ */
+describe('SeatTracker against the seat_status read model', () => {
+  it('says, event by event, what the read model holds', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const db = new Database(':memory:');
+        const projection = new SeatAvailabilityProjection();
+        projection.setup(db);
+        const wanted = new Set(projection.eventTypes);
+        const tracker = new SeatTracker();
+        const fed = new Map<string, string>();
+        for (const event of toEvents(ops)) {
+          if (wanted.has(event.type)) projection.apply(db, event);
+          // As the hub feeds it: inventory events, grouped by their show.
+          const showId = showOfInventoryEvent(event);
+          if (showId === undefined) continue;
+          for (const { seatId, status } of tracker.apply(event)) {
+            if (status === 'available') fed.delete(`${showId}/${seatId}`);
+            else fed.set(`${showId}/${seatId}`, status);
+          }
+          const rows = db.prepare<[], { key: string; status: string }>(`SELECT show_id || '/' || seat_id AS key, status FROM seat_status`).all();
+          expect(new Map([...fed].sort())).toEqual(new Map(rows.map((r): [string, string] => [r.key, r.status]).sort()));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
+import { HeldSeats, seatChanges } from '@app/read-models';
 
 export type LiveSeatStatus = 'held' | 'available' | 'sold';
 
@@ -18,81 +18,60 @@ const DEFAULT_MAX_ENDED = 50_000;
 
 /**
  * Which seats each seated hold still holds, so that a release or an expiry, whose
- * event names only the hold, can be turned into seat changes. It mirrors the
- * `seat_status` read model: the first release or expiry of a hold frees every seat
- * the hold still has (in every shard), a sale marks its tickets' seats sold. General
- * admission holds have no seats and are not tracked.
+ * event names only the hold, can be turned into seat changes. The changes come from
+ * `seatChanges`, the fold the `seat_status` read model is written with, so the feed
+ * says what the read model holds: the first release or expiry of a hold frees every
+ * seat the hold still has (in every shard), a sale marks its tickets' seats sold, a
+ * hold takes its seats from any hold that had them. General admission holds have no
+ * seats and are not tracked. Ended holds are remembered, with where they ended, for resumes.
  */
 export class SeatTracker {
-  private readonly active = new Map<string, Set<string>>();
+  private readonly held = new HeldSeats();
   /** Least recently ended last; trimmed from the front. */
   private readonly ended = new Map<string, { seatIds: string[]; endedAt: bigint }>();
 
   constructor(private readonly maxEnded = DEFAULT_MAX_ENDED) {}
 
-  /** A hold known to hold these seats (from the read model at start, or looked up for a resume). */
-  seed(holdId: string, seatIds: readonly string[]): void {
-    let seats = this.active.get(holdId);
-    if (!seats) this.active.set(holdId, (seats = new Set()));
-    for (const seatId of seatIds) seats.add(seatId);
+  /** A hold known to hold these seats of the show (from the read model at start, or looked up for a resume). */
+  seed(holdId: string, seatIds: readonly string[], showId = ''): void {
+    this.held.track(holdId);
+    for (const seatId of seatIds) this.held.apply({ showId, seatId, status: 'held', holdId });
   }
 
   /** A hold known to have ended before `at` (its seats were freed or sold already). */
   markEnded(holdId: string, at: bigint): void {
-    this.active.delete(holdId);
+    this.held.drop(holdId);
     this.remember(holdId, [], at);
   }
 
   knows(holdId: string): boolean {
-    return this.active.has(holdId) || this.ended.has(holdId);
+    return this.held.has(holdId) || this.ended.has(holdId);
   }
 
   lookup(holdId: string): HoldLookup | undefined {
-    const seats = this.active.get(holdId);
-    if (seats) return { status: 'active', seatIds: [...seats] };
+    if (this.held.has(holdId)) return { status: 'active', seatIds: this.held.of(holdId).map((seat) => seat.seatId) };
     const ended = this.ended.get(holdId);
     return ended ? { status: 'ended', ...ended } : undefined;
   }
 
   get activeHolds(): number {
-    return this.active.size;
+    return this.held.holdCount;
   }
 
   /** The seat changes an inventory event makes; none for general admission and for holds already over. */
   apply(event: RecordedEvent): SeatChange[] {
-    switch (event.type) {
-      case 'SeatsHeld': {
-        const data = event.data as SeatsHeld['data'];
-        if (!data.seatIds?.length) return [];
-        this.seed(data.holdId, data.seatIds);
-        return data.seatIds.map((seatId) => ({ seatId, status: 'held' }));
-      }
-      case 'HoldReleased':
-      case 'HoldExpired': {
-        const holdId = (event.data as HoldReleased['data'] | HoldExpired['data']).holdId;
-        const seats = this.active.get(holdId);
-        if (!seats) return [];
-        this.active.delete(holdId);
-        const seatIds = [...seats];
-        this.remember(holdId, seatIds, event.position);
-        return seatIds.map((seatId) => ({ seatId, status: 'available' }));
-      }
-      case 'TicketsSold': {
-        const data = event.data as TicketsSold['data'];
-        const seatIds = data.tickets.flatMap((ticket) => (ticket.seatId === undefined ? [] : [ticket.seatId]));
-        const seats = this.active.get(data.holdId);
-        if (seats) {
-          for (const seatId of seatIds) seats.delete(seatId);
-          if (seats.size === 0) {
-            this.active.delete(data.holdId);
-            this.remember(data.holdId, [], event.position);
-          }
-        }
-        return seatIds.map((seatId) => ({ seatId, status: 'sold' }));
-      }
-      default:
-        return [];
+    const holdId = (event.data as { holdId?: string }).holdId ?? '';
+    const had = this.held.has(holdId);
+    const changes = seatChanges(event, (id) => this.held.of(id));
+    for (const change of changes) this.held.apply(change);
+    if (had && (event.type === 'HoldReleased' || event.type === 'HoldExpired')) {
+      this.held.drop(holdId);
+      this.remember(holdId, changes.map((change) => change.seatId), event.position);
+    } else if (had && event.type === 'TicketsSold' && this.held.of(holdId).length === 0) {
+      this.held.drop(holdId);
+      this.remember(holdId, [], event.position);
     }
+    return changes.map(({ seatId, status }) => ({ seatId, status }));
   }
 
   private remember(holdId: string, seatIds: string[], endedAt: bigint): void {

@@ -41,7 +41,7 @@ export class ShowReplay {
     if (this.local.knows(holdId)) return;
     const known = this.live.lookup(holdId);
     if (known?.status === 'active' || (known?.status === 'ended' && known.endedAt >= event.position)) {
-      this.local.seed(holdId, known.seatIds);
+      this.local.seed(holdId, known.seatIds, this.showId);
       return;
     }
     if (known?.status === 'ended') {
@@ -51,7 +51,7 @@ export class ShowReplay {
     }
     const found = await this.searchShard(event, holdId);
     if (found === 'ended') this.local.markEnded(holdId, event.position);
-    else if (found) this.local.seed(holdId, found);
+    else if (found) this.local.seed(holdId, found, this.showId);
   }
 
   /** The hold's seats in this event's shard, or 'ended' when the shard ended it before. */

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { EventStore, RecordedEvent } from '@app/event-store';
+import { SeatStatusQueries } from '@app/read-models';
 import { ApiError } from '../../http/apiError';
-import { ReadDatabase } from '../../infrastructure/readDatabase';
 import { EVENT_STORE } from '../../infrastructure/tokens';
-import { InventoryQueries } from '../../inventory/inventoryQueries';
 import { InventoryReadService } from '../../inventory/inventoryReadService';
 import { ShardRegistry } from '../../inventory/shardRegistry';
 import { ProjectionsService } from '../../projections/projections.service';
@@ -44,10 +43,9 @@ export class ShowUpdatesHub {
     private readonly limits: LiveLimits,
     private readonly connections: LiveConnections,
     private readonly reads: InventoryReadService,
-    private readonly queries: InventoryQueries,
+    private readonly queries: SeatStatusQueries,
     private readonly registry: ShardRegistry,
     private readonly projections: ProjectionsService,
-    private readonly readDb: ReadDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.replays = new Slots(() => this.limits.maxConcurrentReplays);
@@ -58,10 +56,7 @@ export class ShowUpdatesHub {
    * start: their releases may come long after this process started.
    */
   seedFromReadModel(): void {
-    const rows = this.readDb.reader
-      .prepare<[], { hold_id: string; seat_id: string }>(`SELECT hold_id, seat_id FROM seat_status WHERE status = 'held' ORDER BY rowid`)
-      .all();
-    for (const row of rows) this.tracker.seed(row.hold_id, [row.seat_id]);
+    for (const row of this.queries.heldSeats()) this.tracker.seed(row.hold_id, [row.seat_id], row.show_id);
   }
 
   /** Called with every batch the projections committed, in log order. */

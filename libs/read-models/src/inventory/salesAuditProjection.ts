@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { SoldTicket, TicketsSold } from '@app/domain';
-import { ensureIndex } from '../../projections/ensureIndex';
-import { BulkInsert } from '../../projections/bulkInsert';
-import type { BulkLoader, Projection, SetupOptions } from '../../projections/projection';
-import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
+import { ensureIndex } from '../ensureIndex';
+import { BulkInsert } from '../bulkInsert';
+import type { BulkLoader, Projection, SetupOptions } from '../projection';
+import { LIVE_TABLES, type TableNames } from '../tableNames';
 
 /** One `TicketsSold` event: a shard's part of an order (an order across shards has one row per shard). */
 export interface SaleRow {
@@ -24,6 +24,9 @@ export interface SaleRow {
   /** The tickets as `TicketsSold` recorded them, packed (see `packTickets`). */
   items: string;
 }
+
+/** The live name of the table. */
+export const SALES_TABLE = 'sales';
 
 const COLUMNS = ['show_id', 'customer_id', 'order_id', 'hold_id', 'sold_at', 'first_ticket', 'tickets', 'total', 'currency', 'items'] as const;
 
@@ -75,15 +78,16 @@ export function saleItems(row: Pick<SaleRow, 'items'>): SoldTicket[] {
  */
 export class SalesAuditProjection implements Projection {
   readonly name = 'sales_audit';
+  /** 2: one row per sale, with its ticket count (1 had a row per ticket). */
   readonly version = 2;
   readonly eventTypes = ['TicketsSold'];
-  readonly tables = ['sales'];
+  readonly tables = [SALES_TABLE];
   private insert: Database.Statement | undefined;
   private nextTicket: Database.Statement<[string], number> | undefined;
   private readonly sales: string;
 
   constructor(private readonly names: TableNames = LIVE_TABLES) {
-    this.sales = names.table('sales');
+    this.sales = names.table(SALES_TABLE);
   }
 
   withTables(names: TableNames): SalesAuditProjection {

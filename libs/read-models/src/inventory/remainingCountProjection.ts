@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
-import { BulkInsert } from '../../projections/bulkInsert';
-import type { BulkLoader, Projection } from '../../projections/projection';
-import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
+import { BulkInsert } from '../bulkInsert';
+import type { BulkLoader, Projection } from '../projection';
+import { LIVE_TABLES, type TableNames } from '../tableNames';
+
+/** The live name of the counts table. */
+export const REMAINING_COUNTS_TABLE = 'remaining_counts';
 
 /**
  * Held and sold counts per show and tier ("how many are left" is capacity minus
@@ -14,13 +17,13 @@ export class RemainingCountProjection implements Projection {
   readonly name = 'remaining_count';
   readonly version = 1;
   readonly eventTypes = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
-  readonly tables = ['remaining_counts', 'remaining_holds'];
+  readonly tables = [REMAINING_COUNTS_TABLE, 'remaining_holds'];
   private s: ReturnType<RemainingCountProjection['prepare']> | undefined;
   private readonly counts: string;
   private readonly holds: string;
 
   constructor(names: TableNames = LIVE_TABLES) {
-    this.counts = names.table('remaining_counts');
+    this.counts = names.table(REMAINING_COUNTS_TABLE);
     this.holds = names.table('remaining_holds');
   }
 

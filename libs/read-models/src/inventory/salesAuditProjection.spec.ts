@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { SoldTicket } from '@app/domain';
-import { ReadDatabase } from '../../infrastructure/readDatabase';
-import { InventoryQueries } from '../inventoryQueries';
+import { ReadDatabase } from '../readDatabase';
 import { SalesAuditProjection, packTickets, saleItems } from './salesAuditProjection';
+import { SalesQueries } from './salesQueries';
 
 let position = 0n;
 function sold(showId: string, orderId: string, numbers: number[], customerId = `c-${orderId}`): RecordedEvent {
@@ -65,12 +65,12 @@ describe('the sales table', () => {
 describe('the audit pages and orders over the sales table', () => {
   let dir: string;
   let readDb: ReadDatabase;
-  let queries: InventoryQueries;
+  let queries: SalesQueries;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'sales-pages-'));
     readDb = ReadDatabase.open(dir);
-    queries = new InventoryQueries(readDb);
+    queries = new SalesQueries(readDb);
     const projection = new SalesAuditProjection();
     // Show a: tickets 1..20 in sales of 1 to 5, show b in between; customer c-x buys twice, once across two shards.
     const events = [
@@ -92,7 +92,7 @@ describe('the audit pages and orders over the sales table', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const numbers = (rows: ReturnType<InventoryQueries['sales']>) => rows.map((r) => r.ticket.ticketNumber);
+  const numbers = (rows: ReturnType<SalesQueries['sales']>) => rows.map((r) => r.ticket.ticketNumber);
 
   it('pages through a show ticket by ticket from any place, whatever the sizes of the sales', () => {
     expect(numbers(queries.sales('a', 0, 2))).toEqual([11, 12]);

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
 import type { AllowanceReleased, AllowanceReserved, HoldExpired, HoldReleased, SeatsHeld, TicketsSold } from '@app/domain';
-import { dropIndexOn, ensureIndex } from '../../projections/ensureIndex';
-import { BulkInsert } from '../../projections/bulkInsert';
-import type { BulkLoader, Projection, SetupOptions } from '../../projections/projection';
-import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
+import { dropIndexOn, ensureIndex } from '../ensureIndex';
+import { BulkInsert } from '../bulkInsert';
+import type { BulkLoader, Projection, SetupOptions } from '../projection';
+import { LIVE_TABLES, type TableNames } from '../tableNames';
 
 export interface HoldRow {
   hold_id: string;
@@ -215,26 +215,5 @@ export class HoldsProjection implements Projection {
       ended: db.prepare(`UPDATE ${holds} SET status = ? WHERE hold_id = ? AND status = 'active'`),
       sold: db.prepare(`UPDATE ${holds} SET status = 'sold', order_id = ? WHERE hold_id = ?`),
     };
-  }
-}
-
-/** Queries over the holds table, on the read connection. */
-export class HoldsQueries {
-  private readonly byId: Database.Statement<[string], HoldRow>;
-  private readonly active: Database.Statement<[], HoldRow>;
-
-  constructor(db: Database.Database) {
-    new HoldsProjection().setup(db);
-    this.byId = db.prepare('SELECT * FROM holds WHERE hold_id = ?');
-    this.active = db.prepare(`SELECT * FROM holds WHERE status IN ('active', 'reserving') ORDER BY expires_at`);
-  }
-
-  get(holdId: string): HoldRow | undefined {
-    return this.byId.get(holdId);
-  }
-
-  /** Live holds and reservations still waiting for their seats. */
-  allActive(): HoldRow[] {
-    return this.active.all();
   }
 }

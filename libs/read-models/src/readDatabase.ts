@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WalCheckpointer } from '@app/event-store';
 
+/** The read database's file in the data directory. */
+export const READ_DATABASE_FILE = 'read.db';
+
 export interface ReadDatabaseOptions {
   /** Checkpoint the WAL from a thread of its own (the API does; tools and tests need not). */
   backgroundCheckpoints?: boolean;
@@ -43,7 +46,7 @@ export class ReadDatabase {
 
   static open(dataDir: string, options: ReadDatabaseOptions = {}): ReadDatabase {
     mkdirSync(dataDir, { recursive: true });
-    return new ReadDatabase(join(dataDir, 'read.db'), options);
+    return new ReadDatabase(join(dataDir, READ_DATABASE_FILE), options);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@app/event-store';
-import { SalesAuditProjection } from '../inventory/projections/salesAuditProjection';
-import { MAX_BUCKETS, SalesOverTimeQuery } from './salesOverTime';
+import { SalesAuditProjection } from './salesAuditProjection';
+import { MAX_BUCKETS, SalesOverTimeQuery } from './salesQueries';
 
 function sale(position: number, soldAt: string, tickets: number): RecordedEvent {
   return {

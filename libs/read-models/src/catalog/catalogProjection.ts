@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { CATALOG_EVENT_TYPES, countSeats, type CatalogEvent, type Venue } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import { ensureIndex } from '../../projections/ensureIndex';
-import type { Projection } from '../../projections/projection';
-import { LIVE_TABLES, type TableNames } from '../../projections/tableNames';
-import { showView } from '../views/showView';
+import { ensureIndex } from '../ensureIndex';
+import type { Projection } from '../projection';
+import { LIVE_TABLES, type TableNames } from '../tableNames';
+import { showView } from './showView';
 
 const TABLES = ['catalog_shows', 'catalog_events', 'catalog_performers', 'catalog_venues', 'catalog_cities'] as const;
 type Table = (typeof TABLES)[number];
