@@ -1,7 +1,8 @@
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../eventStore';
 import { batchBody, positionOf, type SerializedBatch } from './etcdBatch';
-import { EtcdRefusal, type EtcdConnection } from './etcdConnection';
+import type { EtcdConnection } from './etcdConnection';
+import { EtcdRefusal } from './etcdErrors';
 import type { EtcdKeys } from './etcdKeys';
 import type { EtcdLog } from './etcdLog';
 import { CompareResult, CompareTarget, type Compare, type KeyValue, type RequestOp, type TxnResponse } from './etcdRpc';

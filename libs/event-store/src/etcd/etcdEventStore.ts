@@ -16,7 +16,8 @@ import type {
 } from '../eventStore';
 import { EtcdAppender, appendedAs } from './etcdAppender';
 import { decodeBatch, serializeBatch, splitPosition, type SerializedBatch } from './etcdBatch';
-import { EtcdConnection, describeError } from './etcdConnection';
+import { EtcdConnection } from './etcdConnection';
+import { describeError } from './etcdErrors';
 import { EtcdKeys } from './etcdKeys';
 import { EtcdLog } from './etcdLog';
 import type { RangeResponse } from './etcdRpc';

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import { WrongExpectedVersionError, StoreUnavailableError, InvalidAppendError } from '../errors';
+import { StoreUnavailableError, InvalidAppendError } from '../errors';
 import { appendProblem, appendSize, oversizeProblem } from '../appendRules';
 import type {
   AllSubscription,
@@ -8,7 +7,6 @@ import type {
   AppendResult,
   EventData,
   EventStore,
-  ExpectedRevision,
   LogPosition,
   ReadAllOptions,
   ReadStreamOptions,
@@ -19,8 +17,10 @@ import type {
 } from '../eventStore';
 import { openSchema, type SynchronousMode } from './sqliteSchema';
 import { SqliteSubscription } from './sqliteSubscription';
-import { EVENT_COLUMNS, tupleToRecordedEvent, type EventTuple } from './eventRows';
-import { SqliteBatchWriter, type AppendOutcome, type AppendRequest, type WireEvent } from './sqliteBatchWriter';
+import { SqliteReads } from './sqliteReads';
+import { SqliteBatchWriter, type AppendRequest } from './sqliteBatchWriter';
+import { serializeEvents, settleAppend, toWire, type CommittedBatch, type PendingAppend } from './sqliteAppends';
+import { SqliteLogTail } from './sqliteLogTail';
 import { WalSync, type FlushFile } from './walSync';
 import { WalCheckpointer } from './walCheckpointer';
 
@@ -46,30 +46,8 @@ export interface SqliteEventStoreOptions {
   limits?: Partial<StoreLimits>;
 }
 
-/** A committed batch whose answers wait for the flush of the WAL that makes it durable. */
-interface CommittedBatch {
-  appends: PendingAppend[];
-  outcomes: AppendOutcome[];
-}
-
-interface PendingAppend {
-  streamId: string;
-  events: readonly EventData[];
-  expected: ExpectedRevision;
-  /** Answered at its commit, without waiting for the flush (see AppendOptions.durability). */
-  ordered: boolean;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
-
-
-const NO_STREAM = -1;
-
 /** One transaction takes a batch of appends whatever their size; the count only bounds one append's memory. */
 const LIMITS: StoreLimits = Object.freeze({ maxEventsPerAppend: 10_000, maxAppendBytes: Number.POSITIVE_INFINITY });
-
-/** Events this process wrote last, kept in memory for subscribers reading at the head of the log. */
-const TAIL_EVENTS = 4_096;
 
 /**
  * The embedded event store: one SQLite file in WAL mode.
@@ -91,17 +69,8 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
-  private readonly waiters = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly foreignWritePollMs: number;
-  private foreignWriteTimer: NodeJS.Timeout | undefined;
-  private lastSeenHead = 0;
-  /**
-   * The rows of our latest commits, consecutive in position: no other event lies
-   * between the first and the last, and, as far as this process has seen, none after
-   * it. A subscriber at the head reads them from here instead of querying the file.
-   */
-  private tail: EventTuple[] = [];
+  private readonly tail: SqliteLogTail;
   private idleResolvers: Array<() => void> = [];
   private readonly counters = { appends: 0, transactions: 0, flushes: 0 };
   /** Set when every acknowledgement waits for a flush of the WAL off the event loop (synchronous=FULL on a file). */
@@ -115,13 +84,7 @@ export class SqliteEventStore implements EventStore {
   /** Set when a flush failed: what the OS kept of the WAL is unknown, so the store writes nothing more until reopened. */
   private failure: StoreUnavailableError | undefined;
 
-  private readonly stmt: {
-    getStream: Database.Statement<[string]>;
-    readForwards: Database.Statement<[number, number, number], EventTuple>;
-    readBackwards: Database.Statement<[number, number, number], EventTuple>;
-    readAll: Database.Statement<[number, number, number], EventTuple>;
-    head: Database.Statement<[], { head: number | null }>;
-  };
+  private readonly reads: SqliteReads;
 
   constructor(options: SqliteEventStoreOptions) {
     this.file = options.file;
@@ -141,22 +104,10 @@ export class SqliteEventStore implements EventStore {
       this.db.pragma('wal_autocheckpoint = 50000');
       this.checkpointer = new WalCheckpointer([options.file]);
     }
-    this.foreignWritePollMs = options.foreignWritePollMs ?? 250;
     this.writer = new SqliteBatchWriter(this.db);
-    this.stmt = {
-      getStream: this.db.prepare<[string]>('SELECT id FROM streams WHERE name = ?').pluck(),
-      // Rows as arrays: a replay of the whole log decodes a third faster than with one object per row.
-      readForwards: this.readEvents<[number, number, number]>('e.stream = ? AND e.revision >= ? ORDER BY e.revision LIMIT ?'),
-      readBackwards: this.readEvents<[number, number, number]>('e.stream = ? AND e.revision <= ? ORDER BY e.revision DESC LIMIT ?'),
-      readAll: this.readEvents<[number, number, number]>('e.position > ? AND e.position <= ? ORDER BY e.position LIMIT ?'),
-      head: this.db.prepare('SELECT MAX(position) AS head FROM events'),
-    };
-    this.lastSeenHead = this.readHead();
-    this.durableHead = this.lastSeenHead;
-  }
-
-  private readEvents<Params extends unknown[]>(where: string): Database.Statement<Params, EventTuple> {
-    return this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN streams s ON s.id = e.stream WHERE ${where}`).raw() as unknown as Database.Statement<Params, EventTuple>;
+    this.reads = new SqliteReads(this.db);
+    this.durableHead = this.readHead();
+    this.tail = new SqliteLogTail(() => this.readHead(), options.foreignWritePollMs ?? 250, this.durableHead);
   }
 
   static inMemory(options: Omit<SqliteEventStoreOptions, 'file'> = {}): SqliteEventStore {
@@ -175,17 +126,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const key = this.stmt.getStream.get(streamId) as number | undefined;
-    if (key === undefined) return [];
-    const direction = options.direction ?? 'forwards';
-    const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    const from = options.fromRevision ?? (direction === 'forwards' ? 'start' : 'end');
-    const end = Number.MAX_SAFE_INTEGER;
-    const rows =
-      direction === 'forwards'
-        ? this.stmt.readForwards.all(key, from === 'start' ? 0 : from === 'end' ? end : Number(from), limit)
-        : this.stmt.readBackwards.all(key, from === 'end' ? end : from === 'start' ? -1 : Number(from), limit);
-    return rows.map(tupleToRecordedEvent);
+    return this.reads.stream(streamId, options);
   }
 
   /** Reads the file: another process's appends show at once, whatever this one wrote last. */
@@ -208,17 +149,11 @@ export class SqliteEventStore implements EventStore {
   readAllSync(fromPosition: LogPosition, maxCount: number): RecordedEvent[] {
     const after = fromPosition === 'start' ? 0 : Number(fromPosition);
     const until = this.readableHead();
-    const tail = this.tail;
-    if (tail.length === 0 || after < tail[0][0] - 1) return this.readLogFile(after, until, maxCount);
-    const events: RecordedEvent[] = [];
-    for (let i = after - tail[0][0] + 1; i < tail.length && events.length < maxCount && tail[i][0] <= until; i++) {
-      events.push(tupleToRecordedEvent(tail[i]));
-    }
-    return events;
+    return this.tail.read(after, until, maxCount) ?? this.readLogFile(after, until, maxCount);
   }
 
   private readLogFile(after: number, until: number, maxCount: number): RecordedEvent[] {
-    return this.stmt.readAll.all(after, until, maxCount).map(tupleToRecordedEvent);
+    return this.reads.log(after, until, maxCount);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
@@ -264,7 +199,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new StoreUnavailableError('The event store is closed');
     if (this.failure) throw this.failure;
     try {
-      this.stmt.head.get();
+      this.reads.headPosition();
     } catch (error) {
       throw new StoreUnavailableError('The event store file cannot be read', error);
     }
@@ -275,7 +210,7 @@ export class SqliteEventStore implements EventStore {
     await this.idle();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    clearInterval(this.foreignWriteTimer);
+    this.tail.close();
     await this.checkpointer?.stop();
     this.walSync?.close();
     this.db.close();
@@ -300,27 +235,11 @@ export class SqliteEventStore implements EventStore {
    * commit, or when the foreign-write poll sees the head move.
    */
   waitForAppend(wake: () => void): () => void {
-    this.waiters.add(wake);
-    this.ensureForeignWritePoll();
-    return () => this.waiters.delete(wake);
-  }
-
-  /** Adds a commit's rows to the tail; a gap before them (another process wrote) starts it afresh. */
-  private keepTail(rows: EventTuple[]): void {
-    if (rows.length === 0) return;
-    let tail = this.tail;
-    for (const row of rows) {
-      if (tail.length > 0 && row[0] !== tail[tail.length - 1][0] + 1) tail = [];
-      tail.push(row);
-    }
-    if (tail.length > TAIL_EVENTS) tail = tail.slice(tail.length - TAIL_EVENTS / 2);
-    this.tail = tail;
-    const last = tail[tail.length - 1][0];
-    if (last > this.lastSeenHead) this.lastSeenHead = last;
+    return this.tail.waitForAppend(wake);
   }
 
   private readHead(): number {
-    return this.stmt.head.get()?.head ?? 0;
+    return this.reads.headPosition();
   }
 
   private readableHead(): number {
@@ -372,10 +291,10 @@ export class SqliteEventStore implements EventStore {
     }
     this.counters.transactions += 1;
     this.counters.appends += sent.length;
-    this.keepTail(result.rows);
+    this.tail.keep(result.rows);
     if (!this.walSync) {
       this.answer({ appends: sent, outcomes: result.outcomes });
-      this.wakeSubscribers();
+      this.tail.wakeSubscribers();
       return;
     }
     // Refusals wait too: they were decided against commits that are not durable yet.
@@ -411,7 +330,7 @@ export class SqliteEventStore implements EventStore {
       if (error) return this.failFlush(covered, error);
       this.durableHead = Math.max(this.durableHead, head);
       for (const batch of covered) this.answer(batch);
-      this.wakeSubscribers();
+      this.tail.wakeSubscribers();
       if (this.unflushed.length > 0 && !this.failure) this.flushWal(walSync);
       else if (this.isIdle()) this.settleIdle();
     });
@@ -441,54 +360,4 @@ export class SqliteEventStore implements EventStore {
     this.idleResolvers = [];
     for (const resolve of resolvers) resolve();
   }
-
-  private wakeSubscribers(): void {
-    if (this.waiters.size === 0) return;
-    const waiters = [...this.waiters];
-    this.waiters.clear();
-    for (const wake of waiters) wake();
-  }
-
-  private ensureForeignWritePoll(): void {
-    if (this.foreignWriteTimer || this.foreignWritePollMs <= 0) return;
-    this.foreignWriteTimer = setInterval(() => {
-      if (this.closed || this.waiters.size === 0) return;
-      const head = this.readHead();
-      if (head === this.lastSeenHead) return;
-      // Another process wrote: what follows our tail is only in the file.
-      this.lastSeenHead = head;
-      this.tail = [];
-      this.wakeSubscribers();
-    }, this.foreignWritePollMs);
-    this.foreignWriteTimer.unref();
-  }
 }
-
-function toWire(expected: ExpectedRevision): AppendRequest['expected'] {
-  return typeof expected === 'bigint' ? Number(expected) : expected;
-}
-
-function settleAppend(append: PendingAppend, outcome: AppendOutcome): void {
-  if (outcome.ok) {
-    append.resolve({ nextExpectedRevision: BigInt(outcome.revision), position: BigInt(outcome.position) });
-  } else if (outcome.kind === 'wrong_expected_version') {
-    append.reject(new WrongExpectedVersionError(outcome.stream, append.expected, outcome.actual === NO_STREAM ? 'no_stream' : BigInt(outcome.actual)));
-  } else {
-    append.reject(new InvalidAppendError(outcome.message));
-  }
-}
-
-/** Every event of an append is serialized before any is sent, so a bad one refuses its whole append alone. */
-function serializeEvents(events: readonly EventData[]): WireEvent[] | InvalidAppendError {
-  try {
-    return events.map((event) => ({
-      id: event.id ?? randomUUID(),
-      type: event.type,
-      data: JSON.stringify(event.data ?? null),
-      metadata: event.metadata === undefined ? null : JSON.stringify(event.metadata),
-    }));
-  } catch (error) {
-    return new InvalidAppendError(`event data is not JSON-serializable: ${String(error)}`);
-  }
-}
-
