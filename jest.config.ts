@@ -39,7 +39,10 @@ const config: Config = {
     '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
     '^@app/config(|/.*)$': '<rootDir>/libs/config/src$1',
     '^@app/read-models(|/.*)$': '<rootDir>/libs/read-models/src$1',
+    '^@app/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
   },
+  // An answer that breaks the OpenAPI description fails the suite that received it.
+  setupFilesAfterEnv: ['<rootDir>/apps/api/test/support/contractAfterAll.ts'],
   testEnvironment: 'node',
   testTimeout: 60_000,
 };

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LogLevel } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/errorFilter';
+import { serveOpenApi } from './http/openApi';
 import { strictValidationPipe } from './http/validation';
 import { BODY_LIMIT, hardenHttp } from './http/hardening';
 import { RequestDrain } from './shutdown/requestDrain';
@@ -32,13 +32,7 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
   );
   app.get(RequestDrain).attach(app.getHttpAdapter().getInstance());
   await hardenHttp(app, config);
-  const openApi = new DocumentBuilder()
-    .setTitle('Ticketing API')
-    .setDescription('Find shows, hold seats or tickets, pay, and audit sales. Errors are JSON { error, message, details? }.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
+  serveOpenApi(app);
   const storeStatus = app.get(StoreStatus);
   app.useGlobalFilters(new ErrorFilter(storeStatus));
   app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {

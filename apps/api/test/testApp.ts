@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '@app/config';
 import { SqliteEventStore, type EventStore } from '@app/event-store';
 import { createApp } from '../src/bootstrap';
+import { watchApp } from './support/contractWatch';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -54,6 +55,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);
+  // Every answer the suites receive is checked against the OpenAPI description.
+  watchApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());

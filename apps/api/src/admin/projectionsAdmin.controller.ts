@@ -3,6 +3,8 @@ import { RebuildRefused, type ProjectionStatus, type RebuildStarted } from '@app
 import { AdminGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
 import { ProjectionsService } from '../projections/projections.service';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 const NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -17,6 +19,7 @@ export class ProjectionsAdminController {
 
   /** Every projection: its checkpoint, how far behind the log it is, and whether it is being rebuilt. */
   @Get()
+  @Endpoint({ summary: 'The read models: position, lag and state of each projection', caller: 'admin', answer: api.ProjectionStatuses })
   list(): Promise<ProjectionStatus[]> {
     return this.projections.status();
   }
@@ -27,6 +30,7 @@ export class ProjectionsAdminController {
    * meanwhile. Answers at once; follow the progress with `GET /v1/admin/projections`.
    */
   @Post(':name/rebuild')
+  @Endpoint({ summary: 'Rebuild a projection (or all) beside the live tables and swap it in', caller: 'admin', status: 202, answer: api.RebuildStarted, errors: [400, 404, 409] })
   @HttpCode(202)
   rebuild(@Param('name') name: string): RebuildStarted {
     if (!NAME.test(name)) throw new ApiError(404, 'not_found', `There is no projection named ${name.slice(0, 80)}`);

@@ -2,6 +2,8 @@ import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { CatalogQueries, ReadDatabase, SalesOverTimeQuery, type SalesOverTime } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
 import { ApiError } from '../http/apiError';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -17,6 +19,7 @@ export class SalesOverTimeController {
   ) {}
 
   @Get(':showId/sales-over-time')
+  @Endpoint({ summary: 'Tickets sold per time bucket', caller: 'admin', answer: api.SalesOverTime, errors: [400, 404] })
   salesOverTime(@Param('showId') showId: string): SalesOverTime {
     if (!ID.test(showId)) throw new ApiError(400, 'invalid_request', 'showId is not a valid id', { field: 'showId' });
     if (!this.catalog.showExists(showId)) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`, { id: showId });

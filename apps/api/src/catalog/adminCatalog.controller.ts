@@ -13,6 +13,8 @@ import { CreateEventDto, toCreateEventInput } from './dto/createEvent.dto';
 import { CreatePerformerDto, toCreatePerformerInput } from './dto/createPerformer.dto';
 import { CreateVenueDto, toCreateVenueInput } from './dto/createVenue.dto';
 import { ScheduleShowDto, toScheduleShowInput } from './dto/scheduleShow.dto';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 /** Event managers build the catalog here; every call answers once its own write is readable. */
 @Controller('v1/admin')
@@ -21,30 +23,35 @@ export class AdminCatalogController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('cities')
+  @Endpoint({ summary: 'Create a city', caller: 'admin', status: 201, body: api.CreateCityRequest, answer: api.City, errors: [409] })
   @HttpCode(201)
   createCity(@Body() body: CreateCityDto): Promise<City> {
     return this.commands.execute(new CreateCityCommand(toCreateCityInput(body)));
   }
 
   @Post('venues')
+  @Endpoint({ summary: 'Create a venue (with its seat map when seated)', caller: 'admin', status: 201, body: api.CreateVenueRequest, answer: api.VenueView, errors: [404, 409] })
   @HttpCode(201)
   createVenue(@Body() body: CreateVenueDto): Promise<VenueView> {
     return this.commands.execute(new CreateVenueCommand(toCreateVenueInput(body)));
   }
 
   @Post('performers')
+  @Endpoint({ summary: 'Create a performer', caller: 'admin', status: 201, body: api.CreatePerformerRequest, answer: api.Performer, errors: [409] })
   @HttpCode(201)
   createPerformer(@Body() body: CreatePerformerDto): Promise<Performer> {
     return this.commands.execute(new CreatePerformerCommand(toCreatePerformerInput(body)));
   }
 
   @Post('events')
+  @Endpoint({ summary: 'Create an event', caller: 'admin', status: 201, body: api.CreateEventRequest, answer: api.CatalogEvent, errors: [404, 409] })
   @HttpCode(201)
   createEvent(@Body() body: CreateEventDto): Promise<EventInfo> {
     return this.commands.execute(new CreateEventCommand(toCreateEventInput(body)));
   }
 
   @Post('shows')
+  @Endpoint({ summary: 'Schedule a show of an event at a venue', caller: 'admin', status: 201, body: api.ScheduleShowRequest, answer: api.ShowView, errors: [404, 409] })
   @HttpCode(201)
   scheduleShow(@Body() body: ScheduleShowDto): Promise<ShowView> {
     return this.commands.execute(new ScheduleShowCommand(toScheduleShowInput(body)));

@@ -9,6 +9,8 @@ import { GetShowQuery } from './queries/getShow.query';
 import { GetVenueQuery } from './queries/getVenue.query';
 import { ListCitiesQuery } from './queries/listCities.query';
 import { SearchEventsQuery, type EventsPage } from './queries/searchEvents.query';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 /**
  * Public browsing. These read the projection as it stands and never wait for it to
@@ -20,26 +22,31 @@ export class CatalogController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('cities')
+  @Endpoint({ summary: 'Cities with shows', caller: 'anyone', answer: api.Cities })
   listCities(): Promise<City[]> {
     return this.queries.execute(new ListCitiesQuery());
   }
 
   @Get('events')
+  @Endpoint({ summary: 'Search events by words, city and dates', caller: 'anyone', query: api.SearchEventsQuery, answer: api.EventsPage })
   searchEvents(@Query() query: SearchEventsDto): Promise<EventsPage> {
     return this.queries.execute(new SearchEventsQuery(toSearchCriteria(query)));
   }
 
   @Get('events/:eventId')
+  @Endpoint({ summary: 'An event with its performer and shows', caller: 'anyone', answer: api.EventDetails, errors: [400, 404] })
   async getEvent(@Param('eventId') eventId: string): Promise<EventDetails> {
     return found(await this.queries.execute(new GetEventQuery(eventId)), 'Event', eventId);
   }
 
   @Get('shows/:showId')
+  @Endpoint({ summary: 'A show: tiers and prices, hold time, limit per customer, sections', caller: 'anyone', answer: api.ShowView, errors: [400, 404] })
   async getShow(@Param('showId') showId: string): Promise<ShowView> {
     return found(await this.queries.execute(new GetShowQuery(showId)), 'Show', showId);
   }
 
   @Get('venues/:venueId')
+  @Endpoint({ summary: 'A venue and its seat map', caller: 'anyone', answer: api.VenueView, errors: [400, 404] })
   async getVenue(@Param('venueId') venueId: string): Promise<VenueView> {
     return found(await this.queries.execute(new GetVenueQuery(venueId)), 'Venue', venueId);
   }

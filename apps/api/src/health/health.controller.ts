@@ -4,6 +4,8 @@ import type { EventStore, StoreMember } from '@app/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
 import { StoreStatus } from './storeStatus';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable' | 'degraded';
@@ -32,6 +34,7 @@ export class HealthController {
    * served from the read models) but writes are failing.
    */
   @Get()
+  @Endpoint({ summary: 'Whether the store reads and takes writes, and its members', caller: 'anyone', answer: api.Health, alsoAnswers: { 503: api.Health } })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const trouble = await this.status.writeTrouble();
     const readModelsAt = this.projections.appliedPosition.toString();

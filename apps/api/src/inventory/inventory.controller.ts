@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +11,8 @@ import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './com
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, TIER_OR_SECTION } from './dto/holdRequest.dto';
 import { HoldService, type HoldCreated, type HoldDetails, type Order } from './holdService';
 import { InventoryReadService } from './inventoryReadService';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -57,7 +58,7 @@ export class InventoryController {
 
   /** The seat map is sent as it was cached (gzipped for clients that accept it: a section is ~100 KB of JSON, ~10 KB gzipped). */
   @Get('shows/:showId/seats')
-  @ApiQuery({ name: 'section', required: false, description: 'one section of the seat map (needed above 25,000 seats)' })
+  @Endpoint({ summary: "A seated show's seats and their status (gzip when accepted)", caller: 'anyone', query: api.SeatsQuery, answer: api.SeatStatuses, errors: [404] })
   async seats(
     @Param('showId') showId: string,
     @Query() query: Record<string, unknown>,
@@ -74,6 +75,7 @@ export class InventoryController {
   }
 
   @Get('shows/:showId/availability')
+  @Endpoint({ summary: "A show's counts, by tier, and how fresh they are", caller: 'anyone', answer: api.Availability, errors: [400, 404] })
   async availability(@Param('showId') showId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const json = await this.reads.availabilityJson(id(showId, 'showId'));
     reply.header('content-type', JSON_TYPE);
@@ -81,6 +83,7 @@ export class InventoryController {
   }
 
   @Post('shows/:showId/holds')
+  @Endpoint({ summary: 'Hold seats or tickets until the hold expires', caller: 'customer', status: 201, body: api.HoldRequest, answer: api.HoldCreated, errors: [404, 409, 422, 429], idempotent: true })
   @HttpCode(201)
   @UseGuards(CustomerGuard, RateLimitGuard)
   hold(
@@ -100,12 +103,14 @@ export class InventoryController {
   }
 
   @Get('holds/:holdId')
+  @Endpoint({ summary: 'A hold and its status', caller: 'customer', answer: api.HoldDetails, errors: [400, 404] })
   @UseGuards(CustomerGuard)
   getHold(@CurrentCustomer() customerId: string, @Param('holdId') holdId: string): Promise<HoldDetails> {
     return this.holds.view(customerId, id(holdId, 'holdId'));
   }
 
   @Delete('holds/:holdId')
+  @Endpoint({ summary: 'Release a hold', caller: 'customer', errors: [400, 404, 409, 410, 429] })
   @HttpCode(204)
   @UseGuards(CustomerGuard, RateLimitGuard)
   async release(@CurrentCustomer() customerId: string, @Param('holdId') holdId: string): Promise<void> {
@@ -113,6 +118,7 @@ export class InventoryController {
   }
 
   @Post('holds/:holdId/purchase')
+  @Endpoint({ summary: 'Pay for a hold: its tickets become an order', caller: 'customer', status: 201, body: api.PurchaseRequest, answer: api.Order, errors: [402, 404, 409, 410, 422], idempotent: true })
   @HttpCode(201)
   @UseGuards(CustomerGuard)
   purchase(
@@ -125,6 +131,7 @@ export class InventoryController {
   }
 
   @Get('orders/:orderId')
+  @Endpoint({ summary: 'An order and its tickets', caller: 'customer', answer: api.Order, errors: [400, 404] })
   @UseGuards(CustomerGuard)
   async order(@CurrentCustomer() customerId: string, @Param('orderId') orderId: string): Promise<Order> {
     await this.projections.catchUp();
@@ -134,6 +141,7 @@ export class InventoryController {
   }
 
   @Get('customers/me/orders')
+  @Endpoint({ summary: "The customer's orders", caller: 'customer', answer: api.OrdersPage })
   @UseGuards(CustomerGuard)
   async myOrders(@CurrentCustomer() customerId: string): Promise<{ items: Order[] }> {
     await this.projections.catchUp();
@@ -141,6 +149,7 @@ export class InventoryController {
   }
 
   @Get('audit/shows/:showId/sales')
+  @Endpoint({ summary: "A show's sold tickets in the order sold, page by page", caller: 'admin', query: api.SalesQuery, answer: api.SalesPage, errors: [400] })
   @UseGuards(AdminGuard)
   sales(@Param('showId') showId: string, @Query() query: SalesQueryDto): { items: unknown[]; next: number | null } {
     const limit = query.limit ?? 100;

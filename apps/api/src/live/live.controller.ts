@@ -5,6 +5,8 @@ import { ApiError } from '../http/apiError';
 import { ShowUpdatesHub } from './shows/showUpdatesHub';
 import { parseLastEventId } from './sse/sseMessage';
 import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -33,11 +35,13 @@ export class LiveController {
   ) {}
 
   @Get('shows/:showId/updates')
+  @Endpoint({ summary: "A show's seats and counts, live (Server-Sent Events)", caller: 'anyone', answer: 'events', errors: [400, 404, 429] })
   showUpdates(@Param('showId') showId: string, @Headers('last-event-id') lastEvent: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     return this.shows.connect(id(showId, 'showId'), lastEventId(lastEvent), reply);
   }
 
   @Get('waitlist/:entryId/updates')
+  @Endpoint({ summary: "A waiting-line entry's story, live (Server-Sent Events)", caller: 'customer', answer: 'events', errors: [400, 404, 429] })
   @UseGuards(CustomerGuard)
   waitlistUpdates(
     @CurrentCustomer() customerId: string,

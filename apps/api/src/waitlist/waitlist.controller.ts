@@ -7,6 +7,8 @@ import { JoinWaitlistCommand, LeaveWaitlistCommand } from './commands/waitlistCo
 import { JoinWaitlistDto } from './dto/joinWaitlist.dto';
 import { GetWaitlistEntryQuery } from './queries/getWaitlistEntry';
 import type { WaitlistEntryView, WaitlistJoinedView } from './waitlistService';
+import * as api from '@app/contracts';
+import { Endpoint } from '../http/endpoint';
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -24,6 +26,7 @@ export class WaitlistController {
   ) {}
 
   @Post('shows/:showId/waitlist')
+  @Endpoint({ summary: 'Wait in line for a sold-out show', caller: 'customer', status: 201, body: api.JoinWaitlistRequest, answer: api.WaitlistJoined, errors: [404, 409, 422, 429] })
   @HttpCode(201)
   @UseGuards(RateLimitGuard)
   join(@CurrentCustomer() customerId: string, @Param('showId') showId: string, @Body() body: JoinWaitlistDto): Promise<WaitlistJoinedView> {
@@ -32,11 +35,13 @@ export class WaitlistController {
   }
 
   @Get('waitlist/:entryId')
+  @Endpoint({ summary: 'A waiting-line entry: status, position, offered hold', caller: 'customer', answer: api.WaitlistEntry, errors: [400, 404] })
   entry(@CurrentCustomer() customerId: string, @Param('entryId') entryId: string): Promise<WaitlistEntryView> {
     return this.queries.execute(new GetWaitlistEntryQuery(customerId, id(entryId, 'entryId')));
   }
 
   @Delete('waitlist/:entryId')
+  @Endpoint({ summary: 'Leave the waiting line', caller: 'customer', errors: [400, 404, 409, 429] })
   @HttpCode(204)
   @UseGuards(RateLimitGuard)
   async leave(@CurrentCustomer() customerId: string, @Param('entryId') entryId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { checkRemoteAnswer } from './contractWatch';
 
 export const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -81,6 +82,7 @@ export async function call(url: string, method: string, path: string, options: {
     signal: AbortSignal.timeout(30_000),
   });
   const text = await response.text();
+  await checkRemoteAnswer(url, { method, url: path, status: response.status, headers: Object.fromEntries(response.headers), text });
   let body: unknown = text;
   try {
     body = text ? JSON.parse(text) : undefined;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API answers with, the statuses it comes with, and what it means.
+ * The HTTP error filter's tables must agree (a spec checks it), the OpenAPI description
+ * lists these codes, and the README's error table is this list.
+ */
+export const ERROR_CODES = {
+  invalid_request: { statuses: [400], means: 'a field is missing, malformed or unknown; `details.field` names it' },
+  invalid_json: { statuses: [400], means: 'the body is not JSON' },
+  invalid_utf8: { statuses: [400], means: 'the body is not valid UTF-8' },
+  invalid_seat: { statuses: [400], means: 'a seat id that does not follow section-row-number' },
+  too_deep: { statuses: [400], means: 'the JSON body nests deeper than the API reads' },
+  bad_request: { statuses: [400], means: 'a request the framework refused before it reached the API' },
+  unauthorized: { statuses: [401], means: 'no bearer token, or one the API does not know' },
+  payment_declined: { statuses: [402], means: 'the payment provider declined the charge' },
+  forbidden: { statuses: [403], means: 'a valid token without the right, e.g. a customer token on an admin call' },
+  not_found: { statuses: [404], means: 'no such route, show, event, venue, order or projection' },
+  hold_not_found: { statuses: [404], means: 'no such hold, or not yours' },
+  not_hold_owner: { statuses: [404], means: 'the hold is someone else\'s (reported as missing, so ids cannot be probed)' },
+  waitlist_entry_not_found: { statuses: [404], means: 'no such waiting-line entry, or not yours' },
+  web_not_built: { statuses: [404], means: 'the web pages were not built into this server' },
+  method_not_allowed: { statuses: [405], means: 'the path exists but not with this method' },
+  not_acceptable: { statuses: [406], means: 'the API cannot answer in the media type asked for' },
+  seats_unavailable: { statuses: [409], means: 'some of the seats or tickets are held or sold; `unavailable` or `available` says which' },
+  hold_already_purchased: { statuses: [409], means: 'the hold was already bought; `orderId` names the order' },
+  already_exists: { statuses: [409], means: 'an entity with this id exists' },
+  already_waiting: { statuses: [409], means: 'the customer already waits for this show; `entryId` names the entry' },
+  waitlist_entry_not_waiting: { statuses: [409], means: 'the entry was offered seats or ended' },
+  seats_available: { statuses: [409], means: 'the show has tickets: hold them instead of waiting' },
+  sold_out: { statuses: [409], means: 'nothing is held that could still come free' },
+  idempotency_key_reused: { statuses: [409], means: 'the Idempotency-Key was used by another customer or call' },
+  conflict: { statuses: [409], means: 'too much contention on one show at this moment; retry after `Retry-After`' },
+  rebuild_in_progress: { statuses: [409], means: 'a rebuild of that projection is already running' },
+  hold_expired: { statuses: [410], means: 'the hold ran out before it was bought' },
+  hold_released: { statuses: [410], means: 'the hold was released' },
+  payload_too_large: { statuses: [413], means: 'the body is larger than the API reads' },
+  uri_too_long: { statuses: [414], means: 'the URL is longer than the API reads' },
+  unsupported_media_type: { statuses: [415], means: 'a body that is not application/json' },
+  limit_exceeded: { statuses: [422], means: 'over the per-customer ticket limit of the show; `limit` says it' },
+  idempotency_key_mismatch: { statuses: [422], means: 'the Idempotency-Key was used with another request' },
+  rate_limited: { statuses: [429], means: 'too many calls; retry after `Retry-After` seconds' },
+  too_many_listeners: { statuses: [429, 503], means: 'too many live streams open (429: from you; 503: on this show or server)' },
+  headers_too_large: { statuses: [431], means: 'the request headers are larger than the API reads' },
+  store_unavailable: { statuses: [503], means: 'the event store cannot take writes now (no quorum, disk trouble); retry after `Retry-After`' },
+  not_ready: { statuses: [503], means: 'the API is still starting' },
+  shutting_down: { statuses: [503], means: 'the API is stopping; another instance will answer' },
+} as const satisfies Record<string, { statuses: readonly number[]; means: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+/** Every error answer: `{ error, message, details? }`; domain errors also repeat their details at the top level. */
+export const ErrorBody = z
+  .looseObject({
+    error: z.enum(ERROR_CODE_LIST).meta({ description: 'A stable code to branch on (see the README\'s error table)' }),
+    message: z.string().meta({ description: 'For people; may change' }),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'Error', description: '`{ error, message, details? }`; domain errors also repeat their details at the top level' });
+export type ErrorBody = z.infer<typeof ErrorBody>;

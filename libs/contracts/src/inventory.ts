@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { Count, Currency, Id, Instant, Money } from './common';
+
+// ---- answers ----
+
+export const SeatState = z.enum(['available', 'held', 'sold']).meta({ id: 'SeatState' });
+export type SeatState = z.infer<typeof SeatState>;
+
+export const SeatStatus = z
+  .strictObject({ seatId: z.string(), section: z.string(), row: z.string(), number: z.int().min(1), tier: z.string(), status: SeatState })
+  .meta({ id: 'SeatStatus' });
+export type SeatStatus = z.infer<typeof SeatStatus>;
+export const SeatStatuses = z.array(SeatStatus);
+
+export const Counts = z.strictObject({ capacity: Count, available: Count, held: Count, sold: Count }).meta({ id: 'Counts' });
+export type Counts = z.infer<typeof Counts>;
+
+export const Availability = z
+  .strictObject({
+    ...Counts.shape,
+    byTier: z.record(z.string(), Counts),
+    asOf: Instant.meta({ description: 'Until when the figures are known to hold every sale (on a cluster: when this API last reached its majority)' }),
+    lagEvents: Count.meta({ description: 'Events of the log the figures do not show yet' }),
+  })
+  .meta({ id: 'Availability' });
+export type Availability = z.infer<typeof Availability>;
+
+export const HoldCreated = z
+  .strictObject({
+    holdId: Id,
+    showId: Id,
+    seatIds: z.array(z.string()).optional().meta({ description: 'Seated shows' }),
+    ticketNumbers: z.array(z.int().min(1)).optional().meta({ description: 'General admission' }),
+    expiresAt: Instant,
+  })
+  .meta({ id: 'HoldCreated' });
+export type HoldCreated = z.infer<typeof HoldCreated>;
+
+export const HoldStatus = z.enum(['active', 'purchased', 'released', 'expired']).meta({ id: 'HoldStatus' });
+export const HoldDetails = z
+  .strictObject({ ...HoldCreated.shape, status: HoldStatus, quantity: z.int().min(1), heldAt: Instant, orderId: Id.optional() })
+  .meta({ id: 'HoldDetails' });
+export type HoldDetails = z.infer<typeof HoldDetails>;
+
+export const OrderTicket = z
+  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, currency: Currency })
+  .meta({ id: 'OrderTicket' });
+export type OrderTicket = z.infer<typeof OrderTicket>;
+
+export const Order = z
+  .strictObject({ orderId: Id, holdId: Id, showId: Id, customerId: Id, tickets: z.array(OrderTicket), total: Money, currency: Currency, purchasedAt: Instant })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof Order>;
+
+export const OrdersPage = z.strictObject({ items: z.array(Order) }).meta({ id: 'OrdersPage' });
+export type OrdersPage = z.infer<typeof OrdersPage>;
+
+export const Sale = z
+  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, customerId: Id, orderId: Id, soldAt: Instant })
+  .meta({ id: 'Sale' });
+export type Sale = z.infer<typeof Sale>;
+
+export const SalesPage = z
+  .strictObject({ items: z.array(Sale), next: z.int().min(1).nullable().meta({ description: 'Pass as `after` for the next page; null on a short page' }) })
+  .meta({ id: 'SalesPage' });
+export type SalesPage = z.infer<typeof SalesPage>;
+
+// ---- requests ----
+
+/** A tier or section name in a request (null is read as absent). */
+const Name = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
+export const HoldRequest = z
+  .union([
+    z.strictObject({ seatIds: z.array(z.string().max(64)).min(1).max(100).meta({ description: 'Chosen seats, e.g. A-12-7' }) }).meta({ title: 'ChosenSeats' }),
+    z.strictObject({ quantity: z.int().min(1).max(100), tier: Name.nullable().optional(), section: Name.nullable().optional() }).meta({ title: 'BestAvailable' }),
+  ])
+  .meta({ id: 'HoldRequest', description: 'Either `seatIds` (chosen seats), or `quantity` with optional `tier`/`section` (best available, or general admission)' });
+export type HoldRequest = z.infer<typeof HoldRequest>;
+
+export const PurchaseRequest = z
+  .strictObject({ payment: z.strictObject({ token: z.string().max(100).meta({ description: "The payment provider's token for the card" }) }) })
+  .meta({ id: 'PurchaseRequest' });
+export type PurchaseRequest = z.infer<typeof PurchaseRequest>;
+
+export const SeatsQuery = z.strictObject({ section: Name.optional().meta({ description: 'One section of the seat map (needed above 25,000 seats)' }) });
+export const SalesQuery = z.strictObject({
+  after: z.int().min(0).optional().meta({ description: 'The place of the last ticket already read (0: from the first)' }),
+  limit: z.int().min(1).max(1_000).optional().meta({ description: 'Page size, default 100' }),
+});
+
+/** A header that makes a retry safe: the same key answers with the first result. */
+export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,100}$/).meta({ description: '1-100 visible ASCII characters; a retry with the same key gets the first answer' });
