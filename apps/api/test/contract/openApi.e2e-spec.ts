@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -137,5 +137,15 @@ describe('the OpenAPI description (/docs/openapi.json)', () => {
     }
     console.log(`${sent} request bodies sent; ${disagreements.length} disagreements with the description`);
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('the client generated from the description', () => {
+  it('is what apps/web/src/api/openapi.d.ts holds (npm run api:types writes it), so the web pages type-check against the API as it is', () => {
+    // A child process: openapi-typescript is an ES module underneath, which Jest on Node 20 cannot load.
+    const script = join(__dirname, '..', '..', 'scripts', 'webApiTypes.ts');
+    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', script, '--check'], { cwd: join(__dirname, '..', '..', '..', '..'), encoding: 'utf8' });
+    expect(out).toContain('is what the API describes');
+    expect(readFileSync(join(__dirname, '..', '..', '..', 'web', 'src', 'api', 'openapi.d.ts'), 'utf8')).toContain('"/v1/shows/{showId}/holds"');
   });
 });
