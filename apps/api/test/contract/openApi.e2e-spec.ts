@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { createTestApp, type TestApp } from '../testApp';
 import { createGeneralShow } from '../inventoryFixtures';
+import { ERROR_CODES } from '@app/contracts';
 import { asJsonSchema } from '../support/responseContract';
 
 type Json = Record<string, any>;
@@ -147,5 +148,51 @@ describe('the client generated from the description', () => {
     const out = execFileSync(process.execPath, ['-r', '@swc-node/register', script, '--check'], { cwd: join(__dirname, '..', '..', '..', '..'), encoding: 'utf8' });
     expect(out).toContain('is what the API describes');
     expect(readFileSync(join(__dirname, '..', '..', '..', 'web', 'src', 'api', 'openapi.d.ts'), 'utf8')).toContain('"/v1/shows/{showId}/holds"');
+  });
+});
+
+describe("the README's API and error tables", () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+  /** The rows of the first table after a heading. */
+  const rowsAfter = (heading: string): string[][] => {
+    const lines = readme.slice(readme.indexOf(`\n${heading}\n`)).split('\n');
+    const start = lines.findIndex((line) => line.startsWith('|'));
+    const table: string[][] = [];
+    for (const line of lines.slice(start + 2)) {
+      if (!line.startsWith('|')) break;
+      table.push(line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
+    }
+    return table;
+  };
+
+  it('lists every operation the description has, and no other, with who may call it', async () => {
+    const t = await createTestApp({ expiryWorker: false });
+    const document = (await t.http.get('/docs/openapi.json').expect(200)).body as Json;
+    await t.close();
+    const described = new Map<string, string>();
+    for (const [path, item] of Object.entries<Json>(document.paths)) {
+      for (const [method, operation] of Object.entries<Json>(item)) {
+        described.set(`${method.toUpperCase()} ${path}`, (operation.security as Json[]).length === 0 ? 'anyone' : Object.keys(operation.security[0] as Json)[0]);
+      }
+    }
+    const listed = new Map<string, string>();
+    for (const [call, who] of rowsAfter('## HTTP API')) {
+      let method = '';
+      let previous = '';
+      for (const [, token] of call.matchAll(/`([^`]+)`/g)) {
+        const [first, second] = token.split(' ');
+        if (second) [method, previous] = [first, second];
+        else previous = previous.slice(0, previous.lastIndexOf('/')) + first;
+        const path = previous.split('?')[0].replace(/:(\w+)/g, '{$1}');
+        listed.set(`${method} ${path}`, who === 'its customer' ? 'customer' : who);
+      }
+    }
+    expect([...listed.entries()].sort()).toEqual([...described.entries()].sort());
+  });
+
+  it('lists every error code the API answers with, with its statuses', () => {
+    const listed = rowsAfter('### Errors').map(([statuses, code]) => [code.replaceAll('`', ''), statuses]);
+    const known = Object.entries(ERROR_CODES).map(([code, { statuses }]) => [code, statuses.join(', ')]);
+    expect(listed.sort()).toEqual(known.sort());
   });
 });
