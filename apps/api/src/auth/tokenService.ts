@@ -1,12 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CustomerToken } from '@app/contracts';
 import { timeOrderedUuid } from '../infrastructure/ids';
 
-export interface CustomerToken {
-  customerId: string;
-  token: string;
-}
+export type { CustomerToken } from '@app/contracts';
 
 /** Tokens remembered as verified at most (see `remember`). */
 const VERIFIED_TOKENS_KEPT = 10_000;

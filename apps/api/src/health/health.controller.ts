@@ -7,18 +7,8 @@ import { StoreStatus } from './storeStatus';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 
-export interface HealthReport {
-  status: 'ok' | 'unavailable' | 'degraded';
-  store: string;
-  reads: 'ok' | 'failing';
-  writes: 'ok' | 'failing';
-  error?: string;
-  writesFailingSince?: string;
-  readModelsAt?: string;
-  /** A cluster store's members as this process reaches them, and the one that leads. */
-  members?: StoreMember[];
-  leader?: string;
-}
+/** What /health answers, as libs/contracts defines it. */
+export type HealthReport = api.Health;
 
 @Controller('health')
 export class HealthController {

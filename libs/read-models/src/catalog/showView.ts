@@ -1,32 +1,9 @@
 import { countSeats, countSectionSeats, withShowDefaults, type PriceTier, type Show, type ShowKind, type Venue } from '@app/domain';
-import { venueSummary, type VenueSummary } from './venueView';
+import type { ShowView } from '@app/contracts';
+import { venueSummary } from './venueView';
 
-/** A section as the seat picker draws it: its box and seat count; the seats come from availability. */
-export interface SectionLayout {
-  id: string;
-  name: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  seats: number;
-}
-
-export interface ShowView {
-  id: string;
-  eventId: string;
-  venueId: string;
-  startsAt: string;
-  kind: ShowKind;
-  holdSeconds: number;
-  maxTicketsPerCustomer: number;
-  tiers: PriceTier[];
-  /** Seats in the venue's map for a seated show; the ticket count for general admission. */
-  capacity: number;
-  venue: VenueSummary;
-  /** Seated shows only. */
-  sections?: SectionLayout[];
-}
+/** The answer of `GET /v1/shows/:showId`, as libs/contracts defines it. */
+export type { SectionLayout, ShowView } from '@app/contracts';
 
 export function showView(scheduled: Show, venue: Venue): ShowView {
   const show = withShowDefaults(scheduled);

@@ -1,19 +1,8 @@
-import { countSeats, type SeatMap, type Venue, type VenueKind } from '@app/domain';
+import { countSeats, type Venue } from '@app/domain';
+import type { VenueSummary, VenueView } from '@app/contracts';
 
-/** What a show or event page needs to name the place; the seat map is fetched separately. */
-export interface VenueSummary {
-  id: string;
-  name: string;
-  cityId: string;
-  kind: VenueKind;
-}
-
-export interface VenueView extends VenueSummary {
-  /** Seats in the seat map; 0 for general-admission grounds, whose capacity is set per show. */
-  capacity: number;
-  /** Compact form: rows carry a count or number ranges, never one object per seat. */
-  seatMap?: SeatMap;
-}
+/** A venue as the API answers it (`GET /v1/venues/:venueId`; the summary inside shows and events), as libs/contracts defines it. */
+export type { VenueSummary, VenueView } from '@app/contracts';
 
 export function venueSummary(venue: Venue): VenueSummary {
   return { id: venue.id, name: venue.name, cityId: venue.cityId, kind: venue.kind };

@@ -1,22 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { SoldTicket } from '@app/domain';
+import type { Order, SalesOverTime } from '@app/contracts';
 import type { ReadDatabase } from '../readDatabase';
 import { SALES_TABLE, SalesAuditProjection, saleItems, type SaleRow } from './salesAuditProjection';
 
-/** A ticket as the order shows it: exactly what `TicketsSold` recorded. */
-export type OrderTicket = SoldTicket;
-
-/** An order as the sales rows hold it (an order across shards has one row per shard). */
-export interface Order {
-  orderId: string;
-  holdId: string;
-  showId: string;
-  customerId: string;
-  tickets: OrderTicket[];
-  total: number;
-  currency: string;
-  purchasedAt: string;
-}
+/** An order as the API answers it (an order across shards has one sales row per shard), as libs/contracts defines it. */
+export type { Order, OrderTicket } from '@app/contracts';
 
 /** A sold ticket as the audit pages list it: its place among the show's sold tickets (from 1) and its sale. */
 export interface SoldTicketRow {
@@ -96,14 +85,7 @@ export function ticketsPerShow(db: Database.Database, showId?: string): Map<stri
   return new Map(rows.map((row) => [row.show_id, row.n]));
 }
 
-export interface SalesOverTime {
-  showId: string;
-  /** Width of each bucket; chosen so a show's whole selling time fits in at most `MAX_BUCKETS`. */
-  bucketSeconds: number;
-  /** Buckets with at least one sale, oldest first; `at` is the bucket's start. */
-  buckets: Array<{ at: string; sold: number }>;
-  sold: number;
-}
+export type { SalesOverTime } from '@app/contracts';
 
 export const MAX_BUCKETS = 60;
 const STEPS = [1, 5, 10, 30, 60, 300, 600, 1_800, 3_600, 10_800, 21_600, 43_200, 86_400, 604_800, 2_592_000, 31_536_000];

@@ -1,16 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import type { ShowKind } from '@app/domain';
-import type { VenueSummary } from '@app/read-models';
+import type { EventDetails } from '@app/contracts';
 
-export interface EventDetails {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  performer: { id: string; name: string };
-  /** Earliest first. */
-  shows: Array<{ id: string; venueId: string; venue: VenueSummary; startsAt: string; kind: ShowKind }>;
-}
+/** An event with its shows, earliest first, as libs/contracts defines it. */
+export type { EventDetails } from '@app/contracts';
 
 export class GetEventQuery extends Query<EventDetails | undefined> {
   constructor(readonly eventId: string) {

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { EventsPage } from '@app/contracts';
 
 export const EVENTS_PAGE_SIZE = 20;
 
@@ -15,24 +16,8 @@ export interface SearchEventsCriteria {
   page: number;
 }
 
-export interface EventListItem {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  performer: { id: string; name: string };
-  /** Ids of the cities the event has shows in. */
-  cities: string[];
-  /** The earliest matching show that has not started yet; null when there is none. */
-  nextShowAt: string | null;
-}
-
-export interface EventsPage {
-  items: EventListItem[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/** A page of events as libs/contracts defines it. */
+export type { EventListItem, EventsPage } from '@app/contracts';
 
 export class SearchEventsQuery extends Query<EventsPage> {
   constructor(
