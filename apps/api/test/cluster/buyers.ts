@@ -114,7 +114,8 @@ export class Buyers {
 
   /**
    * One write with its own Idempotency-Key, repeated with the same key while it gets
-   * 503 or no answer at all; undefined when the crowd was stopped before it got one.
+   * 503, 409 `conflict` (both say Retry-After) or no answer at all; undefined when the crowd
+   * was stopped before it got one.
    */
   private async write(method: string, path: string, body: unknown, token: string | undefined): Promise<Answer | undefined> {
     const key = randomUUID();
@@ -130,7 +131,9 @@ export class Buyers {
         this.report.statuses[answer.status] = (this.report.statuses[answer.status] ?? 0) + 1;
         if (answer.status >= 500 && answer.status !== 503) this.report.bad.push(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
         if (answer.status === 503 && !answer.headers.get('retry-after')) this.report.bad.push(`${method} ${path}: 503 without Retry-After`);
-        if (answer.status !== 503) {
+        // 409 `conflict`: the show's stream moved under the write (e.g. an expiry from the other side of a heal); retry.
+        const retryable = answer.status === 503 || (answer.status === 409 && (answer.body as { error?: string } | undefined)?.error === 'conflict');
+        if (!retryable) {
           if (answer.status >= 200 && answer.status < 300 && path !== '/v1/customers') this.report.writeAcks.push(Date.now());
           return answer;
         }
