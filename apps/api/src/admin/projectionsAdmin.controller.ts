@@ -1,14 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { RebuildRefused, type ProjectionStatus, type RebuildStarted } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { ProjectionsService } from '../projections/projections.service';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 
 const NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
-const REFUSAL_STATUS = { unknown: 404, rebuilding: 409, not_rebuildable: 409 } as const;
 const REFUSAL_CODE = { unknown: 'not_found', rebuilding: 'rebuild_in_progress', not_rebuildable: 'not_rebuildable' } as const;
 
 /** Operators watch the read models and rebuild them from the log without taking reads down. */
@@ -33,13 +32,13 @@ export class ProjectionsAdminController {
   @Endpoint({ summary: 'Rebuild a projection (or all) beside the live tables and swap it in', caller: 'admin', status: 202, answer: api.RebuildStarted, errors: [400, 404, 409] })
   @HttpCode(202)
   rebuild(@Param('name') name: string): RebuildStarted {
-    if (!NAME.test(name)) throw new ApiError(404, 'not_found', `There is no projection named ${name.slice(0, 80)}`);
+    if (!NAME.test(name)) throw new AppError('not_found', `There is no projection named ${name.slice(0, 80)}`);
     try {
       const { names } = this.projections.startRebuild(name);
       return { name, status: 'rebuilding', projections: names };
     } catch (error) {
       if (error instanceof RebuildRefused) {
-        throw new ApiError(REFUSAL_STATUS[error.reason], REFUSAL_CODE[error.reason], error.message, { projection: error.projection });
+        throw new AppError(REFUSAL_CODE[error.reason], error.message, { projection: error.projection });
       }
       throw error;
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { CatalogQueries, ReadDatabase, SalesOverTimeQuery, type SalesOverTime } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 
@@ -21,8 +21,8 @@ export class SalesOverTimeController {
   @Get(':showId/sales-over-time')
   @Endpoint({ summary: 'Tickets sold per time bucket', caller: 'admin', answer: api.SalesOverTime, errors: [400, 404] })
   salesOverTime(@Param('showId') showId: string): SalesOverTime {
-    if (!ID.test(showId)) throw new ApiError(400, 'invalid_request', 'showId is not a valid id', { field: 'showId' });
-    if (!this.catalog.showExists(showId)) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`, { id: showId });
+    if (!ID.test(showId)) throw new AppError('invalid_request', 'showId is not a valid id', { field: 'showId' });
+    if (!this.catalog.showExists(showId)) throw new AppError('not_found', `Show ${showId} does not exist`, { id: showId });
     // Prepared on first use: the projections create the sales table when the app starts.
     this.query ??= new SalesOverTimeQuery(this.readDb.reader);
     return this.query.run(showId);

@@ -1,6 +1,6 @@
 import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { TokenService } from './tokenService';
 
 type AuthedRequest = FastifyRequest & { customerId?: string };
@@ -20,9 +20,9 @@ export class CustomerGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearer(request);
-    if (!token) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token> (get one from POST /v1/customers)');
+    if (!token) throw new AppError('unauthorized', 'Send Authorization: Bearer <token> (get one from POST /v1/customers)');
     const customerId = this.tokens.verifyCustomer(token);
-    if (!customerId) throw new ApiError(401, 'unauthorized', 'The bearer token is not valid');
+    if (!customerId) throw new AppError('unauthorized', 'The bearer token is not valid');
     request.customerId = customerId;
     return true;
   }
@@ -36,8 +36,8 @@ export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = bearer(request);
-    if (!token) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <admin token>');
-    if (!this.tokens.isAdmin(token)) throw new ApiError(403, 'forbidden', 'This needs the admin token');
+    if (!token) throw new AppError('unauthorized', 'Send Authorization: Bearer <admin token>');
+    if (!this.tokens.isAdmin(token)) throw new AppError('forbidden', 'This needs the admin token');
     return true;
   }
 }
@@ -45,6 +45,6 @@ export class AdminGuard implements CanActivate {
 /** The customer id proven by CustomerGuard. */
 export const CurrentCustomer = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const id = context.switchToHttp().getRequest<AuthedRequest>().customerId;
-  if (!id) throw new ApiError(401, 'unauthorized', 'Not authenticated');
+  if (!id) throw new AppError('unauthorized', 'Not authenticated');
   return id;
 });

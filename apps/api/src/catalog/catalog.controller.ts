@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { City } from '@app/domain';
 import type { ShowView, VenueView } from '@app/read-models';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { toSearchCriteria, SearchEventsDto } from './dto/searchEvents.dto';
 import { GetEventQuery, type EventDetails } from './queries/getEvent.query';
 import { GetShowQuery } from './queries/getShow.query';
@@ -53,6 +53,6 @@ export class CatalogController {
 }
 
 function found<T>(value: T | undefined, label: string, id: string): T {
-  if (value === undefined) throw new ApiError(404, 'not_found', `${label} ${id} does not exist`, { id });
+  if (value === undefined) throw new AppError('not_found', `${label} ${id} does not exist`, { id });
   return value;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedVersionError, type AppendResult, type EventStore } from '@app/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { catalogStream, CREATION_EVENT_TYPE, type CatalogEntityKind, type CreationEventOf } from './catalogStreams';
 
 const LABEL: Record<CatalogEntityKind, string> = { city: 'City', venue: 'Venue', performer: 'Performer', event: 'Event', show: 'Show' };
@@ -23,7 +23,7 @@ export class CatalogRepository {
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
-        throw new ApiError(409, 'already_exists', `${LABEL[kind]} ${id} already exists`, { kind, id });
+        throw new AppError('already_exists', `${LABEL[kind]} ${id} already exists`, { kind, id });
       }
       throw error;
     }
@@ -42,7 +42,7 @@ export class CatalogRepository {
   /** Like `load`, but a missing entity is the caller's mistake: 404 naming it and the field that referenced it. */
   async require<K extends CatalogEntityKind>(kind: K, id: string, field: string): Promise<CreationEventOf<K>['data']> {
     const found = await this.load(kind, id);
-    if (!found) throw new ApiError(404, 'not_found', `${LABEL[kind]} ${id} does not exist`, { field, id });
+    if (!found) throw new AppError('not_found', `${LABEL[kind]} ${id} does not exist`, { field, id });
     return found;
   }
 }

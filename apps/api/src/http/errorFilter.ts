@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorCode } from '@app/domain';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
 import { ApiError } from './apiError';
+import { AppError, type AppErrorCode } from '../application/appError';
 import type { StoreStatus } from '../health/storeStatus';
 
 /** The one table from domain error codes to HTTP statuses. */
@@ -21,6 +22,31 @@ export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   waitlist_entry_not_waiting: 409,
   already_waiting: 409,
 };
+
+/** The one table from application error codes to HTTP statuses. */
+export const APP_STATUS: Record<AppErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  payment_declined: 402,
+  forbidden: 403,
+  not_found: 404,
+  web_not_built: 404,
+  already_exists: 409,
+  seats_available: 409,
+  sold_out: 409,
+  idempotency_key_reused: 409,
+  rebuild_in_progress: 409,
+  not_rebuildable: 409,
+  idempotency_key_mismatch: 422,
+  rate_limited: 429,
+  too_many_entry_listeners: 429,
+  too_many_listeners: 503,
+  not_ready: 503,
+  shutting_down: 503,
+};
+
+/** Codes clients know under another name: an entry's own stream limit has always been sent as the server's. */
+const APP_PUBLIC_CODE: Partial<Record<AppErrorCode, string>> = { too_many_entry_listeners: 'too_many_listeners' };
 
 interface ErrorBody {
   error: string;
@@ -48,6 +74,11 @@ export class ErrorFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
     if (exception instanceof ApiError) {
       return { status: exception.status, body: withDetails(exception.code, exception.message, exception.details), headers: exception.headers };
+    }
+    if (exception instanceof AppError) {
+      const body = withDetails(APP_PUBLIC_CODE[exception.code] ?? exception.code, exception.message, exception.details);
+      const headers = exception.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(exception.retryAfterSeconds) };
+      return { status: APP_STATUS[exception.code], body, headers };
     }
     if (exception instanceof DomainError) {
       const status = DOMAIN_STATUS[exception.code as DomainErrorCode] ?? 400;

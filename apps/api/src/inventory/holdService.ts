@@ -13,7 +13,7 @@ import {
   type TicketsSold,
 } from '@app/domain';
 import { HoldsQueries, ReadDatabase, type Order } from '@app/read-models';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { ProjectionsService } from '../projections/projections.service';
 import { timeOrderedUuid } from '../infrastructure/ids';
 import { ShardRegistry, type ShowInventory } from './shardRegistry';
@@ -109,7 +109,7 @@ export class HoldService {
     const reservation = await this.registry.allowance(showId, customerId).read((state) => state.reservations.get(holdId));
     if (!reservation) return this.newHold(customerId, showId, request, holdId);
     if (reservation.released) {
-      throw new ApiError(409, 'idempotency_key_reused', 'The hold made with this Idempotency-Key did not go through; send a new key to try again', { field: 'Idempotency-Key' });
+      throw new AppError('idempotency_key_reused', 'The hold made with this Idempotency-Key did not go through; send a new key to try again', { field: 'Idempotency-Key' });
     }
     if (reservation.quantity !== quantity) throw keyMismatch();
     // The first attempt reserved the tickets and stopped before taking seats (the process died): finish it.
@@ -323,8 +323,8 @@ export class HoldService {
     const total = views.reduce((sum, v) => sum + v.tiers.reduce((s, tier) => s + (prices[tier]?.price ?? 0), 0), 0);
     const currency = inventory.definition.show.tiers[0]?.currency ?? 'EUR';
     const charge = await this.payments.charge({ token, amount: total, currency, idempotencyKey: orderId });
-    if (charge.status === 'invalid_token') throw new ApiError(400, 'invalid_request', 'payment.token is not a card we accept (test cards: tok_visa, tok_declined)', { field: 'payment.token' });
-    if (charge.status === 'declined') throw new ApiError(402, 'payment_declined', 'The card was declined; the hold stays yours until it expires', { reason: charge.reason });
+    if (charge.status === 'invalid_token') throw new AppError('invalid_request', 'payment.token is not a card we accept (test cards: tok_visa, tok_declined)', { field: 'payment.token' });
+    if (charge.status === 'declined') throw new AppError('payment_declined', 'The card was declined; the hold stays yours until it expires', { reason: charge.reason });
     const sold: TicketsSold[] = [];
     try {
       for (const view of views) {
@@ -350,7 +350,7 @@ export class HoldService {
   private async existingOrder(customerId: string, orderId: string): Promise<Order> {
     await this.projections.catchUp();
     const order = this.findOrder(customerId, orderId);
-    if (!order) throw new ApiError(503, 'not_ready', 'The order is being recorded; retry', undefined, { 'Retry-After': '1' });
+    if (!order) throw new AppError('not_ready', 'The order is being recorded; retry', undefined, 1);
     return order;
   }
 
@@ -359,7 +359,7 @@ export class HoldService {
 
   private async showOrThrow(showId: string): Promise<ShowInventory> {
     const inventory = await this.registry.show(showId);
-    if (!inventory) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`);
+    if (!inventory) throw new AppError('not_found', `Show ${showId} does not exist`);
     return inventory;
   }
 
@@ -501,8 +501,8 @@ export class HoldService {
   }
 }
 
-function keyMismatch(): ApiError {
-  return new ApiError(422, 'idempotency_key_mismatch', 'This Idempotency-Key was used for a different hold request', { field: 'Idempotency-Key' });
+function keyMismatch(): AppError {
+  return new AppError('idempotency_key_mismatch', 'This Idempotency-Key was used for a different hold request', { field: 'Idempotency-Key' });
 }
 
 /** A retry must ask for what the first attempt asked for; the answer is then the first hold. */

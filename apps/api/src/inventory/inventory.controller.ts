@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { SalesQueries } from '@app/read-models';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './commands/inventoryCommands';
@@ -30,18 +30,18 @@ function seatsSection(query: Record<string, unknown>): string | undefined {
   if (section !== undefined && (typeof section !== 'string' || !TIER_OR_SECTION.test(section))) {
     fields.unshift({ field: 'section', problems: ['section must be 1 to 40 letters, digits, _ or -'] });
   }
-  if (fields.length > 0) throw new ApiError(400, 'invalid_request', `Invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });
+  if (fields.length > 0) throw new AppError('invalid_request', `Invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });
   return section as string | undefined;
 }
 
 function id(value: string, field: string): string {
-  if (!ID.test(value)) throw new ApiError(400, 'invalid_request', `${field} is not a valid id`, { field });
+  if (!ID.test(value)) throw new AppError('invalid_request', `${field} is not a valid id`, { field });
   return value;
 }
 
 function idempotencyKey(key: string | undefined): string | undefined {
   if (key !== undefined && !/^[\x21-\x7e]{1,100}$/.test(key)) {
-    throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 1 to 100 visible ASCII characters', { field: 'Idempotency-Key' });
+    throw new AppError('invalid_request', 'Idempotency-Key must be 1 to 100 visible ASCII characters', { field: 'Idempotency-Key' });
   }
   return key;
 }
@@ -95,9 +95,9 @@ export class InventoryController {
     const hasSeats = body.seatIds !== undefined;
     const hasQuantity = body.quantity !== undefined;
     if (hasSeats === hasQuantity) {
-      throw new ApiError(400, 'invalid_request', 'Send either seatIds or quantity (with optional tier/section)', { fields: [{ field: 'seatIds', problems: ['seatIds or quantity, not both'] }] });
+      throw new AppError('invalid_request', 'Send either seatIds or quantity (with optional tier/section)', { fields: [{ field: 'seatIds', problems: ['seatIds or quantity, not both'] }] });
     }
-    if (hasSeats && (body.tier || body.section)) throw new ApiError(400, 'invalid_request', 'tier and section go with quantity, not seatIds', { field: 'tier' });
+    if (hasSeats && (body.tier || body.section)) throw new AppError('invalid_request', 'tier and section go with quantity, not seatIds', { field: 'tier' });
     const request = hasSeats ? { seatIds: body.seatIds! } : { quantity: body.quantity!, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
     return this.commands.execute(new HoldSeatsCommand(customerId, id(showId, 'showId'), request, idempotencyKey(key)));
   }
@@ -136,7 +136,7 @@ export class InventoryController {
   async order(@CurrentCustomer() customerId: string, @Param('orderId') orderId: string): Promise<Order> {
     await this.projections.catchUp();
     const order = this.queries.order(customerId, id(orderId, 'orderId'));
-    if (!order) throw new ApiError(404, 'not_found', `Order ${orderId} not found`);
+    if (!order) throw new AppError('not_found', `Order ${orderId} not found`);
     return order;
   }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shardSize } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { RemainingCountQueries, SeatStatusQueries } from '@app/read-models';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
 import { ShardRegistry, type ShowInventory } from './shardRegistry';
@@ -109,11 +109,11 @@ export class InventoryReadService {
   }
 
   private drawSeatMap(inventory: ShowInventory, showId: string, section: string | undefined, version: number): SeatStatus[] {
-    if (inventory.definition.show.kind !== 'seated') throw new ApiError(400, 'invalid_request', 'This show is general admission: it has no seat map', { field: 'showId' });
+    if (inventory.definition.show.kind !== 'seated') throw new AppError('invalid_request', 'This show is general admission: it has no seat map', { field: 'showId' });
     const plans = inventory.shards.map((s) => s.plan).filter((p) => p.kind === 'seated' && (!section || p.sectionId === section));
-    if (section && plans.length === 0) throw new ApiError(404, 'not_found', `Section ${section} does not exist in this show`);
+    if (section && plans.length === 0) throw new AppError('not_found', `Section ${section} does not exist in this show`);
     const size = plans.reduce((sum, p) => sum + shardSize(p), 0);
-    if (!section && size > MAX_WHOLE_MAP) throw new ApiError(400, 'invalid_request', `This venue has ${size} seats: ask for one section at a time (?section=)`, { field: 'section' });
+    if (!section && size > MAX_WHOLE_MAP) throw new AppError('invalid_request', `This venue has ${size} seats: ask for one section at a time (?section=)`, { field: 'section' });
     // One query per show and version serves every section drawn meanwhile.
     let known = this.statuses.get(showId);
     if (!known || known.version !== version) {
@@ -204,7 +204,7 @@ export class InventoryReadService {
 
   private async show(showId: string): Promise<ShowInventory> {
     const inventory = await this.registry.show(showId);
-    if (!inventory) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`);
+    if (!inventory) throw new AppError('not_found', `Show ${showId} does not exist`);
     return inventory;
   }
 }

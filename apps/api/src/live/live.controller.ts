@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { ShowUpdatesHub } from './shows/showUpdatesHub';
 import { parseLastEventId } from './sse/sseMessage';
 import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
@@ -11,13 +11,13 @@ import { Endpoint } from '../http/endpoint';
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 function id(value: string, field: string): string {
-  if (!ID.test(value)) throw new ApiError(400, 'invalid_request', `${field} is not a valid id`, { field });
+  if (!ID.test(value)) throw new AppError('invalid_request', `${field} is not a valid id`, { field });
   return value;
 }
 
 function lastEventId(header: string | undefined): bigint | undefined {
   const position = parseLastEventId(header);
-  if (position === null) throw new ApiError(400, 'invalid_request', 'Last-Event-ID must be an id this stream sent (a log position)', { field: 'Last-Event-ID' });
+  if (position === null) throw new AppError('invalid_request', 'Last-Event-ID must be an id this stream sent (a log position)', { field: 'Last-Event-ID' });
   return position;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { LiveLimits } from './liveLimits';
 
 /** Open event streams in this process, shows and waiting-line entries together. */
@@ -14,11 +14,11 @@ export class LiveConnections {
     return this.open;
   }
 
-  /** Takes a slot or answers 503; the caller gives it back when its stream closes. */
+  /** Takes a slot or refuses (too many listeners, or shutting down); the caller gives it back when its stream closes. */
   take(): () => void {
-    if (this.closing) throw new ApiError(503, 'shutting_down', 'The server is shutting down: reconnect in a moment', undefined, { 'Retry-After': '2' });
+    if (this.closing) throw new AppError('shutting_down', 'The server is shutting down: reconnect in a moment', undefined, 2);
     if (this.open >= this.limits.maxConnections) {
-      throw new ApiError(503, 'too_many_listeners', 'This server has as many live update streams open as it takes: retry later', undefined, { 'Retry-After': '10' });
+      throw new AppError('too_many_listeners', 'This server has as many live update streams open as it takes: retry later', undefined, 10);
     }
     this.open++;
     let given = false;

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { RateLimits } from './rateLimits';
 
 /**
@@ -25,9 +25,7 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
-function limited(scope: 'customer' | 'address', retryAfterSeconds: number): ApiError {
+function limited(scope: 'customer' | 'address', retryAfterSeconds: number): AppError {
   const who = scope === 'customer' ? 'this customer' : 'this address';
-  return new ApiError(429, 'rate_limited', `Too many hold or waiting-line calls from ${who}; retry in ${retryAfterSeconds} s`, { scope, retryAfterSeconds }, {
-    'Retry-After': String(retryAfterSeconds),
-  });
+  return new AppError('rate_limited', `Too many hold or waiting-line calls from ${who}; retry in ${retryAfterSeconds} s`, { scope, retryAfterSeconds }, retryAfterSeconds);
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
 import { JoinWaitlistCommand, LeaveWaitlistCommand } from './commands/waitlistCommands';
 import { JoinWaitlistDto } from './dto/joinWaitlist.dto';
@@ -13,7 +13,7 @@ import { Endpoint } from '../http/endpoint';
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 function id(value: string, field: string): string {
-  if (!ID.test(value)) throw new ApiError(400, 'invalid_request', `${field} is not a valid id`, { field });
+  if (!ID.test(value)) throw new AppError('invalid_request', `${field} is not a valid id`, { field });
   return value;
 }
 

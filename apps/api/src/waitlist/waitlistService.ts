@@ -11,7 +11,7 @@ import {
   type WaitlistEntryStatus,
 } from '@app/domain';
 import { ReadDatabase, WaitlistQueries } from '@app/read-models';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { HoldService } from '../inventory/holdService';
 import { ShardRegistry } from '../inventory/shardRegistry';
@@ -68,7 +68,7 @@ export class WaitlistService {
 
   async join(customerId: string, showId: string, request: WaitlistRequest): Promise<WaitlistJoinedView> {
     const inventory = await this.registry.show(showId);
-    if (!inventory) throw new ApiError(404, 'not_found', `Show ${showId} does not exist`);
+    if (!inventory) throw new AppError('not_found', `Show ${showId} does not exist`);
     const show = inventory.definition.show;
     const { quantity, tier, section } = request;
     if (section !== undefined && show.kind === 'general') throw invalidRequest('section', 'this show is general admission: it has no sections');
@@ -82,10 +82,10 @@ export class WaitlistService {
     // The line is for seats that may still come free: held now, not sold.
     const counts = await this.holds.counts(showId, { tier, section });
     if (counts.available >= quantity) {
-      throw new ApiError(409, 'seats_available', `${counts.available} available right now: hold them instead`, { available: counts.available });
+      throw new AppError('seats_available', `${counts.available} available right now: hold them instead`, { available: counts.available });
     }
     if (counts.available + counts.held < quantity) {
-      throw new ApiError(409, 'sold_out', 'Sold out: not enough tickets are held that could still come free', { available: counts.available, held: counts.held });
+      throw new AppError('sold_out', 'Sold out: not enough tickets are held that could still come free', { available: counts.available, held: counts.held });
     }
     const line = this.lines.line(showId);
     const now = Date.now();

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/config';
-import { ApiError } from '../http/apiError';
+import { AppError } from '../application/appError';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { WebFiles } from './webFiles';
 
@@ -27,15 +27,15 @@ export class WebPagesController {
   async page(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const path = decodePath(request.url.split('?')[0]);
     if (API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
-      throw new ApiError(404, 'not_found', `No route GET ${path.slice(0, 200)}`);
+      throw new AppError('not_found', `No route GET ${path.slice(0, 200)}`);
     }
     const asset = /\.[A-Za-z0-9]{1,8}$/.test(path);
     const file = asset ? await this.files.file(path) : await this.files.index();
     if (!file) {
       if (!asset && !this.files.built) {
-        throw new ApiError(404, 'web_not_built', `The web pages are not built: run "npm run build" (looked in ${this.files.root})`);
+        throw new AppError('web_not_built', `The web pages are not built: run "npm run build" (looked in ${this.files.root})`);
       }
-      throw new ApiError(404, 'not_found', `No file ${path.slice(0, 200)}`);
+      throw new AppError('not_found', `No file ${path.slice(0, 200)}`);
     }
     // Vite puts a content hash in every asset name under /assets, so those never change.
     const immutable = path.startsWith('/assets/');
@@ -50,6 +50,6 @@ function decodePath(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new ApiError(400, 'invalid_request', 'The path is not valid percent-encoding');
+    throw new AppError('invalid_request', 'The path is not valid percent-encoding');
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
-import { ApiError } from '../../http/apiError';
+import { isAppError } from '../../application/appError';
 import { APP_CONFIG, EVENT_STORE } from '../../infrastructure/tokens';
 import { catalogStream } from '../catalogStreams';
 import { CreateCityCommand } from '../commands/createCity.command';
@@ -55,7 +55,7 @@ export class DemoCatalogSeeder implements OnApplicationBootstrap {
           await this.commands.execute(command(item));
           this.logger.log(`Created ${describe(item)}`);
         } catch (error) {
-          if (!(error instanceof ApiError && error.code === 'already_exists')) throw error;
+          if (!isAppError(error, 'already_exists')) throw error;
           this.logger.log(`Kept ${describe(item)}: created by an earlier seeding that was cut short`);
         }
       }),

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { SeatStatusQueries } from '@app/read-models';
-import { ApiError } from '../../http/apiError';
+import { AppError } from '../../application/appError';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { InventoryReadService } from '../../inventory/inventoryReadService';
 import { ShardRegistry } from '../../inventory/shardRegistry';
@@ -218,9 +218,7 @@ export class ShowUpdatesHub {
 
   private refuseIfShowFull(showId: string): void {
     if (this.connectionCount(showId) >= this.limits.maxConnectionsPerShow) {
-      throw new ApiError(503, 'too_many_listeners', `Show ${showId} has as many live update streams as this server takes: retry later`, undefined, {
-        'Retry-After': '10',
-      });
+      throw new AppError('too_many_listeners', `Show ${showId} has as many live update streams as this server takes: retry later`, undefined, 10);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { waitlistStream } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { ApiError } from '../../http/apiError';
+import { AppError } from '../../application/appError';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { ProjectionsService } from '../../projections/projections.service';
 import { LiveConnections } from '../liveConnections';
@@ -59,9 +59,9 @@ export class WaitlistUpdatesHub {
   async connect(customerId: string, entryId: string, lastEventId: bigint | undefined, reply: FastifyReply): Promise<void> {
     const entry = await this.find(customerId, entryId);
     // Someone else's entry answers exactly like a missing one.
-    if (!entry || entry.customerId !== customerId) throw new ApiError(404, 'not_found', `Waiting-line entry ${entryId} not found`);
+    if (!entry || entry.customerId !== customerId) throw new AppError('not_found', `Waiting-line entry ${entryId} not found`);
     if (this.connectionCount(entryId) >= this.limits.maxConnectionsPerEntry) {
-      throw new ApiError(429, 'too_many_listeners', `Entry ${entryId} already has ${this.limits.maxConnectionsPerEntry} update streams open`, undefined, { 'Retry-After': '10' });
+      throw new AppError('too_many_entry_listeners', `Entry ${entryId} already has ${this.limits.maxConnectionsPerEntry} update streams open`, undefined, 10);
     }
     const giveBack = this.connections.take();
     reply.hijack();
