@@ -1,6 +1,6 @@
 /**
  * In-process hold commands per second on one hot general-admission show (64 shards),
- * through the real HoldService: allowance reservation, shard routing, the per-shard
+ * through the real PlaceHold: allowance reservation, shard routing, the per-shard
  * queue and batch, the embedded store with synchronous=FULL. Beside it, measured in
  * the same run on a fresh file: the store's own append rate for single-event appends
  * from the same number of concurrent writers.
@@ -13,10 +13,11 @@ import { randomUUID } from 'node:crypto';
 import { planShards, withShowDefaults, type Show, type Venue } from '../libs/domain/src';
 import { SqliteEventStore } from '../libs/event-store/src';
 import { ShardRegistry } from '../apps/api/src/inventory/shardRegistry';
-import { HoldService } from '../apps/api/src/inventory/holdService';
+import { HoldLookup } from '../apps/api/src/inventory/holds/holdLookup';
+import { PlaceHold } from '../apps/api/src/inventory/holds/placeHold';
+import { timeOrderedUuid } from '../apps/api/src/infrastructure/ids';
 import { ReadDatabase } from '../libs/read-models/src';
 import { ProjectionsService } from '../apps/api/src/projections/projections.service';
-import { SimulatedPaymentProvider } from '../apps/api/src/inventory/payments/simulatedPaymentProvider';
 import type { ShowCatalog, ShowDefinition } from '../apps/api/src/catalog/showCatalog';
 
 const args = Object.fromEntries(
@@ -49,7 +50,7 @@ async function holdsPerSecond(dir: string): Promise<{ rate: number; tickets: num
   const catalog = { get: async () => definition, listShowIds: async () => [definition.show.id] } as unknown as ShowCatalog;
   const readDb = ReadDatabase.open(join(dir, 'read'));
   const registry = new ShardRegistry(store, catalog);
-  const service = new HoldService(registry, new ProjectionsService(store, readDb), readDb, new SimulatedPaymentProvider());
+  const placeHold = new PlaceHold(registry, new HoldLookup(registry, new ProjectionsService(store, readDb), readDb));
   const inventory = (await registry.show(definition.show.id))!;
   await Promise.all(inventory.shards.map((s) => s.writer.warm()));
   let next = 0;
@@ -60,7 +61,7 @@ async function holdsPerSecond(dir: string): Promise<{ rate: number; tickets: num
       while (next < HOLDS) {
         const quantity = 1 + (next++ % 10);
         // A new customer per hold, as in an on-sale: each has a fresh allowance stream.
-        const hold = await service.hold(randomUUID(), definition.show.id, { quantity });
+        const hold = await placeHold.place(randomUUID(), definition.show.id, { quantity }, timeOrderedUuid());
         tickets += hold.ticketNumbers?.length ?? 0;
       }
     }),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AllowanceReleased, HoldExpired, SeatsHeld, WaitlistEnded, WaitlistOffered } from '@app/domain';
-import { HoldService } from '../src/inventory/holdService';
+import { PlaceHold } from '../src/inventory/holds/placeHold';
 import { createTestApp, type TestApp } from './testApp';
 import { createGeneralShow, createSeatedShow, eventually } from './inventoryFixtures';
 
@@ -232,7 +232,7 @@ describe('waiting line across a restart', () => {
     const e3 = await joinLine(first, w3, showId, { quantity: 2 }, 3);
     await first.http.delete(`/v1/holds/${held}`).set('Authorization', holder.auth).expect(204);
     // An offer cut short: the hold for e1 is made, the WaitlistOffered never written.
-    await first.app.get(HoldService).holdReserved(w1.customerId, showId, e1, { quantity: 1 });
+    await first.app.get(PlaceHold).holdReserved(w1.customerId, showId, e1, { quantity: 1 });
     expect(await entry(first, w1, e1)).toMatchObject({ status: 'waiting' });
     await first.close();
 

@@ -31,6 +31,9 @@ export { evolveInventory } from './inventory/evolveInventory';
 export { inventoryDecider } from './inventory/inventoryDecider';
 export { holdView, shardCounts, activeHolds } from './inventory/inventoryViews';
 export type { HoldView, ShardCounts, UnitCounts, ActiveHold } from './inventory/inventoryViews';
+export { priceHold } from './inventory/holdPricing';
+export type { HoldPrice } from './inventory/holdPricing';
+export { PURCHASE_MARGIN_MS, tooLateToPurchase } from './inventory/purchaseMargin';
 
 // Per-customer allowance (one small stream per customer and show)
 export * from './allowance/allowanceEvents';

@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { hash, randomFillSync } from 'node:crypto';
 
 /** Random bytes drawn from the OS in blocks, 16 per id. */
 const pool = Buffer.alloc(16 * 512);
@@ -23,4 +23,10 @@ export function timeOrderedUuid(now: number = Date.now()): string {
   b[8] = 0x80 | (b[8] & 0x3f);
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A uuid derived from a name: the same purchase retried gets the same order and ticket ids. */
+export function stableUuid(name: string): string {
+  const h = hash('sha256', name, 'hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

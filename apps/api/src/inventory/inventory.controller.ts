@@ -9,7 +9,8 @@ import { RateLimitGuard } from '../security/rateLimit.guard';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './commands/inventoryCommands';
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, TIER_OR_SECTION } from './dto/holdRequest.dto';
-import { HoldService, type HoldCreated, type HoldDetails, type Order } from './holdService';
+import { HoldViews } from './holds/holdViews';
+import type { HoldCreated, HoldDetails, Order } from './holds/holdTypes';
 import { InventoryReadService } from './inventoryReadService';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
@@ -51,7 +52,7 @@ export class InventoryController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reads: InventoryReadService,
-    private readonly holds: HoldService,
+    private readonly holds: HoldViews,
     private readonly queries: SalesQueries,
     private readonly projections: ProjectionsService,
   ) {}

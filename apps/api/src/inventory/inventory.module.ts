@@ -1,10 +1,15 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { HoldsProjection, RemainingCountProjection, SalesAuditProjection, SalesQueries, SeatAvailabilityProjection } from '@app/read-models';
+import { HoldsProjection, RemainingCountProjection, SalesAuditProjection, SeatAvailabilityProjection } from '@app/read-models';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsHandler, PurchaseHoldHandler, ReleaseHoldHandler } from './commands/inventoryCommands';
 import { ExpiryWorker } from './expiry/expiryWorker';
-import { HoldService } from './holdService';
+import { EndHold } from './holds/endHold';
+import { HoldLookup } from './holds/holdLookup';
+import { HoldViews } from './holds/holdViews';
+import { KeyedHolds } from './holds/keyedHolds';
+import { PlaceHold } from './holds/placeHold';
+import { PurchaseHold } from './holds/purchaseHold';
 import { InventoryController } from './inventory.controller';
 import { InventoryReadService } from './inventoryReadService';
 import { PaymentProvider } from './payments/paymentProvider';
@@ -16,7 +21,12 @@ import { ShardRegistry } from './shardRegistry';
   controllers: [InventoryController],
   providers: [
     ShardRegistry,
-    HoldService,
+    HoldLookup,
+    PlaceHold,
+    KeyedHolds,
+    PurchaseHold,
+    EndHold,
+    HoldViews,
     InventoryReadService,
     ExpiryWorker,
     HoldSeatsHandler,
@@ -24,19 +34,14 @@ import { ShardRegistry } from './shardRegistry';
     PurchaseHoldHandler,
     { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
   ],
-  exports: [HoldService, ShardRegistry],
+  exports: [HoldLookup, PlaceHold, EndHold, HoldViews, ShardRegistry],
 })
 export class InventoryModule implements OnModuleInit {
-  constructor(
-    private readonly projections: ProjectionsService,
-    private readonly holds: HoldService,
-    private readonly sales: SalesQueries,
-  ) {}
+  constructor(private readonly projections: ProjectionsService) {}
 
   onModuleInit(): void {
     for (const projection of [new HoldsProjection(), new SeatAvailabilityProjection(), new RemainingCountProjection(), new SalesAuditProjection()]) {
       this.projections.register(projection);
     }
-    this.holds.findOrder = (customerId, orderId) => this.sales.order(customerId, orderId);
   }
 }

@@ -25,7 +25,7 @@ export interface ShowInventory {
   shards: Array<{ plan: ShardPlan; writer: ShardWriter }>;
   /** Seated shows: which shard holds a seat. */
   shardOfSeat: Map<string, number>;
-  /** Shards that can serve a quantity request, by `${tier}|${section}` (filled by the hold service). */
+  /** Shards that can serve a quantity request, by `${tier}|${section}` (filled by `candidateShards`). */
   candidates: Map<string, number[]>;
 }
 

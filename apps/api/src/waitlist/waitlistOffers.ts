@@ -4,7 +4,10 @@ import { isDomainError, waitingEntries, type WaitlistEnded, type WaitlistEntry, 
 import type { RecordedEvent } from '@app/event-store';
 import { ReadDatabase, WaitlistQueries } from '@app/read-models';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { HoldService } from '../inventory/holdService';
+import { EndHold } from '../inventory/holds/endHold';
+import { HoldLookup } from '../inventory/holds/holdLookup';
+import { HoldViews } from '../inventory/holds/holdViews';
+import { PlaceHold } from '../inventory/holds/placeHold';
 import { ProjectionsService } from '../projections/projections.service';
 import { WaitlistLines } from './waitlistLines';
 import { WaitlistService } from './waitlistService';
@@ -51,7 +54,10 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
     private readonly projections: ProjectionsService,
     private readonly lines: WaitlistLines,
     private readonly service: WaitlistService,
-    private readonly holds: HoldService,
+    private readonly lookup: HoldLookup,
+    private readonly placeHold: PlaceHold,
+    private readonly holdViews: HoldViews,
+    private readonly endHold: EndHold,
     private readonly timeouts: WaitlistTimeouts,
     readDb: ReadDatabase,
   ) {
@@ -175,7 +181,7 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
     const waiting = await line.read((state) => [...state.waiting.values()].map((e) => ({ ...e })));
     for (const entry of waiting) {
       this.timeouts.track({ showId, entryId: entry.entryId, customerId: entry.customerId, waitsUntil: entry.waitsUntil });
-      if (this.holds.tookSeats(entry.entryId)) await this.recordOffer(showId, entry);
+      if (this.lookup.tookSeats(entry.entryId)) await this.recordOffer(showId, entry);
     }
   }
 
@@ -200,9 +206,9 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
 
   /** Holds seats for the entry under its id and records the offer; false when the seats were not there after all. */
   private async offer(showId: string, entry: WaitlistEntry): Promise<boolean> {
-    if (!this.holds.tookSeats(entry.entryId)) {
+    if (!this.lookup.tookSeats(entry.entryId)) {
       try {
-        await this.holds.holdReserved(entry.customerId, showId, entry.entryId, {
+        await this.placeHold.holdReserved(entry.customerId, showId, entry.entryId, {
           quantity: entry.quantity,
           ...(entry.tier !== undefined ? { tier: entry.tier } : {}),
           ...(entry.section !== undefined ? { section: entry.section } : {}),
@@ -224,7 +230,7 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
     } catch (error) {
       if (!isDomainError(error, 'waitlist_entry_not_waiting') && !isDomainError(error, 'waitlist_entry_not_found')) throw error;
       // The entry left or ran out of time while its seats were being taken: give them back.
-      await this.holds.release(entry.customerId, entry.entryId, 'undo');
+      await this.endHold.release(entry.customerId, entry.entryId, 'undo');
     }
   }
 
@@ -248,7 +254,7 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
     const key = `${entry?.tier ?? ''}|${entry?.section ?? ''}`;
     let counts = cache.get(key);
     if (!counts) {
-      counts = await this.holds.counts(showId, { ...(entry?.tier ? { tier: entry.tier } : {}), ...(entry?.section ? { section: entry.section } : {}) });
+      counts = await this.holdViews.counts(showId, { ...(entry?.tier ? { tier: entry.tier } : {}), ...(entry?.section ? { section: entry.section } : {}) });
       cache.set(key, counts);
     }
     return counts;

@@ -13,7 +13,8 @@ import {
 import { ReadDatabase, WaitlistQueries } from '@app/read-models';
 import { AppError } from '../application/appError';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { HoldService } from '../inventory/holdService';
+import { HoldLookup } from '../inventory/holds/holdLookup';
+import { HoldViews } from '../inventory/holds/holdViews';
 import { ShardRegistry } from '../inventory/shardRegistry';
 import { ProjectionsService } from '../projections/projections.service';
 import { WaitlistLines } from './waitlistLines';
@@ -59,7 +60,8 @@ export class WaitlistService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lines: WaitlistLines,
     private readonly registry: ShardRegistry,
-    private readonly holds: HoldService,
+    private readonly holds: HoldLookup,
+    private readonly holdViews: HoldViews,
     private readonly projections: ProjectionsService,
     readDb: ReadDatabase,
   ) {
@@ -80,7 +82,7 @@ export class WaitlistService {
       });
     }
     // The line is for seats that may still come free: held now, not sold.
-    const counts = await this.holds.counts(showId, { tier, section });
+    const counts = await this.holdViews.counts(showId, { tier, section });
     if (counts.available >= quantity) {
       throw new AppError('seats_available', `${counts.available} available right now: hold them instead`, { available: counts.available });
     }

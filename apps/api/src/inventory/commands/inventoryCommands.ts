@@ -1,5 +1,10 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
-import { HoldService, type HoldCreated, type HoldRequest, type Order } from '../holdService';
+import { timeOrderedUuid } from '../../infrastructure/ids';
+import { EndHold } from '../holds/endHold';
+import type { HoldCreated, HoldRequest, Order } from '../holds/holdTypes';
+import { KeyedHolds } from '../holds/keyedHolds';
+import { PlaceHold } from '../holds/placeHold';
+import { PurchaseHold } from '../holds/purchaseHold';
 
 export class HoldSeatsCommand extends Command<HoldCreated> {
   constructor(
@@ -35,24 +40,28 @@ export class PurchaseHoldCommand extends Command<Order> {
 
 @CommandHandler(HoldSeatsCommand)
 export class HoldSeatsHandler implements ICommandHandler<HoldSeatsCommand> {
-  constructor(private readonly holds: HoldService) {}
+  constructor(
+    private readonly placeHold: PlaceHold,
+    private readonly keyedHolds: KeyedHolds,
+  ) {}
   execute(c: HoldSeatsCommand): Promise<HoldCreated> {
-    return this.holds.hold(c.customerId, c.showId, c.request, c.idempotencyKey);
+    if (c.idempotencyKey === undefined) return this.placeHold.place(c.customerId, c.showId, c.request, timeOrderedUuid());
+    return this.keyedHolds.hold(c.customerId, c.showId, c.request, c.idempotencyKey);
   }
 }
 
 @CommandHandler(ReleaseHoldCommand)
 export class ReleaseHoldHandler implements ICommandHandler<ReleaseHoldCommand> {
-  constructor(private readonly holds: HoldService) {}
+  constructor(private readonly endHold: EndHold) {}
   execute(c: ReleaseHoldCommand): Promise<void> {
-    return this.holds.release(c.customerId, c.holdId);
+    return this.endHold.release(c.customerId, c.holdId);
   }
 }
 
 @CommandHandler(PurchaseHoldCommand)
 export class PurchaseHoldHandler implements ICommandHandler<PurchaseHoldCommand> {
-  constructor(private readonly holds: HoldService) {}
+  constructor(private readonly purchaseHold: PurchaseHold) {}
   execute(c: PurchaseHoldCommand): Promise<Order> {
-    return this.holds.purchase(c.customerId, c.holdId, c.paymentToken, c.idempotencyKey);
+    return this.purchaseHold.purchase(c.customerId, c.holdId, c.paymentToken, c.idempotencyKey);
   }
 }

@@ -5,7 +5,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { HoldsQueries, ReadDatabase } from '@app/read-models';
 import { APP_CONFIG } from '../../infrastructure/tokens';
 import { ProjectionsService } from '../../projections/projections.service';
-import { HoldService } from '../holdService';
+import { EndHold } from '../holds/endHold';
 import { DeadlineTimer } from './deadlineTimer';
 
 interface Entry {
@@ -42,7 +42,7 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projections: ProjectionsService,
-    private readonly holdService: HoldService,
+    private readonly endHold: EndHold,
     readDb: ReadDatabase,
   ) {
     this.holds = new HoldsQueries(readDb.reader);
@@ -124,7 +124,7 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
     this.entries.delete(holdId);
     if (event.type === 'TicketsSold' || !entry) return;
     const reason = event.type === 'HoldExpired' ? 'expired' : 'released';
-    void this.holdService.returnAllowance(entry.showId, customerId, holdId, reason).catch((e: unknown) => this.logger.warn(`allowance of ${holdId}: ${String(e)}`));
+    void this.endHold.returnAllowance(entry.showId, customerId, holdId, reason).catch((e: unknown) => this.logger.warn(`allowance of ${holdId}: ${String(e)}`));
   }
 
   private track(entry: Entry): void {
@@ -134,9 +134,9 @@ export class ExpiryWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
   private async expire(entry: Entry): Promise<void> {
     try {
       if (entry.kind === 'hold') {
-        await this.holdService.expire(entry.showId, [...entry.shardIds], entry.holdId, entry.customerId);
+        await this.endHold.expire(entry.showId, [...entry.shardIds], entry.holdId, entry.customerId);
       } else if (this.holds.get(entry.holdId)?.status !== 'active') {
-        await this.holdService.returnAllowance(entry.showId, entry.customerId, entry.holdId, 'failed');
+        await this.endHold.returnAllowance(entry.showId, entry.customerId, entry.holdId, 'failed');
       }
       this.entries.delete(entry.holdId);
     } catch (error) {
