@@ -1,9 +1,8 @@
-/** What was asked for when a hold was made (tiers and prices), kept for its payment page. */
-export interface HoldLine {
+import type { PriceTier } from './api/types';
+
+/** What was asked for when a hold was made (tiers and prices), kept for its payment page: a ticket's label and its tier's price. */
+export interface HoldLine extends PriceTier {
   label: string;
-  tier: string;
-  price: number;
-  currency: string;
 }
 
 export interface HoldSummary {

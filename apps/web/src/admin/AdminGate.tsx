@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { adminToken, request, setAdminToken } from '../api/client';
+import { adminToken, api, setAdminToken } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { ProjectionStatus } from '../api/types';
 import { ErrorBox } from '../components';
 import { Link } from '../router';
 
@@ -17,7 +16,7 @@ export function AdminGate({ children }: { children: ComponentChildren }) {
       e.preventDefault();
       setAdminToken(draft.trim());
       try {
-        await request<ProjectionStatus[]>('/v1/admin/projections', { auth: 'admin' });
+        await api('GET', '/v1/admin/projections', { auth: 'admin' });
         setToken(draft.trim());
       } catch (failure) {
         setAdminToken(null);

@@ -1,27 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
+import type { Sale, SalesPage } from '../api/types';
 import { ErrorBox, Show } from '../components';
 import { count } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 import { allShows } from './showList';
-
-interface Sale {
-  ticketId: string;
-  seatId?: string;
-  ticketNumber?: number;
-  tier: string;
-  price: number;
-  customerId: string;
-  orderId: string;
-  soldAt: string;
-}
-
-interface SalesPage {
-  items: Sale[];
-  next: number | null;
-}
 
 const PAGE = 50;
 const EXPORT_PAGE = 1_000;
@@ -64,7 +49,7 @@ function SalesTable({ showId }: { showId: string }) {
   useEffect(() => {
     let current = true;
     setPage(null);
-    request<SalesPage>(`/v1/audit/shows/${encodeURIComponent(showId)}/sales?after=${cursors[pageIndex]}&limit=${PAGE}`, { auth: 'admin' }).then(
+    api('GET', '/v1/audit/shows/{showId}/sales', { path: { showId }, query: { after: cursors[pageIndex], limit: PAGE }, auth: 'admin' }).then(
       (result) => current && setPage(result),
       (failure: unknown) => current && setError(errorMessage(failure)),
     );
@@ -148,7 +133,7 @@ function CsvExport({ showId }: { showId: string }) {
           setRows(null);
           return;
         }
-        const result = await request<SalesPage>(`/v1/audit/shows/${encodeURIComponent(showId)}/sales?after=${after}&limit=${EXPORT_PAGE}`, { auth: 'admin' });
+        const result = await api('GET', '/v1/audit/shows/{showId}/sales', { path: { showId }, query: { after, limit: EXPORT_PAGE }, auth: 'admin' });
         chunks.push(result.items.map((sale) => `${COLUMNS.map((c) => csvField(sale[c])).join(',')}\n`).join(''));
         total += result.items.length;
         setRows(total);

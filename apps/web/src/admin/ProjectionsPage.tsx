@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { ProjectionStatus } from '../api/types';
 import { ErrorBox } from '../components';
@@ -18,7 +18,7 @@ export function ProjectionsPage() {
     const tick = async () => {
       let rebuilding = false;
       try {
-        const result = await request<ProjectionStatus[]>('/v1/admin/projections', { auth: 'admin' });
+        const result = await api('GET', '/v1/admin/projections', { auth: 'admin' });
         if (stopped) return;
         setList(result);
         rebuilding = result.some((p) => p.status === 'rebuilding');
@@ -37,7 +37,7 @@ export function ProjectionsPage() {
   const rebuild = async (name: string) => {
     setError(null);
     try {
-      const started = await request<{ projections: string[] }>(`/v1/admin/projections/${encodeURIComponent(name)}/rebuild`, { method: 'POST', auth: 'admin' });
+      const started = await api('POST', '/v1/admin/projections/{name}/rebuild', { path: { name }, auth: 'admin' });
       setNotice(`Rebuild started: ${started.projections.join(', ')}. Reads go on from the current tables until the new ones have caught up.`);
       setKick((k) => k + 1);
     } catch (failure) {

@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
+import type { SalesOverTime } from '../api/types';
 import { ErrorBox } from '../components';
 import { count } from '../format';
-
-interface SalesOverTime {
-  showId: string;
-  bucketSeconds: number;
-  buckets: Array<{ at: string; sold: number }>;
-  sold: number;
-}
 
 /** Re-read when the sold count moves, but at most this often: grouping a big show's sales is not free. */
 const MIN_REFRESH_MS = 5_000;
@@ -24,7 +18,7 @@ export function SalesChart({ showId, sold }: { showId: string; sold: number }) {
     let current = true;
     const wait = data?.showId === showId ? Math.max(0, loadedAt + MIN_REFRESH_MS - Date.now()) : 0;
     const timer = window.setTimeout(() => {
-      request<SalesOverTime>(`/v1/audit/shows/${encodeURIComponent(showId)}/sales-over-time`, { auth: 'admin' }).then(
+      api('GET', '/v1/audit/shows/{showId}/sales-over-time', { path: { showId }, auth: 'admin' }).then(
         (result) => {
           if (!current) return;
           setData(result);

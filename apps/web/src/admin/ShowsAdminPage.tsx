@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { Availability } from '../api/types';
 import { ErrorBox, Show } from '../components';
@@ -34,7 +34,7 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
     let timer = 0;
     const tick = async () => {
       try {
-        const results = await Promise.all(rows.map((r) => request<Availability>(`/v1/shows/${encodeURIComponent(r.showId)}/availability`)));
+        const results = await Promise.all(rows.map((r) => api('GET', '/v1/shows/{showId}/availability', { path: { showId: r.showId } })));
         if (stopped) return;
         setCounts(Object.fromEntries(rows.map((r, i) => [r.showId, results[i]])));
         setError(null);

@@ -1,23 +1,23 @@
-import { request } from '../api/client';
-import type { EventDetails, EventsPage } from '../api/types';
+import { api } from '../api/client';
+import type { ShowKind } from '../api/types';
 
 export interface ShowRow {
   showId: string;
   eventName: string;
   venueName: string;
   startsAt: string;
-  kind: string;
+  kind: ShowKind;
 }
 
 /** Every show of every event, from the public catalog. */
 export async function allShows(): Promise<ShowRow[]> {
   const events = [];
   for (let page = 1; ; page++) {
-    const result = await request<EventsPage>(`/v1/events?page=${page}`);
+    const result = await api('GET', '/v1/events', { query: { page } });
     events.push(...result.items);
     if (page * result.pageSize >= result.total || page >= 50) break;
   }
-  const details = await Promise.all(events.map((e) => request<EventDetails>(`/v1/events/${encodeURIComponent(e.id)}`)));
+  const details = await Promise.all(events.map((e) => api('GET', '/v1/events/{eventId}', { path: { eventId: e.id } })));
   return details.flatMap((event) =>
     event.shows.map((show) => ({ showId: show.id, eventName: event.name, venueName: show.venue.name, startsAt: show.startsAt, kind: show.kind })),
   );

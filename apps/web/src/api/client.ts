@@ -1,10 +1,21 @@
 import { sampleServerTime } from './clock';
+import type { Auth, CallArgs, Method, Operation, PathParams, PathsFor, Result, StreamPaths } from './operations';
+import type { ApiErrorCode, CustomerToken } from './types';
+
+export type { Auth } from './operations';
+
+/**
+ * Why a call failed: a code of the API's error answers, or one of the pages' own:
+ * `network` (no answer), `admin_token_missing` (no token to send), `http_<status>`
+ * (an error answer without a code, e.g. from a proxy).
+ */
+export type FailureCode = ApiErrorCode | 'network' | 'admin_token_missing' | `http_${number}`;
 
 /** An error answer of the API: `{ error, message, details? }` plus the status. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
     readonly body: Record<string, unknown> = {},
   ) {
@@ -12,10 +23,8 @@ export class ApiFailure extends Error {
   }
 }
 
-export type Auth = 'none' | 'customer' | 'admin';
-
 interface RequestOptions {
-  method?: string;
+  method?: Method;
   body?: unknown;
   auth?: Auth;
   headers?: Record<string, string>;
@@ -24,18 +33,13 @@ interface RequestOptions {
 const CUSTOMER_KEY = 'tickets.customer';
 const ADMIN_KEY = 'tickets.adminToken';
 
-export interface Customer {
-  customerId: string;
-  token: string;
-}
-
-let customerPromise: Promise<Customer> | undefined;
+let customerPromise: Promise<CustomerToken> | undefined;
 
 /** The visitor's customer identity, made on first need and kept in this browser. */
-export function customer(): Promise<Customer> {
+export function customer(): Promise<CustomerToken> {
   const stored = localStorage.getItem(CUSTOMER_KEY);
-  if (stored) return Promise.resolve(JSON.parse(stored) as Customer);
-  customerPromise ??= request<Customer>('/v1/customers', { method: 'POST' }).then((made) => {
+  if (stored) return Promise.resolve(JSON.parse(stored) as CustomerToken);
+  customerPromise ??= api('POST', '/v1/customers').then((made) => {
     localStorage.setItem(CUSTOMER_KEY, JSON.stringify(made));
     return made;
   });
@@ -65,21 +69,75 @@ export async function authHeader(auth: Auth): Promise<Record<string, string>> {
   return {};
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * Calls an operation of the API's description: `api('GET', '/v1/shows/{showId}', { path: { showId } })`.
+ * The path must be one the description has for the method; path parameters, query,
+ * headers and JSON body are the operation's own, and the promise holds its 2xx JSON
+ * body (undefined for 204 No Content). So a wrong path, a missing parameter, a wrong
+ * body field or a misread answer does not compile. An error answer rejects with ApiFailure.
+ */
+export function api<M extends Method, P extends PathsFor<M>>(method: M, path: P, ...args: CallArgs<Operation<M, P>>): Promise<Result<Operation<M, P>>>;
+export async function api(method: Method, path: string, options: CallShape = {}): Promise<unknown> {
+  const url = `${fillPath(path, options.path)}${queryString(options.query)}`;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[name] = String(value);
+  return request(url, { method, body: options.body, auth: options.auth, headers });
+}
+
+/** What `api()` is given, as its implementation sees it. */
+interface CallShape {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  auth?: Auth;
+}
+
+/**
+ * The URL of a Server-Sent Events stream of the description, `{name}`s filled in. A
+ * stream is no JSON call (it is read as it comes, see live/), so it has no `api()`.
+ */
+export function streamUrl<P extends StreamPaths>(path: P, params: PathParams<Operation<'GET', P>>): string;
+export function streamUrl(path: string, params: Record<string, unknown>): string {
+  return fillPath(path, params);
+}
+
+/** `/v1/shows/{showId}` with `{ showId: 'a b' }` -> `/v1/shows/a%20b`. */
+function fillPath(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) throw new Error(`${template}: no value for {${name}}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** `?name=value&…` of the values given, undefined ones left out; '' when none. */
+function queryString(query: Record<string, unknown> = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) search.append(name, String(one));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** One call of `api()`, on a filled URL: auth headers, a new customer once on 401, errors as ApiFailure. */
+async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
   try {
-    return await send<T>(path, options);
+    return await send(path, options);
   } catch (error) {
     // A customer token this server no longer knows (its data was reset): start as a new customer once.
     if (options.auth === 'customer' && error instanceof ApiFailure && error.status === 401) {
       localStorage.removeItem(CUSTOMER_KEY);
       customerPromise = undefined;
-      return send<T>(path, options);
+      return send(path, options);
     }
     throw error;
   }
 }
 
-async function send<T>(path: string, options: RequestOptions): Promise<T> {
+async function send(path: string, options: RequestOptions): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json', ...(await authHeader(options.auth ?? 'none')), ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const sent = Date.now();
@@ -92,7 +150,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const received = Date.now();
   const date = response.headers.get('Date');
   if (date) sampleServerTime(Date.parse(date), sent, received, false);
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const text = await response.text();
   let body: unknown;
   try {
@@ -102,9 +160,10 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   }
   if (!response.ok) {
     const error = (body ?? {}) as Record<string, unknown>;
-    throw new ApiFailure(response.status, typeof error.error === 'string' ? error.error : `http_${response.status}`, typeof error.message === 'string' ? error.message : response.statusText, error);
+    // The API answers errors as its description's `Error`; its `error` is one of the codes there.
+    throw new ApiFailure(response.status, typeof error.error === 'string' ? (error.error as ApiErrorCode) : `http_${response.status}`, typeof error.message === 'string' ? error.message : response.statusText, error);
   }
   const asOf = (body as { asOf?: unknown } | undefined)?.asOf;
   if (typeof asOf === 'string') sampleServerTime(Date.parse(asOf), sent, received, true);
-  return body as T;
+  return body;
 }

@@ -1,152 +1,68 @@
-export interface City {
-  id: string;
-  name: string;
-  country: string;
-  timeZone: string;
-}
+import type { components } from './openapi';
 
-export interface EventListItem {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  performer: { id: string; name: string };
-  cities: string[];
-  nextShowAt: string | null;
-}
+/**
+ * The API's types under short names: every one is the generated type of the API's
+ * OpenAPI description (openapi.d.ts, `npm run api:types`), none is written here, so a
+ * page that reads a field the API does not send does not compile.
+ */
+type Schemas = components['schemas'];
 
-export interface EventsPage {
-  items: EventListItem[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+// Catalog
+export type City = Schemas['City'];
+export type PerformerRef = Schemas['PerformerRef'];
+export type EventListItem = Schemas['EventListItem'];
+export type EventsPage = Schemas['EventsPage'];
+export type VenueKind = Schemas['VenueKind'];
+export type VenueSummary = Schemas['VenueSummary'];
+export type ShowKind = Schemas['ShowKind'];
+export type EventShow = Schemas['EventShow'];
+export type EventDetails = Schemas['EventDetails'];
+export type PriceTier = Schemas['PriceTier'];
+/** The API's section box of a show (`ShowView.sections`); the seat map's drawn section is seatmap/layout's SectionLayout. */
+export type SectionLayout = Schemas['SectionLayout'];
+export type ShowView = Schemas['ShowView'];
+export type SeatRange = Schemas['SeatRange'];
+export type SeatRow = Schemas['SeatRow'];
+export type SeatSection = Schemas['SeatSection'];
+export type SeatMap = Schemas['SeatMap'];
+export type VenueView = Schemas['VenueView'];
 
-export interface VenueSummary {
-  id: string;
-  name: string;
-  cityId: string;
-  kind: string;
-}
+// Inventory
+export type Counts = Schemas['Counts'];
+export type Availability = Schemas['Availability'];
+export type SeatState = Schemas['SeatState'];
+export type SeatStatus = Schemas['SeatStatus'];
+export type HoldRequest = Schemas['HoldRequest'];
+export type HoldCreated = Schemas['HoldCreated'];
+export type HoldStatus = Schemas['HoldStatus'];
+export type HoldDetails = Schemas['HoldDetails'];
+export type PurchaseRequest = Schemas['PurchaseRequest'];
+export type OrderTicket = Schemas['OrderTicket'];
+export type Order = Schemas['Order'];
+export type OrdersPage = Schemas['OrdersPage'];
 
-export interface EventDetails {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  performer: { id: string; name: string };
-  shows: Array<{ id: string; venueId: string; venue: VenueSummary; startsAt: string; kind: 'seated' | 'general' }>;
-}
+// Waiting line
+export type JoinWaitlistRequest = Schemas['JoinWaitlistRequest'];
+export type WaitlistJoined = Schemas['WaitlistJoined'];
+export type WaitlistEntryStatus = Schemas['WaitlistEntryStatus'];
+export type WaitlistEntry = Schemas['WaitlistEntry'];
 
-export interface PriceTier {
-  tier: string;
-  price: number;
-  currency: string;
-}
+// Audit and admin
+export type Sale = Schemas['Sale'];
+export type SalesPage = Schemas['SalesPage'];
+export type SalesOverTime = Schemas['SalesOverTime'];
+export type ProjectionStatus = Schemas['ProjectionStatus'];
+export type RebuildStarted = Schemas['RebuildStarted'];
 
-export interface ShowView {
-  id: string;
-  eventId: string;
-  venueId: string;
-  startsAt: string;
-  kind: 'seated' | 'general';
-  holdSeconds: number;
-  maxTicketsPerCustomer: number;
-  tiers: PriceTier[];
-  capacity: number;
-  venue: VenueSummary;
-}
+// Customers and errors
+export type CustomerToken = Schemas['CustomerToken'];
+/** An error answer, `{ error, message, details? }` (named so as not to hide the global Error). */
+export type ApiError = Schemas['Error'];
+export type ApiErrorCode = ApiError['error'];
 
-export interface SeatRange {
-  from: number;
-  to: number;
-}
-
-export interface SeatSection {
-  id: string;
-  name: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  rows: Array<{ row: string; seats: number | SeatRange[]; tier: string }>;
-}
-
-export interface VenueView extends VenueSummary {
-  capacity: number;
-  seatMap?: { sections: SeatSection[] };
-}
-
-export interface Counts {
-  capacity: number;
-  available: number;
-  held: number;
-  sold: number;
-}
-
-export interface Availability extends Counts {
-  byTier: Record<string, Counts>;
-  asOf: string;
-  lagEvents: number;
-}
-
-export type SeatState = 'available' | 'held' | 'sold';
-
-export interface HoldCreated {
-  holdId: string;
-  showId: string;
-  seatIds?: string[];
-  ticketNumbers?: number[];
-  expiresAt: string;
-}
-
-export interface HoldDetails extends HoldCreated {
-  status: 'active' | 'purchased' | 'released' | 'expired';
-  quantity: number;
-  heldAt: string;
-  orderId?: string;
-}
-
-export interface OrderTicket {
-  ticketId: string;
-  seatId?: string;
-  ticketNumber?: number;
-  tier: string;
-  price: number;
-  currency: string;
-}
-
-export interface Order {
-  orderId: string;
-  holdId: string;
-  showId: string;
-  customerId: string;
-  tickets: OrderTicket[];
-  total: number;
-  currency: string;
-  purchasedAt: string;
-}
-
-export interface WaitlistEntry {
-  entryId: string;
-  showId: string;
-  status: 'waiting' | 'offered' | 'sold_out' | 'expired' | 'left';
-  position: number | null;
-  quantity: number;
-  tier?: string;
-  section?: string;
-  joinedAt: string;
-  waitsUntil: string;
-  holdId?: string;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  position: string;
-  lagEvents: number;
-  status: 'live' | 'catching_up' | 'stalled' | 'rebuilding';
-  rebuiltAt?: string;
-  rebuild?: { position: string; head: string; startedAt: string };
-  error?: string;
-}
+/**
+ * A seat's change in the show's live stream (`seats` and `snapshot` messages): the
+ * seat and its state, as in SeatStatus. The stream's messages have no schema of their
+ * own in the description (it says `data` is JSON), so this is the part they share with one.
+ */
+export type SeatChange = Pick<SeatStatus, 'seatId' | 'status'>;

@@ -1,9 +1,32 @@
-import type { Availability, SeatState } from '../api/types';
+import { streamUrl } from '../api/client';
+import type { Availability, SeatChange, ShowKind } from '../api/types';
+
+/*
+ * The `data` of the stream's messages. The description says only that it is JSON, so
+ * the envelopes are written here; what is in them is the API's own types.
+ */
+
+/** `snapshot`: the show's held and sold seats (seated shows, unless too many) and its counts. */
+interface SnapshotMessage {
+  showId: string;
+  kind: ShowKind;
+  seats?: SeatChange[];
+  seatsOmitted?: true;
+  availability: Availability;
+}
+
+/** `seats`: seats whose state changed. */
+interface SeatsMessage {
+  seats: SeatChange[];
+}
+
+/** `availability`: fresh counts. */
+type AvailabilityMessage = Availability;
 
 export interface ShowFeedHandlers {
   /** Everything held or sold right now (seated shows); `null` when the server left the seats out (too many). */
-  snapshot(seats: Array<{ seatId: string; status: SeatState }> | null, availability: Availability): void;
-  seats(changes: Array<{ seatId: string; status: SeatState }>): void;
+  snapshot(seats: SeatChange[] | null, availability: Availability): void;
+  seats(changes: SeatChange[]): void;
   availability(availability: Availability): void;
   /** Connected or not: the page says so when the feed is down. */
   connection(live: boolean): void;
@@ -19,7 +42,7 @@ export function openShowFeed(showId: string, handlers: ShowFeedHandlers): () => 
   let closed = false;
   let retry = 0;
   const connect = () => {
-    source = new EventSource(`/v1/shows/${encodeURIComponent(showId)}/updates`);
+    source = new EventSource(streamUrl('/v1/shows/{showId}/updates', { showId }));
     const current = source;
     source.addEventListener('open', () => handlers.connection(true));
     source.addEventListener('error', () => {
@@ -29,15 +52,15 @@ export function openShowFeed(showId: string, handlers: ShowFeedHandlers): () => 
       if (current.readyState === EventSource.CLOSED && !closed) retry = window.setTimeout(connect, 5_000);
     });
     source.addEventListener('snapshot', (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { seats?: Array<{ seatId: string; status: SeatState }>; seatsOmitted?: boolean; availability: Availability };
+      const data = JSON.parse((event as MessageEvent<string>).data) as SnapshotMessage;
       handlers.snapshot(data.seatsOmitted ? null : (data.seats ?? []), data.availability);
       handlers.connection(true);
     });
     source.addEventListener('seats', (event) => {
-      handlers.seats((JSON.parse((event as MessageEvent<string>).data) as { seats: Array<{ seatId: string; status: SeatState }> }).seats);
+      handlers.seats((JSON.parse((event as MessageEvent<string>).data) as SeatsMessage).seats);
     });
     source.addEventListener('availability', (event) => {
-      handlers.availability(JSON.parse((event as MessageEvent<string>).data) as Availability);
+      handlers.availability(JSON.parse((event as MessageEvent<string>).data) as AvailabilityMessage);
     });
     source.addEventListener('reload', () => {
       source?.close();

@@ -1,11 +1,10 @@
-import { request } from '../api/client';
-import type { City } from '../api/types';
+import { api } from '../api/client';
 import { Show } from '../components';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 
 export function CitiesPage() {
-  const cities = useAsync(() => request<City[]>('/v1/cities'), []);
+  const cities = useAsync(() => api('GET', '/v1/cities'), []);
   return (
     <section>
       <h1>Find tickets</h1>

@@ -1,12 +1,11 @@
-import { request } from '../api/client';
-import type { City, EventDetails } from '../api/types';
+import { api } from '../api/client';
 import { Show } from '../components';
 import { dateTime } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 
 export function EventPage({ eventId }: { eventId: string }) {
-  const loaded = useAsync(() => Promise.all([request<EventDetails>(`/v1/events/${encodeURIComponent(eventId)}`), request<City[]>('/v1/cities')]), [eventId]);
+  const loaded = useAsync(() => Promise.all([api('GET', '/v1/events/{eventId}', { path: { eventId } }), api('GET', '/v1/cities')]), [eventId]);
   return (
     <Show loaded={loaded} what="the event">
       {([event, cities]) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { City, EventListItem, EventsPage as Page } from '../api/types';
+import type { EventListItem } from '../api/types';
 import { ErrorBox, Loading } from '../components';
 import { dateTime } from '../format';
 import { Link } from '../router';
@@ -23,7 +23,7 @@ export function EventsPage({ cityId }: { cityId?: string }) {
   const [to, setTo] = useState(params.get('to') ?? '');
   const [events, setEvents] = useState<EventListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const cities = useAsync(() => request<City[]>('/v1/cities'), []);
+  const cities = useAsync(() => api('GET', '/v1/cities'), []);
   const city = cities.state === 'done' ? cities.value.find((c) => c.id === cityId) : undefined;
 
   useEffect(() => {
@@ -33,11 +33,7 @@ export function EventsPage({ cityId }: { cityId?: string }) {
     (async () => {
       const all: EventListItem[] = [];
       for (let page = 1; page <= MAX_PAGES; page++) {
-        const query = new URLSearchParams({ page: String(page) });
-        if (cityId) query.set('city', cityId);
-        if (from) query.set('from', from);
-        if (to) query.set('to', to);
-        const result = await request<Page>(`/v1/events?${query}`);
+        const result = await api('GET', '/v1/events', { query: { page, city: cityId || undefined, from: from || undefined, to: to || undefined } });
         all.push(...result.items);
         if (page * result.pageSize >= result.total) break;
       }

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiFailure, request } from '../api/client';
+import { ApiFailure, api } from '../api/client';
 import { serverNow } from '../api/clock';
 import { errorMessage, seatName } from '../api/messages';
-import type { Availability, City, HoldDetails, Order, ShowView, VenueView } from '../api/types';
+import type { City, HoldDetails, ShowView } from '../api/types';
 import { ErrorBox, Show } from '../components';
 import { dateTime, minutesSeconds, money } from '../format';
 import { holdSummary, type HoldLine } from '../holdSummary';
@@ -16,13 +16,13 @@ const CARDS = [
 ];
 
 async function loadHold(holdId: string): Promise<{ hold: HoldDetails; show: ShowView; lines: HoldLine[] | undefined; timeZone: string | undefined }> {
-  const hold = await request<HoldDetails>(`/v1/holds/${encodeURIComponent(holdId)}`, { auth: 'customer' });
-  const show = await request<ShowView>(`/v1/shows/${encodeURIComponent(hold.showId)}`);
+  const hold = await api('GET', '/v1/holds/{holdId}', { path: { holdId }, auth: 'customer' });
+  const show = await api('GET', '/v1/shows/{showId}', { path: { showId: hold.showId } });
   // A precise sample of the server's clock for the countdown (the Date header is whole seconds).
-  await request<Availability>(`/v1/shows/${encodeURIComponent(hold.showId)}/availability`).catch(() => undefined);
+  await api('GET', '/v1/shows/{showId}/availability', { path: { showId: hold.showId } }).catch(() => undefined);
   let lines = holdSummary(holdId)?.lines;
   if (!lines && hold.seatIds) {
-    const venue = venueLayout(await request<VenueView>(`/v1/venues/${encodeURIComponent(show.venueId)}`));
+    const venue = venueLayout(await api('GET', '/v1/venues/{venueId}', { path: { venueId: show.venueId } }));
     lines = hold.seatIds.map((id) => {
       const tier = show.tiers.find((t) => t.tier === venue.byId.get(id)?.tier) ?? show.tiers[0];
       return { label: seatName(id), tier: tier.tier, price: tier.price, currency: tier.currency };
@@ -31,7 +31,7 @@ async function loadHold(holdId: string): Promise<{ hold: HoldDetails; show: Show
   if (!lines && show.tiers.length === 1) {
     lines = Array.from({ length: hold.quantity }, (_, i) => ({ label: hold.ticketNumbers ? `ticket #${hold.ticketNumbers[i]}` : 'ticket', ...show.tiers[0] }));
   }
-  const city = (await request<City[]>('/v1/cities').catch(() => [] as City[])).find((c) => c.id === show.venue.cityId);
+  const city = (await api('GET', '/v1/cities').catch(() => [] as City[])).find((c) => c.id === show.venue.cityId);
   return { hold, show, lines, timeZone: city?.timeZone };
 }
 
@@ -78,8 +78,8 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
     setBusy(true);
     setError(null);
     try {
-      const order = await request<Order>(`/v1/holds/${encodeURIComponent(hold.holdId)}/purchase`, {
-        method: 'POST',
+      const order = await api('POST', '/v1/holds/{holdId}/purchase', {
+        path: { holdId: hold.holdId },
         auth: 'customer',
         body: { payment: { token: card } },
         headers: { 'Idempotency-Key': paymentKey.current },
@@ -88,7 +88,7 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.status !== 0) paymentKey.current = `${hold.holdId}-${crypto.randomUUID()}`;
       if (failure instanceof ApiFailure && failure.code === 'hold_already_purchased') {
-        const paid = await request<HoldDetails>(`/v1/holds/${encodeURIComponent(hold.holdId)}`, { auth: 'customer' }).catch(() => undefined);
+        const paid = await api('GET', '/v1/holds/{holdId}', { path: { holdId: hold.holdId }, auth: 'customer' }).catch(() => undefined);
         if (paid?.orderId) {
           navigate(`/orders/${encodeURIComponent(paid.orderId)}`);
           return;
@@ -102,7 +102,7 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
   const release = async () => {
     setBusy(true);
     try {
-      await request(`/v1/holds/${encodeURIComponent(hold.holdId)}`, { method: 'DELETE', auth: 'customer' });
+      await api('DELETE', '/v1/holds/{holdId}', { path: { holdId: hold.holdId }, auth: 'customer' });
       navigate(`/shows/${encodeURIComponent(show.id)}`);
     } catch (failure) {
       setError(errorMessage(failure));

@@ -1,6 +1,5 @@
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { seatName } from '../api/messages';
-import type { City, EventDetails, Order, ShowView } from '../api/types';
 import { Show } from '../components';
 import { dateTime, money } from '../format';
 import { Link } from '../router';
@@ -8,9 +7,9 @@ import { useAsync } from '../useAsync';
 import { TicketQr } from './TicketQr';
 
 async function loadOrder(orderId: string) {
-  const order = await request<Order>(`/v1/orders/${encodeURIComponent(orderId)}`, { auth: 'customer' });
-  const show = await request<ShowView>(`/v1/shows/${encodeURIComponent(order.showId)}`);
-  const [event, cities] = await Promise.all([request<EventDetails>(`/v1/events/${encodeURIComponent(show.eventId)}`), request<City[]>('/v1/cities')]);
+  const order = await api('GET', '/v1/orders/{orderId}', { path: { orderId }, auth: 'customer' });
+  const show = await api('GET', '/v1/shows/{showId}', { path: { showId: order.showId } });
+  const [event, cities] = await Promise.all([api('GET', '/v1/events/{eventId}', { path: { eventId: show.eventId } }), api('GET', '/v1/cities')]);
   return { order, show, event, city: cities.find((c) => c.id === show.venue.cityId) };
 }
 

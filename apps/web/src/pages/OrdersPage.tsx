@@ -1,12 +1,12 @@
-import { hasCustomer, request } from '../api/client';
-import type { Order } from '../api/types';
+import { api, hasCustomer } from '../api/client';
+import type { OrdersPage as Orders } from '../api/types';
 import { Show } from '../components';
 import { dateTime, money } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 
 export function OrdersPage() {
-  const loaded = useAsync(() => (hasCustomer() ? request<{ items: Order[] }>('/v1/customers/me/orders', { auth: 'customer' }) : Promise.resolve({ items: [] as Order[] })), []);
+  const loaded = useAsync(() => (hasCustomer() ? api('GET', '/v1/customers/me/orders', { auth: 'customer' }) : Promise.resolve<Orders>({ items: [] })), []);
   return (
     <section>
       <h1>My orders</h1>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api } from '../api/client';
 import { errorMessage, seatName } from '../api/messages';
-import type { Availability, City, EventDetails, HoldCreated, PriceTier, ShowView, VenueView } from '../api/types';
+import type { Availability, City, EventDetails, PriceTier, SeatChange, SeatStatus, ShowView } from '../api/types';
 import { ErrorBox, LiveDot, Show } from '../components';
 import { count, dateTime, money } from '../format';
 import { saveHoldSummary } from '../holdSummary';
@@ -22,11 +22,11 @@ interface Loaded {
 }
 
 async function loadShow(showId: string): Promise<Loaded> {
-  const show = await request<ShowView>(`/v1/shows/${encodeURIComponent(showId)}`);
+  const show = await api('GET', '/v1/shows/{showId}', { path: { showId } });
   const [event, cities, venue] = await Promise.all([
-    request<EventDetails>(`/v1/events/${encodeURIComponent(show.eventId)}`),
-    request<City[]>('/v1/cities'),
-    show.kind === 'seated' ? request<VenueView>(`/v1/venues/${encodeURIComponent(show.venueId)}`) : Promise.resolve(undefined),
+    api('GET', '/v1/events/{eventId}', { path: { eventId: show.eventId } }),
+    api('GET', '/v1/cities'),
+    show.kind === 'seated' ? api('GET', '/v1/venues/{venueId}', { path: { venueId: show.venueId } }) : Promise.resolve(undefined),
   ]);
   return { show, event, city: cities.find((c) => c.id === show.venue.cityId), layout: venue ? venueLayout(venue) : undefined };
 }
@@ -69,7 +69,7 @@ function ShowBody({ show, event, city, layout }: Loaded) {
   );
 
   /** A seat in the selection that someone else just took is flagged, not silently dropped. */
-  const flagTaken = (changes: Array<{ seatId: string; status: string }>) => {
+  const flagTaken = (changes: SeatChange[]) => {
     const taken = changes.filter((c) => c.status !== 'available' && selectedRef.current.has(c.seatId)).map((c) => c.seatId);
     if (taken.length === 0) return;
     setFlagged((old) => new Set([...old, ...taken]));
@@ -120,9 +120,9 @@ function ShowBody({ show, event, city, layout }: Loaded) {
 }
 
 async function loadSeatsBySection(showId: string, layout: VenueLayout, statuses: SeatStatuses): Promise<void> {
-  const all: Array<{ seatId: string; status: 'available' | 'held' | 'sold' }> = [];
+  const all: SeatStatus[] = [];
   for (const section of layout.sections) {
-    all.push(...(await request<Array<{ seatId: string; status: 'available' | 'held' | 'sold' }>>(`/v1/shows/${encodeURIComponent(showId)}/seats?section=${encodeURIComponent(section.id)}`)));
+    all.push(...(await api('GET', '/v1/shows/{showId}/seats', { path: { showId }, query: { section: section.id } })));
   }
   statuses.reset(all.filter((s) => s.status !== 'available'));
 }
@@ -187,7 +187,7 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
     setBusy(true);
     setMessage(null);
     try {
-      const created = await request<HoldCreated>(`/v1/shows/${encodeURIComponent(show.id)}/holds`, { method: 'POST', auth: 'customer', body: { seatIds: valid.map((s) => s.id) } });
+      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', body: { seatIds: valid.map((s) => s.id) } });
       saveHoldSummary(created.holdId, {
         showId: show.id,
         title: `${event.name} · ${show.venue.name}`,
@@ -286,7 +286,7 @@ function GeneralPicker({ show, event, availability, setMessage }: { show: ShowVi
     setBusy(true);
     setMessage(null);
     try {
-      const created = await request<HoldCreated>(`/v1/shows/${encodeURIComponent(show.id)}/holds`, { method: 'POST', auth: 'customer', body: { quantity, tier } });
+      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', body: { quantity, tier } });
       saveHoldSummary(created.holdId, {
         showId: show.id,
         title: `${event.name} · ${show.venue.name}`,

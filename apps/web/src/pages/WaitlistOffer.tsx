@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiFailure, request } from '../api/client';
+import { ApiFailure, api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { ShowView } from '../api/types';
 import { navigate } from '../router';
@@ -12,7 +12,7 @@ export function WaitlistOffer({ show, setMessage }: { show: ShowView; setMessage
     e.preventDefault();
     setBusy(true);
     try {
-      const joined = await request<{ entryId: string; position: number }>(`/v1/shows/${encodeURIComponent(show.id)}/waitlist`, { method: 'POST', auth: 'customer', body: { quantity } });
+      const joined = await api('POST', '/v1/shows/{showId}/waitlist', { path: { showId: show.id }, auth: 'customer', body: { quantity } });
       navigate(`/waitlist/${encodeURIComponent(joined.entryId)}`);
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'already_waiting' && typeof error.body.entryId === 'string') {

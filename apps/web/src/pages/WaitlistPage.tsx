@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../api/client';
+import { api, streamUrl } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { ShowView, WaitlistEntry } from '../api/types';
+import type { WaitlistEntry } from '../api/types';
 import { ErrorBox, LiveDot } from '../components';
 import { dateTime } from '../format';
 import { saveHoldSummary } from '../holdSummary';
@@ -31,7 +31,7 @@ export function WaitlistPage({ entryId }: { entryId: string }) {
       state.timer = undefined;
       state.last = Date.now();
       try {
-        setEntry(await request<WaitlistEntry>(`/v1/waitlist/${encodeURIComponent(entryId)}`, { auth: 'customer' }));
+        setEntry(await api('GET', '/v1/waitlist/{entryId}', { path: { entryId }, auth: 'customer' }));
       } catch (failure) {
         setError(errorMessage(failure));
       }
@@ -40,7 +40,7 @@ export function WaitlistPage({ entryId }: { entryId: string }) {
 
   useEffect(() => {
     refresh();
-    const closeEntry = openFetchSse(`/v1/waitlist/${encodeURIComponent(entryId)}/updates`, 'customer', () => refresh(), setLive);
+    const closeEntry = openFetchSse(streamUrl('/v1/waitlist/{entryId}/updates', { entryId }), 'customer', () => refresh(), setLive);
     return () => {
       closeEntry();
       window.clearTimeout(refreshing.current.timer);
@@ -64,7 +64,7 @@ export function WaitlistPage({ entryId }: { entryId: string }) {
     if (entry?.status !== 'offered' || !entry.holdId) return;
     const holdId = entry.holdId;
     void (async () => {
-      const show = await request<ShowView>(`/v1/shows/${encodeURIComponent(entry.showId)}`).catch(() => undefined);
+      const show = await api('GET', '/v1/shows/{showId}', { path: { showId: entry.showId } }).catch(() => undefined);
       const tier = show?.tiers.find((t) => t.tier === entry.tier) ?? (show?.tiers.length === 1 ? show.tiers[0] : undefined);
       if (show && tier && show.kind === 'general') {
         saveHoldSummary(holdId, { showId: show.id, title: show.venue.name, lines: Array.from({ length: entry.quantity }, () => ({ label: 'ticket', ...tier })) });
@@ -75,7 +75,7 @@ export function WaitlistPage({ entryId }: { entryId: string }) {
 
   const leave = async () => {
     try {
-      await request(`/v1/waitlist/${encodeURIComponent(entryId)}`, { method: 'DELETE', auth: 'customer' });
+      await api('DELETE', '/v1/waitlist/{entryId}', { path: { entryId }, auth: 'customer' });
       refresh();
     } catch (failure) {
       setError(errorMessage(failure));

@@ -1,4 +1,4 @@
-import type { SeatSection, VenueView } from '../api/types';
+import type { SeatRow, SeatSection, VenueView } from '../api/types';
 
 export interface SeatSpot {
   id: string;
@@ -79,7 +79,7 @@ function sectionLayout(section: SeatSection): SectionLayout {
   return { id: section.id, name: section.name, x: section.x, y: section.y, width: section.width, height: section.height, pitch, seats, rows };
 }
 
-function seatNumbers(seats: number | Array<{ from: number; to: number }>): number[] {
+function seatNumbers(seats: SeatRow['seats']): number[] {
   if (typeof seats === 'number') return Array.from({ length: seats }, (_, i) => i + 1);
   return seats.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
 }

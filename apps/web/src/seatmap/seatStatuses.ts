@@ -1,16 +1,16 @@
-import type { SeatState } from '../api/types';
+import type { SeatChange, SeatState } from '../api/types';
 
 /** Held and sold seats of a show (every other seat is available), fed by the live feed. */
 export class SeatStatuses {
-  private readonly taken = new Map<string, 'held' | 'sold'>();
+  private readonly taken = new Map<string, Exclude<SeatState, 'available'>>();
   version = 0;
 
-  reset(seats: Array<{ seatId: string; status: SeatState }>): void {
+  reset(seats: SeatChange[]): void {
     this.taken.clear();
     this.apply(seats);
   }
 
-  apply(changes: Array<{ seatId: string; status: SeatState }>): void {
+  apply(changes: SeatChange[]): void {
     for (const { seatId, status } of changes) {
       if (status === 'available') this.taken.delete(seatId);
       else this.taken.set(seatId, status);
