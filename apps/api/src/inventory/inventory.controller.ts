@@ -1,17 +1,21 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { SalesQueries } from '@app/read-models';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
-import { ProjectionsService } from '../projections/projections.service';
-import { HoldSeatsCommand, PurchaseHoldCommand, ReleaseHoldCommand } from './commands/inventoryCommands';
+import { HoldSeatsCommand } from './commands/holdSeats.command';
+import { PurchaseHoldCommand } from './commands/purchaseHold.command';
+import { ReleaseHoldCommand } from './commands/releaseHold.command';
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, TIER_OR_SECTION } from './dto/holdRequest.dto';
-import { HoldViews } from './holds/holdViews';
 import type { HoldCreated, HoldDetails, Order } from './holds/holdTypes';
-import { InventoryReadService } from './inventoryReadService';
+import { GetAvailabilityQuery } from './queries/getAvailability.query';
+import { GetHoldQuery } from './queries/getHold.query';
+import { GetOrderQuery } from './queries/getOrder.query';
+import { GetSeatMapQuery } from './queries/getSeatMap.query';
+import { ListCustomerOrdersQuery } from './queries/listCustomerOrders.query';
+import { ListSalesQuery, type SalesPage } from './queries/listSales.query';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 
@@ -51,10 +55,7 @@ function idempotencyKey(key: string | undefined): string | undefined {
 export class InventoryController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reads: InventoryReadService,
-    private readonly holds: HoldViews,
-    private readonly queries: SalesQueries,
-    private readonly projections: ProjectionsService,
+    private readonly queries: QueryBus,
   ) {}
 
   /** The seat map is sent as it was cached (gzipped for clients that accept it: a section is ~100 KB of JSON, ~10 KB gzipped). */
@@ -66,7 +67,7 @@ export class InventoryController {
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
-    const body = await this.reads.seatMapBody(id(showId, 'showId'), seatsSection(query));
+    const body = await this.queries.execute(new GetSeatMapQuery(id(showId, 'showId'), seatsSection(query)));
     reply.header('content-type', JSON_TYPE).header('vary', 'accept-encoding');
     if (acceptEncoding && /\bgzip\b(?!\s*;\s*q=0(\.0+)?\s*(,|$))/.test(acceptEncoding)) {
       reply.header('content-encoding', 'gzip');
@@ -78,7 +79,7 @@ export class InventoryController {
   @Get('shows/:showId/availability')
   @Endpoint({ summary: "A show's counts, by tier, and how fresh they are", caller: 'anyone', answer: api.Availability, errors: [400, 404] })
   async availability(@Param('showId') showId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const json = await this.reads.availabilityJson(id(showId, 'showId'));
+    const json = await this.queries.execute(new GetAvailabilityQuery(id(showId, 'showId')));
     reply.header('content-type', JSON_TYPE);
     return json;
   }
@@ -107,7 +108,7 @@ export class InventoryController {
   @Endpoint({ summary: 'A hold and its status', caller: 'customer', answer: api.HoldDetails, errors: [400, 404] })
   @UseGuards(CustomerGuard)
   getHold(@CurrentCustomer() customerId: string, @Param('holdId') holdId: string): Promise<HoldDetails> {
-    return this.holds.view(customerId, id(holdId, 'holdId'));
+    return this.queries.execute(new GetHoldQuery(customerId, id(holdId, 'holdId')));
   }
 
   @Delete('holds/:holdId')
@@ -135,8 +136,7 @@ export class InventoryController {
   @Endpoint({ summary: 'An order and its tickets', caller: 'customer', answer: api.Order, errors: [400, 404] })
   @UseGuards(CustomerGuard)
   async order(@CurrentCustomer() customerId: string, @Param('orderId') orderId: string): Promise<Order> {
-    await this.projections.catchUp();
-    const order = this.queries.order(customerId, id(orderId, 'orderId'));
+    const order = await this.queries.execute(new GetOrderQuery(customerId, id(orderId, 'orderId')));
     if (!order) throw new AppError('not_found', `Order ${orderId} not found`);
     return order;
   }
@@ -145,28 +145,13 @@ export class InventoryController {
   @Endpoint({ summary: "The customer's orders", caller: 'customer', answer: api.OrdersPage })
   @UseGuards(CustomerGuard)
   async myOrders(@CurrentCustomer() customerId: string): Promise<{ items: Order[] }> {
-    await this.projections.catchUp();
-    return { items: this.queries.customerOrders(customerId) };
+    return { items: await this.queries.execute(new ListCustomerOrdersQuery(customerId)) };
   }
 
   @Get('audit/shows/:showId/sales')
   @Endpoint({ summary: "A show's sold tickets in the order sold, page by page", caller: 'admin', query: api.SalesQuery, answer: api.SalesPage, errors: [400] })
   @UseGuards(AdminGuard)
-  sales(@Param('showId') showId: string, @Query() query: SalesQueryDto): { items: unknown[]; next: number | null } {
-    const limit = query.limit ?? 100;
-    const rows = this.queries.sales(id(showId, 'showId'), query.after ?? 0, limit);
-    return {
-      items: rows.map(({ ticket, customerId, orderId, soldAt }) => ({
-        ticketId: ticket.ticketId,
-        ...(ticket.seatId !== undefined ? { seatId: ticket.seatId } : {}),
-        ...(ticket.ticketNumber !== undefined ? { ticketNumber: ticket.ticketNumber } : {}),
-        tier: ticket.tier,
-        price: ticket.price,
-        customerId,
-        orderId,
-        soldAt,
-      })),
-      next: rows.length === limit ? rows[rows.length - 1].place : null,
-    };
+  sales(@Param('showId') showId: string, @Query() query: SalesQueryDto): Promise<SalesPage> {
+    return this.queries.execute(new ListSalesQuery(id(showId, 'showId'), query.after ?? 0, query.limit ?? 100));
   }
 }

@@ -2,7 +2,9 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HoldsProjection, RemainingCountProjection, SalesAuditProjection, SeatAvailabilityProjection } from '@app/read-models';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ProjectionsService } from '../projections/projections.service';
-import { HoldSeatsHandler, PurchaseHoldHandler, ReleaseHoldHandler } from './commands/inventoryCommands';
+import { HoldSeatsHandler } from './commands/holdSeats.handler';
+import { PurchaseHoldHandler } from './commands/purchaseHold.handler';
+import { ReleaseHoldHandler } from './commands/releaseHold.handler';
 import { ExpiryWorker } from './expiry/expiryWorker';
 import { EndHold } from './holds/endHold';
 import { HoldLookup } from './holds/holdLookup';
@@ -14,8 +16,20 @@ import { InventoryController } from './inventory.controller';
 import { InventoryReadService } from './inventoryReadService';
 import { PaymentProvider } from './payments/paymentProvider';
 import { SimulatedPaymentProvider } from './payments/simulatedPaymentProvider';
+import { GetAvailabilityHandler } from './queries/getAvailability.handler';
+import { GetHoldHandler } from './queries/getHold.handler';
+import { GetOrderHandler } from './queries/getOrder.handler';
+import { GetSeatMapHandler } from './queries/getSeatMap.handler';
+import { ListCustomerOrdersHandler } from './queries/listCustomerOrders.handler';
+import { ListSalesHandler } from './queries/listSales.handler';
 import { ShardRegistry } from './shardRegistry';
 
+/**
+ * Holds, purchases and expiries over a show's shards. The controller sends every command
+ * and query through the buses, one command or query and its handler per file (commands/,
+ * queries/); the handlers call the hold path's pieces (holds/) and the read side's cache
+ * (InventoryReadService).
+ */
 @Module({
   imports: [CatalogModule],
   controllers: [InventoryController],
@@ -32,6 +46,12 @@ import { ShardRegistry } from './shardRegistry';
     HoldSeatsHandler,
     ReleaseHoldHandler,
     PurchaseHoldHandler,
+    GetSeatMapHandler,
+    GetAvailabilityHandler,
+    GetHoldHandler,
+    GetOrderHandler,
+    ListCustomerOrdersHandler,
+    ListSalesHandler,
     { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
   ],
   exports: [HoldLookup, PlaceHold, EndHold, HoldViews, ShardRegistry],

@@ -3,10 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
-import { JoinWaitlistCommand, LeaveWaitlistCommand } from './commands/waitlistCommands';
+import { JoinWaitlistCommand } from './commands/joinWaitlist.command';
+import { LeaveWaitlistCommand } from './commands/leaveWaitlist.command';
 import { JoinWaitlistDto } from './dto/joinWaitlist.dto';
-import { GetWaitlistEntryQuery } from './queries/getWaitlistEntry';
-import type { WaitlistEntryView, WaitlistJoinedView } from './waitlistService';
+import { GetWaitlistEntryQuery } from './queries/getWaitlistEntry.query';
+import type { WaitlistEntryView, WaitlistJoinedView } from './waitlistTypes';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 

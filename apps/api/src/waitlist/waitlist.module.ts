@@ -2,12 +2,13 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { WaitlistProjection } from '@app/read-models';
 import { InventoryModule } from '../inventory/inventory.module';
 import { ProjectionsService } from '../projections/projections.service';
-import { JoinWaitlistHandler, LeaveWaitlistHandler } from './commands/waitlistCommands';
-import { GetWaitlistEntryHandler } from './queries/getWaitlistEntry';
+import { JoinWaitlistHandler } from './commands/joinWaitlist.handler';
+import { LeaveWaitlistHandler } from './commands/leaveWaitlist.handler';
+import { GetWaitlistEntryHandler } from './queries/getWaitlistEntry.handler';
 import { WaitlistController } from './waitlist.controller';
+import { WaitlistEndings } from './waitlistEndings';
 import { WaitlistLines } from './waitlistLines';
 import { WaitlistOffers } from './waitlistOffers';
-import { WaitlistService } from './waitlistService';
 import { WaitlistTimeouts } from './waitlistTimeouts';
 
 /**
@@ -17,8 +18,7 @@ import { WaitlistTimeouts } from './waitlistTimeouts';
 @Module({
   imports: [InventoryModule],
   controllers: [WaitlistController],
-  providers: [WaitlistLines, WaitlistService, WaitlistTimeouts, WaitlistOffers, JoinWaitlistHandler, LeaveWaitlistHandler, GetWaitlistEntryHandler],
-  exports: [WaitlistService],
+  providers: [WaitlistLines, WaitlistEndings, WaitlistTimeouts, WaitlistOffers, JoinWaitlistHandler, LeaveWaitlistHandler, GetWaitlistEntryHandler],
 })
 export class WaitlistModule implements OnModuleInit {
   constructor(private readonly projections: ProjectionsService) {}

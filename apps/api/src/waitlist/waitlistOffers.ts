@@ -10,7 +10,7 @@ import { HoldViews } from '../inventory/holds/holdViews';
 import { PlaceHold } from '../inventory/holds/placeHold';
 import { ProjectionsService } from '../projections/projections.service';
 import { WaitlistLines } from './waitlistLines';
-import { WaitlistService } from './waitlistService';
+import { WaitlistEndings } from './waitlistEndings';
 import { WaitlistTimeouts } from './waitlistTimeouts';
 
 /** What is owed to one show's line; one run at a time works it off. */
@@ -53,7 +53,7 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projections: ProjectionsService,
     private readonly lines: WaitlistLines,
-    private readonly service: WaitlistService,
+    private readonly endings: WaitlistEndings,
     private readonly lookup: HoldLookup,
     private readonly placeHold: PlaceHold,
     private readonly holdViews: HoldViews,
@@ -245,7 +245,7 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
         if (isDomainError(error, 'invalid_request')) return { available: 0, held: 0 };
         throw error;
       });
-      if (c.available + c.held < entry.quantity) await this.service.end(showId, entry.entryId, entry.customerId, 'sold_out');
+      if (c.available + c.held < entry.quantity) await this.endings.end(showId, entry.entryId, entry.customerId, 'sold_out');
     }
   }
 
@@ -265,7 +265,7 @@ export class WaitlistOffers implements OnModuleInit, OnApplicationBootstrap, OnA
       const line = this.lines.line(showId);
       const entry = await line.read((state) => state.entries.get(entryId));
       if (!entry || entry.status === 'waiting' || entry.status === 'offered') return;
-      await this.service.returnAllowance(showId, entry.customerId, entryId, entry.status === 'left' ? 'released' : entry.status === 'expired' ? 'expired' : 'failed');
+      await this.endings.returnAllowance(showId, entry.customerId, entryId, entry.status === 'left' ? 'released' : entry.status === 'expired' ? 'expired' : 'failed');
     } catch (error) {
       if (!this.stopped) this.logger.warn(`allowance of waiting-line entry ${entryId}: ${String(error)}`);
     }

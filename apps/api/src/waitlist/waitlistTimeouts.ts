@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DeadlineTimer } from '../inventory/expiry/deadlineTimer';
-import { WaitlistService } from './waitlistService';
+import { WaitlistEndings } from './waitlistEndings';
 
 interface Timeout {
   showId: string;
@@ -25,7 +25,7 @@ export class WaitlistTimeouts implements OnApplicationShutdown {
   );
   private started = false;
 
-  constructor(private readonly service: WaitlistService) {}
+  constructor(private readonly endings: WaitlistEndings) {}
 
   start(): void {
     this.started = true;
@@ -54,7 +54,7 @@ export class WaitlistTimeouts implements OnApplicationShutdown {
   private async expire(entry: Timeout): Promise<void> {
     if (!this.started) return;
     try {
-      await this.service.end(entry.showId, entry.entryId, entry.customerId, 'expired');
+      await this.endings.end(entry.showId, entry.entryId, entry.customerId, 'expired');
       this.timer.delete(entry.entryId);
     } catch (error) {
       // The store may be down: the entry stays tracked and is tried again shortly.

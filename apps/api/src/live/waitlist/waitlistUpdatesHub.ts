@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { waitlistStream } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
@@ -8,7 +9,7 @@ import { ProjectionsService } from '../../projections/projections.service';
 import { LiveConnections } from '../liveConnections';
 import { LiveLimits } from '../liveLimits';
 import { SseConnection } from '../sse/sseConnection';
-import { WaitlistService } from '../../waitlist/waitlistService';
+import { GetWaitlistEntryQuery } from '../../waitlist/queries/getWaitlistEntry.query';
 import { WaitlistEntryIndex, type EntryMessage, type WaitlistEntryRecord } from './waitlistEntryIndex';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -44,7 +45,7 @@ export class WaitlistUpdatesHub {
     private readonly limits: LiveLimits,
     private readonly connections: LiveConnections,
     private readonly projections: ProjectionsService,
-    private readonly entries: WaitlistService,
+    private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -107,7 +108,7 @@ export class WaitlistUpdatesHub {
     // Joined before this process started: the waiting line's read model names its show
     // (and answers 404 for a missing entry or someone else's). Reading that show's line
     // indexes all its entries; concurrent requests for the same show share one read.
-    const { showId } = await this.entries.view(customerId, entryId);
+    const { showId } = await this.queries.execute(new GetWaitlistEntryQuery(customerId, entryId));
     let read = this.lineReads.get(showId);
     if (!read) {
       read = this.readLine(showId).finally(() => this.lineReads.delete(showId));

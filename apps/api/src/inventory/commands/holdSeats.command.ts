@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { HoldCreated, HoldRequest } from '../holds/holdTypes';
+
+export class HoldSeatsCommand extends Command<HoldCreated> {
+  constructor(
+    readonly customerId: string,
+    readonly showId: string,
+    readonly request: HoldRequest,
+    /** Optional: a retry with the same key answers with the first hold instead of holding again. */
+    readonly idempotencyKey?: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { Order } from '../holds/holdTypes';
+
+export class PurchaseHoldCommand extends Command<Order> {
+  constructor(
+    readonly customerId: string,
+    readonly holdId: string,
+    readonly paymentToken: string,
+    /** The order's key: a retry with the same key answers with the first order. */
+    readonly idempotencyKey: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Order } from '../holds/holdTypes';
+import { PurchaseHold } from '../holds/purchaseHold';
+import { PurchaseHoldCommand } from './purchaseHold.command';
+
+/** Pays for a hold: the card is charged and every part of the hold becomes tickets of one order. */
+@CommandHandler(PurchaseHoldCommand)
+export class PurchaseHoldHandler implements ICommandHandler<PurchaseHoldCommand> {
+  constructor(private readonly purchaseHold: PurchaseHold) {}
+
+  execute({ customerId, holdId, paymentToken, idempotencyKey }: PurchaseHoldCommand): Promise<Order> {
+    return this.purchaseHold.purchase(customerId, holdId, paymentToken, idempotencyKey);
+  }
+}

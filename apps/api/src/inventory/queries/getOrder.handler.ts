@@ -1,0 +1,19 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { SalesQueries } from '@app/read-models';
+import { ProjectionsService } from '../../projections/projections.service';
+import type { Order } from '../holds/holdTypes';
+import { GetOrderQuery } from './getOrder.query';
+
+@QueryHandler(GetOrderQuery)
+export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
+  constructor(
+    private readonly projections: ProjectionsService,
+    private readonly sales: SalesQueries,
+  ) {}
+
+  async execute({ customerId, orderId }: GetOrderQuery): Promise<Order | undefined> {
+    // Read-your-writes: the order was just bought, perhaps through another process.
+    await this.projections.catchUp();
+    return this.sales.order(customerId, orderId);
+  }
+}

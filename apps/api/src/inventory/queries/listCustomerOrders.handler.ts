@@ -1,0 +1,18 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { SalesQueries } from '@app/read-models';
+import { ProjectionsService } from '../../projections/projections.service';
+import type { Order } from '../holds/holdTypes';
+import { ListCustomerOrdersQuery } from './listCustomerOrders.query';
+
+@QueryHandler(ListCustomerOrdersQuery)
+export class ListCustomerOrdersHandler implements IQueryHandler<ListCustomerOrdersQuery> {
+  constructor(
+    private readonly projections: ProjectionsService,
+    private readonly sales: SalesQueries,
+  ) {}
+
+  async execute({ customerId }: ListCustomerOrdersQuery): Promise<Order[]> {
+    await this.projections.catchUp();
+    return this.sales.customerOrders(customerId);
+  }
+}
