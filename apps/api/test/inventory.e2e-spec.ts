@@ -188,6 +188,27 @@ describe('Holds, purchases and read models over HTTP', () => {
       expect(JSON.stringify(response.body)).toMatch(message);
     });
 
+    it('answers null fields in hold, purchase and waiting-line bodies with 400 naming the field, and writes nothing', async () => {
+      const c = await t.customer();
+      const held = await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', c.auth).send({ quantity: 1 }).expect(201);
+      const cases: Array<[string, unknown, string]> = [
+        [`/v1/shows/${showId}/holds`, { seatIds: null }, 'seatIds'],
+        [`/v1/shows/${showId}/holds`, { seatIds: null, quantity: 1 }, 'seatIds'],
+        [`/v1/shows/${showId}/holds`, { quantity: null }, 'quantity'],
+        [`/v1/holds/${held.body.holdId as string}/purchase`, { payment: null }, 'payment'],
+        [`/v1/holds/${held.body.holdId as string}/purchase`, {}, 'payment'],
+        [`/v1/holds/${held.body.holdId as string}/purchase`, { payment: { token: null } }, 'payment.token'],
+        [`/v1/shows/${showId}/waitlist`, { quantity: null }, 'quantity'],
+      ];
+      const eventsBefore = (await t.store.readAll()).length;
+      for (const [path, body, field] of cases) {
+        const response = await t.http.post(path).set('Authorization', c.auth).send(body as object);
+        expect({ path, body, status: response.status, error: response.body.error }).toEqual({ path, body, status: 400, error: 'invalid_request' });
+        expect(response.body.message).toContain(field);
+      }
+      expect((await t.store.readAll()).length).toBe(eventsBefore);
+    });
+
     it('refuses unknown seats with 400 naming them, unknown shows with 404, and missing or forged tokens with 401', async () => {
       const c = await t.customer();
       const unknown = await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', c.auth).send({ seatIds: ['Z-9-99'] }).expect(400);

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
 /** A tier or section name in a request. */
@@ -15,9 +15,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const isNameOrAbsent = (value: unknown): boolean => value === undefined || (typeof value === 'string' && TIER_OR_SECTION.test(value));
 
+/**
+ * Optional, but not nullable: a field that is sent is checked, null included (`@IsOptional`
+ * would let null through as if the field were absent, and the hold would fail later with a 500).
+ */
+const IfSent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
+/** The field must be sent; null is left to the field's own rules, which say what is wrong with it. */
+const IsSent = (): PropertyDecorator =>
+  ValidateBy({ name: 'isSent', validator: { validate: (value) => value !== undefined, defaultMessage: () => '$property is required' } });
+
 /** `{ seatIds }` for chosen seats, or `{ quantity, tier?, section? }` for best available / general admission. */
 export class HoldRequestDto {
-  @IsOptional()
+  @IfSent()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -69,6 +79,7 @@ export class PaymentDto {
 }
 
 export class PurchaseRequestDto {
+  @IsSent()
   @ValidateNested()
   @Type(() => PaymentDto)
   payment!: PaymentDto;
