@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   idempotency_key_reused: { statuses: [409], means: 'the Idempotency-Key was used by another customer or call' },
   conflict: { statuses: [409], means: 'too much contention on one show at this moment; retry after `Retry-After`' },
   rebuild_in_progress: { statuses: [409], means: 'a rebuild of that projection is already running' },
+  not_rebuildable: { statuses: [409], means: 'that projection cannot be rebuilt while the API runs' },
   hold_expired: { statuses: [410], means: 'the hold ran out before it was bought' },
   hold_released: { statuses: [410], means: 'the hold was released' },
   payload_too_large: { statuses: [413], means: 'the body is larger than the API reads' },

@@ -1,7 +1,8 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { AppError } from '../application/appError';
-import { ErrorFilter } from './errorFilter';
+import { ERROR_CODES } from '@app/contracts';
+import { APP_PUBLIC_CODE, APP_STATUS, DOMAIN_STATUS, ErrorFilter, HTTP_CODES } from './errorFilter';
 
 interface Sent {
   status?: number;
@@ -64,5 +65,17 @@ describe('the error filter: application errors carry no status, the filter gives
       headers: {},
       body: { error: 'hold_not_found', message: 'Hold h not found', holdId: 'h', details: { holdId: 'h' } },
     });
+  });
+});
+
+describe("the error filter's tables and the API's list of error codes (libs/contracts)", () => {
+  it('answers every code with a status the list gives it, so the OpenAPI description and the README tell the truth', () => {
+    const answered: Array<[string, number]> = [
+      ...Object.entries(DOMAIN_STATUS),
+      ...Object.entries(APP_STATUS).map(([code, status]): [string, number] => [APP_PUBLIC_CODE[code as keyof typeof APP_PUBLIC_CODE] ?? code, status]),
+      ...Object.entries(HTTP_CODES).map(([status, code]): [string, number] => [code, Number(status)]),
+    ];
+    const wrong = answered.filter(([code, status]) => !(ERROR_CODES as Record<string, { statuses: readonly number[] }>)[code]?.statuses.includes(status));
+    expect(wrong).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ export const APP_STATUS: Record<AppErrorCode, number> = {
 };
 
 /** Codes clients know under another name: an entry's own stream limit has always been sent as the server's. */
-const APP_PUBLIC_CODE: Partial<Record<AppErrorCode, string>> = { too_many_entry_listeners: 'too_many_listeners' };
+export const APP_PUBLIC_CODE: Partial<Record<AppErrorCode, string>> = { too_many_entry_listeners: 'too_many_listeners' };
 
 interface ErrorBody {
   error: string;
@@ -116,7 +116,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-const HTTP_CODES: Record<number, string> = {
+export const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
