@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { shardSize } from '@app/domain';
+import type { Availability, Counts, SeatStatus } from '@app/contracts';
 import type { EventStore } from '@app/event-store';
 import { RemainingCountQueries, SeatStatusQueries } from '@app/read-models';
 import { AppError } from '../application/appError';
@@ -9,27 +10,8 @@ import { ProjectionsService } from '../projections/projections.service';
 import { ShardRegistry, type ShowInventory } from './shardRegistry';
 import { ShowVersions } from './showVersions';
 
-export interface SeatStatus {
-  seatId: string;
-  section: string;
-  row: string;
-  number: number;
-  tier: string;
-  status: 'available' | 'held' | 'sold';
-}
-
-export interface Counts {
-  capacity: number;
-  available: number;
-  held: number;
-  sold: number;
-}
-
-export interface Availability extends Counts {
-  byTier: Record<string, Counts>;
-  asOf: string;
-  lagEvents: number;
-}
+/** A seat's status, a show's counts and its availability as the API answers them, as libs/contracts defines them. */
+export type { Availability, Counts, SeatStatus } from '@app/contracts';
 
 /** A seat map as it goes out: the JSON, and its gzip made the first time a client accepts it. */
 export interface SeatMapBody {

@@ -1,21 +1,8 @@
 import { Query } from '@nestjs/cqrs';
+import type { SalesPage } from '@app/contracts';
 
-export interface SaleRow {
-  ticketId: string;
-  seatId?: string;
-  ticketNumber?: number;
-  tier: string;
-  price: number;
-  customerId: string;
-  orderId: string;
-  soldAt: string;
-}
-
-/** One page of a show's sold tickets in the order sold; `next` is the place to read on from, null after a short page. */
-export interface SalesPage {
-  items: SaleRow[];
-  next: number | null;
-}
+/** One page of a show's sold tickets in the order sold (`next`: the place to read on from, null after a short page), as libs/contracts defines it. */
+export type { Sale as SaleRow, SalesPage } from '@app/contracts';
 
 /** For auditors: the tickets after place `after`, at most `limit`. */
 export class ListSalesQuery extends Query<SalesPage> {
