@@ -6,3 +6,4 @@ export { EventStoreDbEventStore } from './eventstoredb/eventStoreDbEventStore';
 export { EtcdEventStore, type EtcdEventStoreOptions } from './etcd/etcdEventStore';
 export { appendSize, eventSize } from './appendRules';
 export { openEventStore, type OpenEventStoreOptions } from './openEventStore';
+export * from './routing/storeRouter';
