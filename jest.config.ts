@@ -27,7 +27,7 @@ if (!['/usr/bin/etcd', '/usr/local/bin/etcd'].some((path) => existsSync(path))) 
 }
 
 const config: Config = {
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/lab'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
   // NestJS 12 ships ES modules only; Jest's own module loader on Node 20 needs
