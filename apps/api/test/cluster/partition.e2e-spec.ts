@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
 import { call, createFestival, killAll, killServer, startServer, type ChildServer } from '../support/childServer';
-import { NetworkLab } from '../support/networkLab';
+import { NetworkLab } from '../../../../lab/net/networkLab';
 import { Buyers } from './buyers';
 import { ADMIN, auditVerify, etcdEnv, membersAgree, missingAcknowledged } from './clusterSupport';
 

@@ -29,7 +29,9 @@ export class NetworkLab {
   readonly hosts: LabHost[] = [];
   private readonly tag: string;
   private readonly switchNs: string;
-  private readonly subnet: number;
+  /** The third octet of the lab's networks (10.231.x hosts, 10.232.x runner links); free for a caller's own 10.233.x. */
+  readonly subnet: number;
+  private readonly extraBridges: string[] = [];
 
   private constructor(hostCount: number) {
     reapAbandonedLabs();
@@ -69,6 +71,33 @@ export class NetworkLab {
 
   heal(host: LabHost): void {
     this.ip(this.switchNs, 'link', 'set', this.switchPort(host), 'up');
+  }
+
+  /**
+   * Splits the switch: each side gets a bridge of its own (the first side keeps the runner's),
+   * so hosts on different sides reach each other no more; each side still works within itself.
+   */
+  split(sides: ReadonlyArray<readonly LabHost[]>): void {
+    this.join();
+    sides.forEach((side, i) => {
+      if (i === 0) return;
+      const bridge = `br${i}`;
+      this.ip(this.switchNs, 'link', 'add', bridge, 'type', 'bridge');
+      this.ip(this.switchNs, 'link', 'set', bridge, 'up');
+      this.extraBridges.push(bridge);
+      for (const host of side) this.ip(this.switchNs, 'link', 'set', this.switchPort(host), 'master', bridge);
+    });
+  }
+
+  /** Every host back on the one switch. */
+  join(): void {
+    for (const host of this.hosts) this.ip(this.switchNs, 'link', 'set', this.switchPort(host), 'master', 'br0');
+    for (const bridge of this.extraBridges.splice(0)) this.ip(this.switchNs, 'link', 'del', bridge);
+  }
+
+  /** Gives a host one more address of its own (on its loopback). */
+  addAddress(host: LabHost, address: string): void {
+    this.ip(host.netns, 'addr', 'add', `${address}/32`, 'dev', 'lo');
   }
 
   destroy(): void {
