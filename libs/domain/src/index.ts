@@ -58,3 +58,7 @@ export { waitlistEntryStatus, waitingEntries, waitlistPosition, dueWaitlistEntri
 
 // Demo data that seeds the demo catalog
 export * from './fixtures/demoVenues';
+
+// The global remaining count of a show sold from several shard groups, with its bound
+export { remainingBound, DEFAULT_THRESHOLDS } from './remaining/remainingBound';
+export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds } from './remaining/remainingBound';

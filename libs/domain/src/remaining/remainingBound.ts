@@ -1,0 +1,110 @@
+/**
+ * "How many are left?" for a show sold from several shard groups, answered from what each group
+ * last reported, with an honest bound (docs/datacenters.md §8). Per shard:
+ *
+ *   a = available at its last known revision      s = now − asOf
+ *   r = the most tickets it can take per second   e = held tickets whose hold has run out by now
+ *   lower = a − min(a, r·s)                       upper = a + e
+ *
+ * A shard heard from within `freshMs` counts as exact (lower = a); one not heard from within
+ * `unknownAfterMs` is unknown: its share is left out of the interval and reported apart, never
+ * guessed. The answer is Σa within [Σlower, Σupper] over the shards that are known.
+ */
+export interface ShardReport {
+  shard: string;
+  group: string;
+  capacity: number;
+  available: number;
+  /** Held tickets whose holds expire at or before `now` (they come back unless bought first). */
+  heldExpired: number;
+  /** When these figures were last known to hold (ms since the epoch). */
+  asOf: number;
+  /** The most tickets the shard can take per second. */
+  maxTicketsPerSecond: number;
+}
+
+export interface GroupRemaining {
+  group: string;
+  available: number;
+  lower: number;
+  upper: number;
+  /** The oldest `asOf` among its shards, as ISO 8601. */
+  asOf: string;
+  stale: boolean;
+  unknown: boolean;
+}
+
+export interface RemainingAnswer {
+  /** 'exact': every shard fresh; 'bounded': some stale or unknown; 'failure': no shard known. */
+  status: 'exact' | 'bounded' | 'failure';
+  estimate: number;
+  lower: number;
+  upper: number;
+  byGroup: GroupRemaining[];
+  /** Capacity of the shards not heard from within the threshold. */
+  unknownTickets: number;
+  /** Tickets moving between shards (out of one, not yet into another): sold by no one. */
+  inTransit: number;
+  answeredAt: string;
+}
+
+export interface RemainingThresholds {
+  freshMs: number;
+  unknownAfterMs: number;
+}
+
+export const DEFAULT_THRESHOLDS: RemainingThresholds = { freshMs: 1_000, unknownAfterMs: 10_000 };
+
+export function remainingBound(shards: readonly ShardReport[], now: number, inTransit = 0, thresholds: RemainingThresholds = DEFAULT_THRESHOLDS): RemainingAnswer {
+  const groups = new Map<string, GroupRemaining & { oldest: number; shards: number; unknownShards: number }>();
+  let estimate = 0;
+  let lower = 0;
+  let upper = 0;
+  let unknownTickets = 0;
+  let known = 0;
+  let allFresh = true;
+  for (const report of shards) {
+    const age = Math.max(0, now - report.asOf);
+    const group = groups.get(report.group) ?? { group: report.group, available: 0, lower: 0, upper: 0, asOf: '', stale: false, unknown: false, oldest: report.asOf, shards: 0, unknownShards: 0 };
+    groups.set(report.group, group);
+    group.shards++;
+    group.oldest = Math.min(group.oldest, report.asOf);
+    if (age > thresholds.unknownAfterMs) {
+      group.unknownShards++;
+      unknownTickets += report.capacity;
+      allFresh = false;
+      continue;
+    }
+    known++;
+    const stale = age > thresholds.freshMs;
+    const a = report.available;
+    const low = stale ? a - Math.min(a, Math.floor((report.maxTicketsPerSecond * age) / 1_000)) : a;
+    const high = a + report.heldExpired;
+    if (stale) {
+      group.stale = true;
+      allFresh = false;
+    }
+    group.available += a;
+    group.lower += low;
+    group.upper += high;
+    estimate += a;
+    lower += low;
+    upper += high;
+  }
+  const byGroup = [...groups.values()].map(({ oldest, shards: count, unknownShards, ...group }) => ({
+    ...group,
+    asOf: new Date(oldest).toISOString(),
+    unknown: unknownShards === count,
+    stale: group.stale || (unknownShards > 0 && unknownShards < count),
+  }));
+  return {
+    status: known === 0 ? 'failure' : allFresh && upper === estimate ? 'exact' : 'bounded',
+    estimate,
+    lower,
+    upper,
+    byGroup,
+    unknownTickets,
+    inTransit,
+    answeredAt: new Date(now).toISOString(),
+  };
+}
