@@ -13,6 +13,7 @@ import { LiveModule } from './live/live.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
     };
   }
 }

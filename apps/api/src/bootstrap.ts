@@ -7,6 +7,7 @@ import type { EventStore } from '@app/event-store';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './http/errorFilter';
 import { serveOpenApi } from './http/openApi';
+import { Metrics } from './metrics/metrics';
 import { strictValidationPipe } from './http/validation';
 import { BODY_LIMIT, hardenHttp } from './http/hardening';
 import { RequestDrain } from './shutdown/requestDrain';
@@ -34,7 +35,7 @@ export async function createApp(config: AppConfig, store?: EventStore): Promise<
   await hardenHttp(app, config);
   serveOpenApi(app);
   const storeStatus = app.get(StoreStatus);
-  app.useGlobalFilters(new ErrorFilter(storeStatus));
+  app.useGlobalFilters(new ErrorFilter(storeStatus, app.get(Metrics)));
   app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
     if (request.method !== 'GET' && reply.statusCode >= 200 && reply.statusCode < 300) storeStatus.writeSucceeded();
     done();

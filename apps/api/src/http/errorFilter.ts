@@ -5,6 +5,7 @@ import { InvalidAppendError, StoreUnavailableError, WrongExpectedVersionError } 
 import { ApiError } from './apiError';
 import { AppError, type AppErrorCode } from '../application/appError';
 import type { StoreStatus } from '../health/storeStatus';
+import type { Metrics } from '../metrics/metrics';
 
 /** The one table from domain error codes to HTTP statuses. */
 export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
@@ -61,11 +62,15 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   /** `storeStatus` hears of every write refused for lack of the store, for /health. */
-  constructor(private readonly storeStatus?: StoreStatus) {}
+  constructor(
+    private readonly storeStatus?: StoreStatus,
+    private readonly metrics?: Metrics,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
+    this.metrics?.errors.inc({ status: String(status), code: body.error });
     if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     for (const [name, value] of Object.entries(headers ?? {})) void reply.header(name, value);
     void reply.status(status).send(body);

@@ -6,6 +6,9 @@ import { TokenService } from '../auth/tokenService';
 import { AdminGuard, CustomerGuard } from '../auth/guards';
 import { ProjectionsService } from '../projections/projections.service';
 import { READ_MODEL_QUERIES, READ_MODEL_QUERY_PROVIDERS } from '../projections/readModelQueries';
+import { Metrics } from '../metrics/metrics';
+import { MeasuredEventStore } from '../metrics/measuredEventStore';
+import { SINGLE_CLUSTER } from '../metrics/metrics.controller';
 import { openStoreFor } from './openStore';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 
@@ -20,7 +23,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => store ?? openStoreFor(config) },
+        Metrics,
+        // Appends are timed into the metrics; everything else passes straight through.
+        { provide: EVENT_STORE, useFactory: async (metrics: Metrics) => new MeasuredEventStore(await (store ?? openStoreFor(config)), metrics, SINGLE_CLUSTER), inject: [Metrics] },
         { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir, { backgroundCheckpoints: true }) },
         { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken) },
         ProjectionsService,
@@ -28,7 +33,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         CustomerGuard,
         AdminGuard,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, ...READ_MODEL_QUERIES, CustomerGuard, AdminGuard],
+      exports: [APP_CONFIG, Metrics, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, ...READ_MODEL_QUERIES, CustomerGuard, AdminGuard],
     };
   }
 

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { timeOrderedUuid } from '../../infrastructure/ids';
+import { Metrics, refusalCode } from '../../metrics/metrics';
 import type { HoldCreated } from '../holds/holdTypes';
 import { KeyedHolds } from '../holds/keyedHolds';
 import { PlaceHold } from '../holds/placeHold';
@@ -11,10 +12,21 @@ export class HoldSeatsHandler implements ICommandHandler<HoldSeatsCommand> {
   constructor(
     private readonly placeHold: PlaceHold,
     private readonly keyedHolds: KeyedHolds,
+    private readonly metrics: Metrics,
   ) {}
 
   execute({ customerId, showId, request, idempotencyKey }: HoldSeatsCommand): Promise<HoldCreated> {
-    if (idempotencyKey === undefined) return this.placeHold.place(customerId, showId, request, timeOrderedUuid());
-    return this.keyedHolds.hold(customerId, showId, request, idempotencyKey);
+    const held = idempotencyKey === undefined ? this.placeHold.place(customerId, showId, request, timeOrderedUuid()) : this.keyedHolds.hold(customerId, showId, request, idempotencyKey);
+    return held.then(
+      (hold) => {
+        this.metrics.holds.inc({ result: 'placed' });
+        this.metrics.ticketsHeld.inc(hold.seatIds?.length ?? hold.ticketNumbers?.length ?? 0);
+        return hold;
+      },
+      (error: unknown) => {
+        this.metrics.holds.inc({ result: refusalCode(error) });
+        throw error;
+      },
+    );
   }
 }

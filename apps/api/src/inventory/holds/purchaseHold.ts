@@ -3,6 +3,7 @@ import { DomainError, holdView, priceHold, toIsoTimestamp, tooLateToPurchase, ty
 import { SalesQueries } from '@app/read-models';
 import { AppError } from '../../application/appError';
 import { stableUuid } from '../../infrastructure/ids';
+import { Metrics } from '../../metrics/metrics';
 import { ProjectionsService } from '../../projections/projections.service';
 import { PaymentProvider } from '../payments/paymentProvider';
 import { HoldLookup } from './holdLookup';
@@ -24,6 +25,7 @@ export class PurchaseHold {
     private readonly projections: ProjectionsService,
     private readonly payments: PaymentProvider,
     private readonly sales: SalesQueries,
+    private readonly metrics: Metrics,
   ) {}
 
   async purchase(customerId: string, holdId: string, token: string, idempotencyKey: string): Promise<Order> {
@@ -60,13 +62,16 @@ export class PurchaseHold {
           type: 'SellHold',
           data: { holdId, orderId, customerId, now: Date.now(), prices, ticketIds },
         });
-        sold.push(...(events.filter((e) => e.type === 'TicketsSold') as TicketsSold[]));
+        const sale = events.filter((e) => e.type === 'TicketsSold') as TicketsSold[];
+        for (const part of sale) this.metrics.ticketsSold.inc(part.data.tickets.length);
+        sold.push(...sale);
       }
     } catch (error) {
       if (sold.length === 0) await this.payments.refund(charge.chargeId);
       else this.logger.error(`hold ${holdId} sold on ${sold.length} of ${views.length} shards: ${String(error)}`);
       throw error;
     }
+    if (sold.length > 0) this.metrics.orders.inc({ result: 'sold' });
     // Some part was sold to this order before (a retry, or two requests with one key at once): the whole order is in the read model.
     if (sold.length < views.length) return this.existingOrder(customerId, orderId);
     const tickets = sold.flatMap((e) => e.data.tickets);

@@ -1,0 +1,32 @@
+import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { EventStore } from '@app/event-store';
+import { AdminGuard } from '../auth/guards';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import { ProjectionsService } from '../projections/projections.service';
+import { Metrics } from './metrics';
+
+/** The cluster label of a process on one store; a topology names its clusters instead. */
+export const SINGLE_CLUSTER = 'default';
+
+/** Prometheus' text format, for the admin token (Prometheus sends it as a bearer token). */
+@ApiExcludeController()
+@Controller('metrics')
+@UseGuards(AdminGuard)
+export class MetricsController {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly projections: ProjectionsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(): Promise<string> {
+    const applied = this.projections.appliedPosition;
+    const lag = await this.store.countEventsAfter(applied === 0n ? 'start' : applied, { cap: 1_000_000 }).catch(() => undefined);
+    if (lag !== undefined) this.metrics.projectionLag.set({ cluster: SINGLE_CLUSTER }, lag);
+    this.metrics.readsStaleness.set({ cluster: SINGLE_CLUSTER }, Math.max(0, (Date.now() - this.store.readsCurrentAt().getTime()) / 1_000));
+    return this.metrics.registry.metrics();
+  }
+}
