@@ -7,3 +7,5 @@ export { EtcdEventStore, type EtcdEventStoreOptions } from './etcd/etcdEventStor
 export { appendSize, eventSize } from './appendRules';
 export { openEventStore, type OpenEventStoreOptions } from './openEventStore';
 export * from './routing/storeRouter';
+export * from './routing/regionalLog';
+export * from './routing/regionalEventStore';
