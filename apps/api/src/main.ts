@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const where =
-    config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : config.eventStore === 'etcd' ? `etcd cluster at ${config.etcdEndpoints.join(', ')}` : 'EventStoreDB';
+    config.topology ? `etcd clusters ${config.topology.clusters.map((c) => c.id).join(', ')}, region ${config.region}` : config.eventStore === 'embedded' ? `embedded store in ${config.dataDir}` : config.eventStore === 'etcd' ? `etcd cluster at ${config.etcdEndpoints.join(', ')}` : 'EventStoreDB';
   console.log(`Ticketing API on http://localhost:${port}/ (${where}); web pages at /, admin pages at /admin, health at /health`);
   const tokens = app.get(TokenService);
   // Secrets never go to the log, which outlives them and is read by more people: only where to find it.

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -63,6 +66,41 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be a comma-separated list of origins/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('a topology (TOPOLOGY_FILE, REGION)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topology-config-'));
+  const file = join(dir, 'topology.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      regions: [{ id: 'eu-west' }],
+      datacenters: [{ id: 'euw1', region: 'eu-west' }],
+      clusters: [
+        { id: 'meta', members: [{ name: 'm1', datacenter: 'euw1', endpoint: 'http://10.0.0.1:2379' }] },
+        { id: 'g1', members: [{ name: 'g1a', datacenter: 'euw1', endpoint: 'http://10.0.0.2:2379' }] },
+      ],
+      metaCluster: 'meta',
+      shardGroups: [{ cluster: 'g1', home: 'eu-west', weight: 1 }],
+    }),
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the topology and the region; the endpoints come from it', () => {
+    const config = loadConfig({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: file, REGION: 'eu-west' });
+    expect(config.region).toBe('eu-west');
+    expect(config.topology?.clusters.map((c) => c.id)).toEqual(['meta', 'g1']);
+  });
+
+  it.each([
+    [{ REGION: 'eu-west' }, 'REGION names a region of a topology: set TOPOLOGY_FILE too'],
+    [{ TOPOLOGY_FILE: file, REGION: 'eu-west' }, 'TOPOLOGY_FILE spreads the log over etcd clusters: set EVENT_STORE=etcd'],
+    [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: file }, 'REGION is required with TOPOLOGY_FILE: one of eu-west'],
+    [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: file, REGION: 'mars' }, 'REGION mars is not a region of'],
+    [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'missing.json'), REGION: 'eu-west' }, 'cannot be read as JSON'],
+  ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });

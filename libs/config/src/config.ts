@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError } from './configError';
+import { parseTopology, type Topology } from './topology';
 
 export type EventStoreKind = 'embedded' | 'eventstoredb' | 'etcd';
 
@@ -35,11 +38,13 @@ export interface AppConfig {
   corsOrigins: string[];
   /** The built web pages (`vite build`), served at `/`; when missing, `/` says how to build them. */
   webDir: string;
+  /** Where the log lives when it spans datacenters (TOPOLOGY_FILE); undefined: one store, as EVENT_STORE says. */
+  topology: Topology | undefined;
+  /** This process's region in the topology (REGION); required with a topology. */
+  region: string | undefined;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const eventStore = oneOf(env, 'EVENT_STORE', ['embedded', 'eventstoredb', 'etcd'] as const, 'embedded');
@@ -48,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://a:2113,b:2113,c:2113?tls=false&nodePreference=leader)');
   }
   const endpoints = etcdEndpoints(env);
-  if (eventStore === 'etcd' && endpoints.length === 0) {
+  if (eventStore === 'etcd' && endpoints.length === 0 && !env.TOPOLOGY_FILE?.trim()) {
     throw new ConfigError('EVENT_STORE=etcd needs ETCD_ENDPOINTS, the cluster\'s members as a comma-separated list (e.g. http://10.0.1.5:2379,http://10.0.2.5:2379,http://10.0.3.5:2379)');
   }
   return {
@@ -70,7 +75,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitIpPerMinute: integer(env, 'RATE_LIMIT_IP_PER_MINUTE', 300, 1, 10_000_000),
     corsOrigins: corsOrigins(env),
     webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
+    ...topologyOf(env, eventStore),
   };
+}
+
+function topologyOf(env: NodeJS.ProcessEnv, eventStore: EventStoreKind): { topology: Topology | undefined; region: string | undefined } {
+  const file = env.TOPOLOGY_FILE?.trim();
+  const region = env.REGION?.trim() || undefined;
+  if (!file) {
+    if (region) throw new ConfigError('REGION names a region of a topology: set TOPOLOGY_FILE too');
+    return { topology: undefined, region: undefined };
+  }
+  if (eventStore !== 'etcd') throw new ConfigError('TOPOLOGY_FILE spreads the log over etcd clusters: set EVENT_STORE=etcd (the endpoints come from the topology)');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`TOPOLOGY_FILE ${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const topology = parseTopology(raw, file);
+  if (!region) throw new ConfigError(`REGION is required with TOPOLOGY_FILE: one of ${topology.regions.map((r) => r.id).join(', ')}`);
+  if (!topology.regions.some((r) => r.id === region)) throw new ConfigError(`REGION ${region} is not a region of ${file}: one of ${topology.regions.map((r) => r.id).join(', ')}`);
+  return { topology, region };
 }
 
 function etcdEndpoints(env: NodeJS.ProcessEnv): string[] {

@@ -1,4 +1,4 @@
-import { ConfigError } from './config';
+import { ConfigError } from './configError';
 
 /**
  * Where the log lives when it spans datacenters: regions and their datacenters, the quorum

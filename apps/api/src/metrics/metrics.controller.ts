@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { EventStore } from '@app/event-store';
+import { RegionalEventStore, type EventStore } from '@app/event-store';
 import { AdminGuard } from '../auth/guards';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
@@ -25,8 +25,17 @@ export class MetricsController {
   async scrape(): Promise<string> {
     const applied = this.projections.appliedPosition;
     const lag = await this.store.countEventsAfter(applied === 0n ? 'start' : applied, { cap: 1_000_000 }).catch(() => undefined);
-    if (lag !== undefined) this.metrics.projectionLag.set({ cluster: SINGLE_CLUSTER }, lag);
-    this.metrics.readsStaleness.set({ cluster: SINGLE_CLUSTER }, Math.max(0, (Date.now() - this.store.readsCurrentAt().getTime()) / 1_000));
+    const now = Date.now();
+    if (this.store instanceof RegionalEventStore) {
+      // Spread over clusters: a cluster's lag is what the region has not copied yet, plus what the read models have not applied of the region's log.
+      for (const [cluster, behind] of Object.entries(await this.store.lagByCluster())) {
+        if (behind !== undefined && lag !== undefined) this.metrics.projectionLag.set({ cluster }, behind + lag);
+      }
+      for (const [cluster, at] of Object.entries(this.store.readsCurrentAtByCluster())) this.metrics.readsStaleness.set({ cluster }, Math.max(0, (now - at.getTime()) / 1_000));
+    } else {
+      if (lag !== undefined) this.metrics.projectionLag.set({ cluster: SINGLE_CLUSTER }, lag);
+      this.metrics.readsStaleness.set({ cluster: SINGLE_CLUSTER }, Math.max(0, (now - this.store.readsCurrentAt().getTime()) / 1_000));
+    }
     return this.metrics.registry.metrics();
   }
 }

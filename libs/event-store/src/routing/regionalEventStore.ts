@@ -11,6 +11,8 @@ import type { StoreRouter } from './storeRouter';
  * asked to wait for that position. Events read from a stream carry their cluster's positions.
  */
 export class RegionalEventStore implements EventStore {
+  private appendObserver: ((cluster: string, seconds: number) => void) | undefined;
+
   constructor(
     private readonly router: StoreRouter,
     private readonly regional: RegionalLog,
@@ -24,9 +26,16 @@ export class RegionalEventStore implements EventStore {
     return this.router.limits;
   }
 
+  /** Hears how long each cluster took to acknowledge an append (for the metrics). */
+  observeAppends(observer: (cluster: string, seconds: number) => void): void {
+    this.appendObserver = observer;
+  }
+
   async appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
     const { cluster, store } = this.router.clusterOf(streamId);
+    const started = performance.now();
     const result = await store.appendToStream(streamId, events, options);
+    this.appendObserver?.(cluster, (performance.now() - started) / 1_000);
     return { nextExpectedRevision: result.nextExpectedRevision, position: await this.regional.localPositionOf(cluster, result.position) };
   }
 
@@ -57,6 +66,16 @@ export class RegionalEventStore implements EventStore {
       kind: this.kind,
       members: described.flatMap(({ cluster, description }) => (description.members ?? []).map((m) => ({ ...m, name: `${cluster}/${m.name}` }))),
     };
+  }
+
+  /** Events each cluster holds that this region's log has not copied yet. */
+  lagByCluster(): Promise<Record<string, number | undefined>> {
+    return this.regional.lagByCluster();
+  }
+
+  /** Until when each cluster's share of what this region reads is known current. */
+  readsCurrentAtByCluster(): Record<string, Date> {
+    return Object.fromEntries(this.router.clusters.map((c) => [c.cluster, c.store.readsCurrentAt()]));
   }
 
   /** The oldest of the clusters' times: what this region reads is known current only up to then. */

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
+import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
+import { call, createFestival, eventually, killAll, startServer, type ChildServer } from '../support/childServer';
+import { ADMIN } from './clusterSupport';
+
+/**
+ * Two regions selling one show whose shards live in two shard groups, each group its own etcd
+ * cluster, beside a meta cluster for the catalog and the customers' allowances: every stream
+ * is written to its cluster only, each region follows all three, and both see every sale.
+ */
+describeWithEtcd('a log spread over three etcd clusters, sold from two regions (TOPOLOGY_FILE, REGION)', () => {
+  const clusters: Record<string, LocalEtcdCluster> = {};
+  const servers: ChildServer[] = [];
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'topology-'));
+    for (const name of ['meta', 'g-eu', 'g-us']) clusters[name] = await LocalEtcdCluster.start({ size: 1, name });
+    const member = (cluster: string, datacenter: string) => ({ name: `${cluster}-1`, datacenter, endpoint: clusters[cluster].members[0].endpoint });
+    writeFileSync(
+      join(dir, 'topology.json'),
+      JSON.stringify({
+        regions: [{ id: 'eu-west' }, { id: 'us-east' }],
+        datacenters: [{ id: 'euw1', region: 'eu-west' }, { id: 'use1', region: 'us-east' }],
+        clusters: [
+          { id: 'meta', members: [member('meta', 'euw1')] },
+          { id: 'g-eu', members: [member('g-eu', 'euw1')] },
+          { id: 'g-us', members: [member('g-us', 'use1')] },
+        ],
+        metaCluster: 'meta',
+        shardGroups: [{ cluster: 'g-eu', home: 'eu-west', weight: 1 }, { cluster: 'g-us', home: 'us-east', weight: 1 }],
+        latencyMs: { 'eu-west': { 'us-east': 40 } },
+      }),
+    );
+    const env = (region: string, expiry: string) => ({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'topology.json'), REGION: region, ETCD_PREFIX: 'topo/', ADMIN_TOKEN: ADMIN, RATE_LIMITS: 'off', EXPIRY_WORKER: expiry });
+    servers.push(await startServer(join(dir, 'eu'), env('eu-west', 'on')));
+    servers.push(await startServer(join(dir, 'us'), env('us-east', 'off')));
+  }, 120_000);
+
+  afterAll(async () => {
+    killAll();
+    await Promise.all(servers.map((s) => s.exited));
+    for (const cluster of Object.values(clusters)) await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function logOf(name: string): Promise<RecordedEvent[]> {
+    const store: EventStore = await openEventStore({ kind: 'etcd', endpoints: clusters[name].members.map((m) => m.endpoint), prefix: 'topo/' });
+    try {
+      return await store.readAll({ maxCount: 100_000 });
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('writes each stream to its own cluster, and both regions see every sale', async () => {
+    const [eu, us] = servers;
+    // 64 shards: slots 0-31 in g-eu, 32-63 in g-us.
+    const showId = await createFestival(eu.url, ADMIN, 'topo', { capacity: 640, shardCount: 64, maxTicketsPerCustomer: 10 });
+    await eventually(async () => (await call(us.url, 'GET', `/v1/shows/${showId}`)).status === 200, 20_000, 'the show in the other region');
+    let sold = 0;
+    for (const [i, server] of [eu, us, eu, us, eu, us, eu, us].entries()) {
+      const customer = await call(server.url, 'POST', '/v1/customers');
+      const hold = await call(server.url, 'POST', `/v1/shows/${showId}/holds`, { token: customer.body.token, body: { quantity: 1 + (i % 3) } });
+      expect(hold.status).toBe(201);
+      const order = await call(server.url, 'POST', `/v1/holds/${hold.body.holdId as string}/purchase`, { token: customer.body.token, body: { payment: { token: 'tok_visa' } }, headers: { 'idempotency-key': `k-${i}` } });
+      expect(order.status).toBe(201);
+      sold += order.body.tickets.length as number;
+    }
+    for (const server of servers) {
+      await eventually(async () => (await call(server.url, 'GET', `/v1/shows/${showId}/availability`)).body.sold === sold, 20_000, `${sold} sold seen in ${server.url}`);
+    }
+
+    const [meta, gEu, gUs] = await Promise.all(['meta', 'g-eu', 'g-us'].map(logOf));
+    const shardOf = (e: RecordedEvent) => Number(/-s(\d+)$/.exec(e.streamId)![1]);
+    expect(meta.every((e) => !e.streamId.startsWith('inventory-'))).toBe(true);
+    expect(meta.some((e) => e.streamId.includes(showId))).toBe(true);
+    expect(gEu.length + gUs.length).toBeGreaterThan(0);
+    expect(gEu.every((e) => e.streamId.startsWith('inventory-') && shardOf(e) < 32)).toBe(true);
+    expect(gUs.every((e) => e.streamId.startsWith('inventory-') && shardOf(e) >= 32)).toBe(true);
+    const tickets = [...gEu, ...gUs].filter((e) => e.type === 'TicketsSold').flatMap((e) => (e.data as { tickets: Array<{ ticketNumber: number }> }).tickets.map((t) => t.ticketNumber));
+    expect(tickets).toHaveLength(sold);
+    expect(new Set(tickets).size).toBe(sold);
+
+    const health = await call(us.url, 'GET', '/health');
+    expect(health.status).toBe(200);
+    expect((health.body.members as Array<{ name: string }>).map((m) => m.name).sort()).toEqual(['g-eu/g-eu-1', 'g-us/g-us-1', 'meta/meta-1']);
+  }, 120_000);
+});
