@@ -6,6 +6,7 @@
  * from the same number of concurrent writers.
  * Usage: npm run bench:holds [-- --holds 50000 --customers 2000 --shards 64]
  */
+import { loadConfig } from '@app/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ async function holdsPerSecond(dir: string): Promise<{ rate: number; tickets: num
   const catalog = { get: async () => definition, listShowIds: async () => [definition.show.id] } as unknown as ShowCatalog;
   const readDb = ReadDatabase.open(join(dir, 'read'));
   const registry = new ShardRegistry(store, catalog);
-  const placeHold = new PlaceHold(registry, new HoldLookup(registry, new ProjectionsService(store, readDb), readDb));
+  const placeHold = new PlaceHold(registry, new HoldLookup(registry, new ProjectionsService(store, readDb), readDb), loadConfig({}));
   const inventory = (await registry.show(definition.show.id))!;
   await Promise.all(inventory.shards.map((s) => s.writer.warm()));
   let next = 0;

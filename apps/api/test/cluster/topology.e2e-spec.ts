@@ -89,4 +89,24 @@ describeWithEtcd('a log spread over three etcd clusters, sold from two regions (
     expect(health.status).toBe(200);
     expect((health.body.members as Array<{ name: string }>).map((m) => m.name).sort()).toEqual(['g-eu/g-eu-1', 'g-us/g-us-1', 'meta/meta-1']);
   }, 120_000);
+
+  it("serves a region's holds from the shards its groups home while they have tickets, then from the nearest region's (spill-over)", async () => {
+    const [eu, us] = servers;
+    // One ticket per shard: tickets 1-32 live in g-eu (eu-west's), 33-64 in g-us (us-east's).
+    const showId = await createFestival(eu.url, ADMIN, 'spill', { capacity: 64, shardCount: 64, maxTicketsPerCustomer: 10 });
+    await eventually(async () => (await call(us.url, 'GET', `/v1/shows/${showId}`)).status === 200, 20_000, 'the show in us-east');
+    const holdOne = async (server: ChildServer): Promise<number> => {
+      const customer = await call(server.url, 'POST', '/v1/customers');
+      const hold = await call(server.url, 'POST', `/v1/shows/${showId}/holds`, { token: customer.body.token, body: { quantity: 1 } });
+      expect(hold.status).toBe(201);
+      return (hold.body.ticketNumbers as number[])[0];
+    };
+    const fromUs: number[] = [];
+    for (let i = 0; i < 32; i++) fromUs.push(await holdOne(us));
+    expect(fromUs.every((ticket) => ticket > 32)).toBe(true);
+    expect(new Set(fromUs).size).toBe(32);
+    // us-east's allocation is gone: its next customer is served from eu-west's group.
+    expect(await holdOne(us)).toBeLessThanOrEqual(32);
+    expect(await holdOne(eu)).toBeLessThanOrEqual(32);
+  }, 120_000);
 });

@@ -1,9 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
 import { DomainError, invalidRequest, isDomainError, shardCounts } from '@app/domain';
 import { ShardRegistry, type ShowInventory } from '../shardRegistry';
 import { HoldLookup } from './holdLookup';
 import type { HoldCreated, HoldRequest } from './holdTypes';
 import { candidateShards, checkHoldRequest } from './shardRouting';
+import { RegionPreference } from './regionPreference';
+import { APP_CONFIG } from '../../infrastructure/tokens';
 
 /** The part of a hold one shard took. */
 interface HeldPart {
@@ -25,10 +28,17 @@ export class PlaceHold {
   private readonly logger = new Logger('Holds');
   private rotation = 0;
 
+  private readonly preference: RegionPreference;
+  /** Candidate shards in bands by region, per show, tier and section. */
+  private readonly bands = new Map<string, number[][]>();
+
   constructor(
     private readonly registry: ShardRegistry,
     private readonly lookup: HoldLookup,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.preference = new RegionPreference(config.topology, config.region);
+  }
 
   /** A new hold under `holdId`: reserves the allowance, then takes the seats or gives the allowance back. */
   async place(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
@@ -138,10 +148,17 @@ export class PlaceHold {
   ): Promise<HeldPart[]> {
     const { quantity, tier, section } = request;
     const candidates = candidateShards(inventory, tier, section);
-    // General admission spreads customers over the shards so no one shard's queue is the bottleneck.
-    const start = inventory.definition.show.kind === 'general' ? this.rotation++ % candidates.length : 0;
-    for (let k = 0; k < candidates.length; k++) {
-      const index = candidates[(start + k) % candidates.length];
+    const bandKey = `${inventory.definition.show.id}|${tier ?? ''}|${section ?? ''}`;
+    let bands = this.bands.get(bandKey);
+    if (!bands) {
+      bands = this.preference.bands(candidates, inventory.shards.map((s) => s.plan.shardId));
+      this.bands.set(bandKey, bands);
+    }
+    // This region's shards first, then the nearest region's (spill-over); general admission spreads
+    // customers over a band's shards so no one shard's queue is the bottleneck.
+    const rotation = this.rotation++;
+    for (const band of bands) for (let k = 0; k < band.length; k++) {
+      const index = band[((inventory.definition.show.kind === 'general' ? rotation : 0) + k) % band.length];
       const writer = inventory.shards[index].writer;
       // Counters without the holds that are past due but not yet expired: a cheap hint to skip full shards.
       const hint = writer.peek((state) => (tier ? state.tierFree[state.layout.tierNames.indexOf(tier)] : state.free));
