@@ -91,3 +91,29 @@ export const SalesQuery = z.strictObject({
 
 /** A header that makes a retry safe: the same key answers with the first result. */
 export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,100}$/).meta({ description: '1-100 visible ASCII characters; a retry with the same key gets the first answer' });
+
+export const GroupRemaining = z
+  .strictObject({
+    group: z.string().meta({ description: "A shard group (its cluster's name; 'default' on one store)" }),
+    available: Count,
+    lower: Count,
+    upper: Count,
+    asOf: Instant.meta({ description: "The oldest time any of the group's shards was known current" }),
+    stale: z.boolean(),
+    unknown: z.boolean().meta({ description: 'Not heard from within 10 s: its share is left out, not guessed' }),
+  })
+  .meta({ id: 'GroupRemaining' });
+
+export const Remaining = z
+  .strictObject({
+    status: z.enum(['exact', 'bounded', 'failure']).meta({ description: "'failure': no group could be heard from, nothing can be bounded" }),
+    estimate: Count,
+    lower: Count,
+    upper: Count,
+    byGroup: z.array(GroupRemaining),
+    unknownTickets: Count.meta({ description: 'Capacity of the shards not heard from within 10 s' }),
+    inTransit: Count.meta({ description: 'Tickets moving between shard groups: sold by no one meanwhile' }),
+    answeredAt: Instant,
+  })
+  .meta({ id: 'Remaining', description: 'The global remaining count: estimate within [lower, upper] (docs/datacenters.md §8)' });
+export type Remaining = z.infer<typeof Remaining>;

@@ -11,6 +11,7 @@ import { ReleaseHoldCommand } from './commands/releaseHold.command';
 import { HoldRequestDto, PurchaseRequestDto, SalesQueryDto, TIER_OR_SECTION } from './dto/holdRequest.dto';
 import type { HoldCreated, HoldDetails, Order } from './holds/holdTypes';
 import { GetAvailabilityQuery } from './queries/getAvailability.query';
+import { GetRemainingQuery } from './queries/getRemaining.query';
 import { GetHoldQuery } from './queries/getHold.query';
 import { GetOrderQuery } from './queries/getOrder.query';
 import { GetSeatMapQuery } from './queries/getSeatMap.query';
@@ -82,6 +83,12 @@ export class InventoryController {
     const json = await this.queries.execute(new GetAvailabilityQuery(id(showId, 'showId')));
     reply.header('content-type', JSON_TYPE);
     return json;
+  }
+
+  @Get('shows/:showId/remaining')
+  @Endpoint({ summary: 'How many tickets are left everywhere, with an honest bound and each shard group\'s freshness', caller: 'anyone', answer: api.Remaining, errors: [400, 404] })
+  remaining(@Param('showId') showId: string): Promise<api.Remaining> {
+    return this.queries.execute(new GetRemainingQuery(id(showId, 'showId')));
   }
 
   @Post('shows/:showId/holds')

@@ -17,6 +17,7 @@ import { InventoryReadService } from './inventoryReadService';
 import { PaymentProvider } from './payments/paymentProvider';
 import { SimulatedPaymentProvider } from './payments/simulatedPaymentProvider';
 import { GetAvailabilityHandler } from './queries/getAvailability.handler';
+import { GetRemainingHandler } from './queries/getRemaining.handler';
 import { GetHoldHandler } from './queries/getHold.handler';
 import { GetOrderHandler } from './queries/getOrder.handler';
 import { GetSeatMapHandler } from './queries/getSeatMap.handler';
@@ -48,6 +49,7 @@ import { ShardRegistry } from './shardRegistry';
     PurchaseHoldHandler,
     GetSeatMapHandler,
     GetAvailabilityHandler,
+    GetRemainingHandler,
     GetHoldHandler,
     GetOrderHandler,
     ListCustomerOrdersHandler,

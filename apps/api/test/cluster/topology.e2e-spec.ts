@@ -85,6 +85,14 @@ describeWithEtcd('a log spread over three etcd clusters, sold from two regions (
     expect(tickets).toHaveLength(sold);
     expect(new Set(tickets).size).toBe(sold);
 
+    for (const server of servers) {
+      const remaining = await call(server.url, 'GET', `/v1/shows/${showId}/remaining`);
+      expect(remaining.status).toBe(200);
+      expect(remaining.body).toMatchObject({ estimate: 640 - sold, unknownTickets: 0 });
+      expect((remaining.body.byGroup as Array<{ group: string; unknown: boolean }>).map((g) => [g.group, g.unknown])).toEqual([['g-eu', false], ['g-us', false]]);
+      console.log(`remaining in ${server.url}: ${JSON.stringify(remaining.body)}`);
+    }
+
     const health = await call(us.url, 'GET', '/health');
     expect(health.status).toBe(200);
     expect((health.body.members as Array<{ name: string }>).map((m) => m.name).sort()).toEqual(['g-eu/g-eu-1', 'g-us/g-us-1', 'meta/meta-1']);

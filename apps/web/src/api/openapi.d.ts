@@ -360,6 +360,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shows/{showId}/remaining": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many tickets are left everywhere, with an honest bound and each shard group's freshness */
+        get: operations["InventoryController_remaining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shows/{showId}/seats": {
         parameters: {
             query?: never;
@@ -592,6 +609,21 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        GroupRemaining: {
+            /**
+             * Format: date-time
+             * @description The oldest time any of the group's shards was known current
+             */
+            asOf: string;
+            available: number;
+            /** @description A shard group (its cluster's name; 'default' on one store) */
+            group: string;
+            lower: number;
+            stale: boolean;
+            /** @description Not heard from within 10 s: its share is left out, not guessed */
+            unknown: boolean;
+            upper: number;
+        };
         Health: {
             error?: string;
             leader?: string;
@@ -739,6 +771,27 @@ export interface components {
             projections: string[];
             /** @enum {string} */
             status: "rebuilding";
+        };
+        /** @description The global remaining count: estimate within [lower, upper] (docs/datacenters.md §8) */
+        Remaining: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            answeredAt: string;
+            byGroup: components["schemas"]["GroupRemaining"][];
+            estimate: number;
+            /** @description Tickets moving between shard groups: sold by no one meanwhile */
+            inTransit: number;
+            lower: number;
+            /**
+             * @description 'failure': no group could be heard from, nothing can be bounded
+             * @enum {string}
+             */
+            status: "exact" | "bounded" | "failure";
+            /** @description Capacity of the shards not heard from within 10 s */
+            unknownTickets: number;
+            upper: number;
         };
         Sale: {
             customerId: string;
@@ -2431,6 +2484,57 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    InventoryController_remaining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Remaining"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

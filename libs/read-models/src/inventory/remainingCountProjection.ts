@@ -9,13 +9,15 @@ import { LIVE_TABLES, type TableNames } from '../tableNames';
 export const REMAINING_COUNTS_TABLE = 'remaining_counts';
 
 /**
- * Held and sold counts per show and tier ("how many are left" is capacity minus
- * both). It remembers each live hold's tier counts so a release or expiry can give
- * them back without asking another table.
+ * Held and sold counts per show, tier and shard ("how many are left" is capacity minus
+ * both; per shard, so the global count can say how fresh each shard group's share is).
+ * It remembers each live hold's tier counts and expiry so a release or expiry can give
+ * them back without asking another table, and so the holds already past due can be counted.
  */
 export class RemainingCountProjection implements Projection {
   readonly name = 'remaining_count';
-  readonly version = 1;
+  /** 2: counts per shard, and each live hold's expiry. */
+  readonly version = 2;
   readonly eventTypes = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
   readonly tables = [REMAINING_COUNTS_TABLE, 'remaining_holds'];
   private s: ReturnType<RemainingCountProjection['prepare']> | undefined;
@@ -32,11 +34,15 @@ export class RemainingCountProjection implements Projection {
   }
 
   setup(db: Database.Database): void {
+    // Version 1's tables lack the shard and the expiry: they are made again (the version change empties them anyway).
+    const hasColumn = (table: string, column: string): boolean => db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().some((c) => c.name === column);
+    if (hasColumn(this.counts, 'show_id') && !hasColumn(this.counts, 'shard_id')) db.exec(`DROP TABLE ${this.counts}`);
+    if (hasColumn(this.holds, 'hold_id') && !hasColumn(this.holds, 'expires_at')) db.exec(`DROP TABLE ${this.holds}`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.counts} (
-      show_id TEXT NOT NULL, tier TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0, sold INTEGER NOT NULL DEFAULT 0,
-      updated_at TEXT NOT NULL, PRIMARY KEY (show_id, tier))`);
+      show_id TEXT NOT NULL, tier TEXT NOT NULL, shard_id TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0, sold INTEGER NOT NULL DEFAULT 0,
+      updated_at TEXT NOT NULL, PRIMARY KEY (show_id, tier, shard_id))`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.holds} (
-      hold_id TEXT NOT NULL, shard_id TEXT NOT NULL, show_id TEXT NOT NULL, tiers TEXT NOT NULL, PRIMARY KEY (hold_id, shard_id))`);
+      hold_id TEXT NOT NULL, shard_id TEXT NOT NULL, show_id TEXT NOT NULL, tiers TEXT NOT NULL, expires_at TEXT NOT NULL, PRIMARY KEY (hold_id, shard_id))`);
   }
 
   reset(db: Database.Database): void {
@@ -50,8 +56,8 @@ export class RemainingCountProjection implements Projection {
       case 'SeatsHeld': {
         const d = event.data as SeatsHeld['data'];
         const tiers = d.tierCounts;
-        s.remember.run(d.holdId, d.shardId, d.showId, JSON.stringify(tiers));
-        for (const [tier, n] of Object.entries(tiers)) s.add.run(d.showId, tier, n, 0, at);
+        s.remember.run(d.holdId, d.shardId, d.showId, JSON.stringify(tiers), d.expiresAt);
+        for (const [tier, n] of Object.entries(tiers)) s.add.run(d.showId, tier, d.shardId, n, 0, at);
         return;
       }
       case 'HoldReleased':
@@ -62,7 +68,7 @@ export class RemainingCountProjection implements Projection {
         const hold = s.recall.get(holdId, shardId);
         if (!hold) return;
         const sold = event.type === 'TicketsSold' ? 1 : 0;
-        for (const [tier, n] of Object.entries(JSON.parse(hold.tiers) as Record<string, number>)) s.add.run(hold.show_id, tier, -n, sold * n, at);
+        for (const [tier, n] of Object.entries(JSON.parse(hold.tiers) as Record<string, number>)) s.add.run(hold.show_id, tier, shardId, -n, sold * n, at);
         s.forget.run(holdId, shardId);
         return;
       }
@@ -71,13 +77,13 @@ export class RemainingCountProjection implements Projection {
 
   /** A rebuild keeps the counts and the live holds' tiers in maps, the same steps as `apply`, and writes them at the end. */
   bulkLoader(db: Database.Database): BulkLoader {
-    const counts = new Map<string, { show: string; tier: string; held: number; sold: number; at: number }>();
-    const holds = new Map<string, { hold: string; shard: string; show: string; tiers: Record<string, number> }>();
-    const add = (show: string, tier: string, held: number, sold: number, at: number): void => {
-      const key = `${show}\u0000${tier}`;
+    const counts = new Map<string, { show: string; tier: string; shard: string; held: number; sold: number; at: number }>();
+    const holds = new Map<string, { hold: string; shard: string; show: string; tiers: Record<string, number>; expiresAt: string }>();
+    const add = (show: string, tier: string, shard: string, held: number, sold: number, at: number): void => {
+      const key = `${show}\u0000${tier}\u0000${shard}`;
       const row = counts.get(key);
       if (!row) {
-        counts.set(key, { show, tier, held, sold, at });
+        counts.set(key, { show, tier, shard, held, sold, at });
         return;
       }
       row.held += held;
@@ -93,8 +99,8 @@ export class RemainingCountProjection implements Projection {
             const d = event.data as SeatsHeld['data'];
             const key = `${d.holdId}\u0000${d.shardId}`;
             holds.delete(key);
-            holds.set(key, { hold: d.holdId, shard: d.shardId, show: d.showId, tiers: d.tierCounts });
-            for (const [tier, n] of Object.entries(d.tierCounts)) add(d.showId, tier, n, 0, at);
+            holds.set(key, { hold: d.holdId, shard: d.shardId, show: d.showId, tiers: d.tierCounts, expiresAt: d.expiresAt });
+            for (const [tier, n] of Object.entries(d.tierCounts)) add(d.showId, tier, d.shardId, n, 0, at);
             return;
           }
           case 'HoldReleased':
@@ -106,18 +112,18 @@ export class RemainingCountProjection implements Projection {
             const hold = holds.get(key);
             if (!hold) return;
             const sold = event.type === 'TicketsSold' ? 1 : 0;
-            for (const [tier, n] of Object.entries(hold.tiers)) add(hold.show, tier, -n, sold * n, at);
+            for (const [tier, n] of Object.entries(hold.tiers)) add(hold.show, tier, shardId, -n, sold * n, at);
             holds.delete(key);
             return;
           }
         }
       },
       finish() {
-        const countRows = new BulkInsert(db, tables.counts, ['show_id', 'tier', 'held', 'sold', 'updated_at']);
-        for (const c of counts.values()) countRows.add(c.show, c.tier, c.held, c.sold, new Date(c.at).toISOString());
+        const countRows = new BulkInsert(db, tables.counts, ['show_id', 'tier', 'shard_id', 'held', 'sold', 'updated_at']);
+        for (const c of counts.values()) countRows.add(c.show, c.tier, c.shard, c.held, c.sold, new Date(c.at).toISOString());
         countRows.flush();
-        const holdRows = new BulkInsert(db, tables.holds, ['hold_id', 'shard_id', 'show_id', 'tiers']);
-        for (const h of holds.values()) holdRows.add(h.hold, h.shard, h.show, JSON.stringify(h.tiers));
+        const holdRows = new BulkInsert(db, tables.holds, ['hold_id', 'shard_id', 'show_id', 'tiers', 'expires_at']);
+        for (const h of holds.values()) holdRows.add(h.hold, h.shard, h.show, JSON.stringify(h.tiers), h.expiresAt);
         holdRows.flush();
         counts.clear();
         holds.clear();
@@ -128,14 +134,14 @@ export class RemainingCountProjection implements Projection {
   private prepare(db: Database.Database) {
     const { counts, holds } = this;
     return {
-      remember: db.prepare(`INSERT OR REPLACE INTO ${holds} (hold_id, shard_id, show_id, tiers) VALUES (?, ?, ?, ?)`),
+      remember: db.prepare(`INSERT OR REPLACE INTO ${holds} (hold_id, shard_id, show_id, tiers, expires_at) VALUES (?, ?, ?, ?, ?)`),
       recall: db.prepare<[string, string], { show_id: string; tiers: string }>(`SELECT show_id, tiers FROM ${holds} WHERE hold_id = ? AND shard_id = ?`),
       forget: db.prepare(`DELETE FROM ${holds} WHERE hold_id = ? AND shard_id = ?`),
       add: {
-        statement: db.prepare(`INSERT INTO ${counts} (show_id, tier, held, sold, updated_at) VALUES (@show, @tier, @held, @sold, @at)
-          ON CONFLICT(show_id, tier) DO UPDATE SET held = held + @held, sold = sold + @sold, updated_at = @at`),
-        run(show: string, tier: string, held: number, sold: number, at: string) {
-          this.statement.run({ show, tier, held, sold, at });
+        statement: db.prepare(`INSERT INTO ${counts} (show_id, tier, shard_id, held, sold, updated_at) VALUES (@show, @tier, @shard, @held, @sold, @at)
+          ON CONFLICT(show_id, tier, shard_id) DO UPDATE SET held = held + @held, sold = sold + @sold, updated_at = @at`),
+        run(show: string, tier: string, shard: string, held: number, sold: number, at: string) {
+          this.statement.run({ show, tier, shard, held, sold, at });
         },
       },
     };

@@ -10,18 +10,40 @@ export interface TierCount {
   updatedAt: string;
 }
 
+/** Held and sold tickets of one shard of a show, and its held tickets whose holds are already past due. */
+export interface ShardCount {
+  shardId: string;
+  held: number;
+  sold: number;
+  heldPastDue: number;
+}
+
 /** Reads over the remaining counts, on the read connection. */
 export class RemainingCountQueries {
   private readonly byShow: Database.Statement<[string], { tier: string; held: number; sold: number; updated_at: string }>;
+  private readonly byShard: Database.Statement<[string], { shard_id: string; held: number; sold: number }>;
+  private readonly pastDue: Database.Statement<[string, string], { shard_id: string; tiers: string }>;
 
   constructor(readDb: ReadDatabase) {
     // The tables may not exist yet on the read connection's first use.
     new RemainingCountProjection().setup(readDb.writer);
-    this.byShow = readDb.reader.prepare('SELECT tier, held, sold, updated_at FROM remaining_counts WHERE show_id = ?');
+    this.byShow = readDb.reader.prepare(`SELECT tier, SUM(held) AS held, SUM(sold) AS sold, MAX(updated_at) AS updated_at FROM ${REMAINING_COUNTS_TABLE} WHERE show_id = ? GROUP BY tier`);
+    this.byShard = readDb.reader.prepare(`SELECT shard_id, SUM(held) AS held, SUM(sold) AS sold FROM ${REMAINING_COUNTS_TABLE} WHERE show_id = ? GROUP BY shard_id`);
+    this.pastDue = readDb.reader.prepare('SELECT shard_id, tiers FROM remaining_holds WHERE show_id = ? AND expires_at <= ?');
   }
 
   counts(showId: string): TierCount[] {
     return this.byShow.all(showId).map((r) => ({ tier: r.tier, held: r.held, sold: r.sold, updatedAt: r.updated_at }));
+  }
+
+  /** Per shard (shards with nothing held or sold yet are left out). */
+  shardCounts(showId: string, now: Date): ShardCount[] {
+    const shards = new Map(this.byShard.all(showId).map((r) => [r.shard_id, { shardId: r.shard_id, held: r.held, sold: r.sold, heldPastDue: 0 }]));
+    for (const row of this.pastDue.all(showId, now.toISOString())) {
+      const shard = shards.get(row.shard_id);
+      if (shard) shard.heldPastDue += Object.values(JSON.parse(row.tiers) as Record<string, number>).reduce((a, b) => a + b, 0);
+    }
+    return [...shards.values()];
   }
 }
 
@@ -29,7 +51,7 @@ export class RemainingCountQueries {
 export function soldPerShowAndTier(db: Database.Database, showId?: string): Map<string, Map<string, number>> {
   const rows = db
     .prepare<Record<string, string>, { show_id: string; tier: string; sold: number }>(
-      `SELECT show_id, tier, sold FROM ${REMAINING_COUNTS_TABLE} ${showId === undefined ? '' : 'WHERE show_id = @showId'}`,
+      `SELECT show_id, tier, SUM(sold) AS sold FROM ${REMAINING_COUNTS_TABLE} ${showId === undefined ? '' : 'WHERE show_id = @showId'} GROUP BY show_id, tier`,
     )
     .all(showId === undefined ? {} : { showId });
   const soldByTier = new Map<string, Map<string, number>>();

@@ -1,0 +1,40 @@
+import { createTestApp, type TestApp } from './testApp';
+import { createGeneralShow } from './inventoryFixtures';
+
+describe('GET /v1/shows/:showId/remaining (the global count, on one store)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ expiryWorker: false });
+  });
+  afterAll(() => t.close());
+
+  it('is exact on one store: capacity less held and sold, one group', async () => {
+    const showId = await createGeneralShow(t, 400, 4, { maxTicketsPerCustomer: 10 });
+    const c = await t.customer();
+    const hold = await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', c.auth).send({ quantity: 5 }).expect(201);
+    await t.http.post(`/v1/holds/${hold.body.holdId as string}/purchase`).set('Authorization', c.auth).send({ payment: { token: 'tok_visa' } }).expect(201);
+    await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', (await t.customer()).auth).send({ quantity: 3 }).expect(201);
+    const answer = (await t.http.get(`/v1/shows/${showId}/remaining`).expect(200)).body;
+    expect(answer).toMatchObject({ status: 'exact', estimate: 392, lower: 392, upper: 392, unknownTickets: 0, inTransit: 0 });
+    expect(answer.byGroup).toEqual([expect.objectContaining({ group: 'default', available: 392, stale: false, unknown: false })]);
+    // The same figure as the show's availability.
+    expect((await t.http.get(`/v1/shows/${showId}/availability`).expect(200)).body.available).toBe(392);
+  });
+
+  it('counts held tickets past their expiry (not yet expired by the worker) as ones that may come back', async () => {
+    const showId = await createGeneralShow(t, 100, 1, { maxTicketsPerCustomer: 10, holdSeconds: 1 });
+    await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', (await t.customer()).auth).send({ quantity: 4 }).expect(201);
+    // No expiry worker runs here: once the hold is past due it is still held, and may come back.
+    let answer = (await t.http.get(`/v1/shows/${showId}/remaining`).expect(200)).body;
+    const deadline = Date.now() + 10_000;
+    while (answer.upper === answer.estimate && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = (await t.http.get(`/v1/shows/${showId}/remaining`).expect(200)).body;
+    }
+    expect(answer).toMatchObject({ status: 'bounded', estimate: 96, lower: 96, upper: 100 });
+  });
+
+  it('answers 404 for a show that does not exist', async () => {
+    await t.http.get('/v1/shows/nope/remaining').expect(404);
+  });
+});
