@@ -6,6 +6,7 @@ import { ErrorBox, Show } from '../components';
 import { count, dateTime } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
+import { RemainingPanel } from './RemainingPanel';
 import { SalesChart } from './SalesChart';
 import { allShows, type ShowRow } from './showList';
 
@@ -95,6 +96,7 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
           })}
         </tbody>
       </table>
+      {chart ? <RemainingPanel showId={chart} /> : null}
       {chart ? <SalesChart showId={chart} sold={counts[chart]?.sold ?? 0} /> : null}
     </>
   );
