@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, requireRegion } from './config';
 
 describe('loadConfig', () => {
   it('has safe defaults: embedded store, durable writes, port 3000, ./data', () => {
@@ -94,10 +94,15 @@ describe('a topology (TOPOLOGY_FILE, REGION)', () => {
     expect(config.topology?.clusters.map((c) => c.id)).toEqual(['meta', 'g1']);
   });
 
+  it('leaves the region to the API: the CLI reads every cluster and has none', () => {
+    const config = loadConfig({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: file });
+    expect(config.region).toBeUndefined();
+    expect(() => requireRegion(config)).toThrow('REGION is required with TOPOLOGY_FILE: one of eu-west');
+  });
+
   it.each([
     [{ REGION: 'eu-west' }, 'REGION names a region of a topology: set TOPOLOGY_FILE too'],
     [{ TOPOLOGY_FILE: file, REGION: 'eu-west' }, 'TOPOLOGY_FILE spreads the log over etcd clusters: set EVENT_STORE=etcd'],
-    [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: file }, 'REGION is required with TOPOLOGY_FILE: one of eu-west'],
     [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: file, REGION: 'mars' }, 'REGION mars is not a region of'],
     [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'missing.json'), REGION: 'eu-west' }, 'cannot be read as JSON'],
   ])('refuses %j', (env, message) => {

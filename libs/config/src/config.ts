@@ -94,8 +94,8 @@ function topologyOf(env: NodeJS.ProcessEnv, eventStore: EventStoreKind): { topol
     throw new ConfigError(`TOPOLOGY_FILE ${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const topology = parseTopology(raw, file);
-  if (!region) throw new ConfigError(`REGION is required with TOPOLOGY_FILE: one of ${topology.regions.map((r) => r.id).join(', ')}`);
-  if (!topology.regions.some((r) => r.id === region)) throw new ConfigError(`REGION ${region} is not a region of ${file}: one of ${topology.regions.map((r) => r.id).join(', ')}`);
+  // An API process needs its region (see requireRegion); the CLI reads every cluster and needs none.
+  if (region && !topology.regions.some((r) => r.id === region)) throw new ConfigError(`REGION ${region} is not a region of ${file}: one of ${topology.regions.map((r) => r.id).join(', ')}`);
   return { topology, region };
 }
 
@@ -160,4 +160,11 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/** An API process on a topology must know its region. */
+export function requireRegion(config: AppConfig): string {
+  if (!config.topology) throw new ConfigError('no topology: REGION means nothing without TOPOLOGY_FILE');
+  if (!config.region) throw new ConfigError(`REGION is required with TOPOLOGY_FILE: one of ${config.topology.regions.map((r) => r.id).join(', ')}`);
+  return config.region;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
 import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
 import { call, createFestival, eventually, killAll, startServer, type ChildServer } from '../support/childServer';
-import { ADMIN } from './clusterSupport';
+import { ADMIN, auditVerify } from './clusterSupport';
 
 /**
  * Two regions selling one show whose shards live in two shard groups, each group its own etcd
@@ -92,6 +92,11 @@ describeWithEtcd('a log spread over three etcd clusters, sold from two regions (
       expect((remaining.body.byGroup as Array<{ group: string; unknown: boolean }>).map((g) => [g.group, g.unknown])).toEqual([['g-eu', false], ['g-us', false]]);
       console.log(`remaining in ${server.url}: ${JSON.stringify(remaining.body)}`);
     }
+
+    // An auditor reads every cluster itself (meta first), not a region's copy.
+    const audit = await auditVerify({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'topology.json'), ETCD_PREFIX: 'topo/' }, join(dir, 'auditor'));
+    expect(audit).toMatchObject({ ok: true, violations: [], exitCode: 0 });
+    expect(audit.ticketsSold).toBe(sold);
 
     const health = await call(us.url, 'GET', '/health');
     expect(health.status).toBe(200);

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
-import { logPages, logSize } from '../eventLog/logPages';
+import { pagesOfLogs, sizeOfLogs } from '../eventLog/logPages';
 import { CliError, EventLogSource } from '../infrastructure/eventLogSource';
 import { ProgressBar } from '../progress/progressBar';
 import { exportHeader, exportLine, showOfSale, soldTickets, type ExportFormat } from './soldTickets';
@@ -21,14 +21,15 @@ export class AuditExportCommand extends CommandRunner {
 
   async run(_args: string[], options: ExportOptions): Promise<void> {
     if (!options.show) throw new CliError('audit export needs --show <id>');
-    const store = await this.source.open();
+    // Spread over clusters: each cluster's sales in its order, the clusters one after the other.
+    const logs = await this.source.logs();
     const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
-    const total = await logSize(store);
+    const total = await sizeOfLogs(logs);
     const progress = new ProgressBar(`export ${options.show}`, total);
     let tickets = 0;
     let read = 0;
     await write(out, exportHeader(options.format));
-    for await (const page of logPages(store)) {
+    for await (const page of pagesOfLogs(logs)) {
       let chunk = '';
       for (const event of page) {
         if (event.type !== 'TicketsSold' || showOfSale(event) !== options.show) continue;

@@ -18,3 +18,15 @@ export async function* logPages(store: EventStore, pageSize = PAGE_SIZE): AsyncG
 export function logSize(store: EventStore): Promise<number> {
   return store.countEventsAfter('start', { cap: Number.MAX_SAFE_INTEGER });
 }
+
+/** Several logs one after the other (a log spread over clusters: each cluster's in its order). */
+export async function* pagesOfLogs(stores: ReadonlyArray<{ store: EventStore }>, pageSize = PAGE_SIZE): AsyncGenerator<RecordedEvent[]> {
+  for (const { store } of stores) yield* logPages(store, pageSize);
+}
+
+/** How many events the logs hold together. */
+export async function sizeOfLogs(stores: ReadonlyArray<{ store: EventStore }>): Promise<number> {
+  let total = 0;
+  for (const { store } of stores) total += await logSize(store);
+  return total;
+}

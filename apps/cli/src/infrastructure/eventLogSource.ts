@@ -13,8 +13,32 @@ import { CLI_CONFIG } from './tokens';
 @Injectable()
 export class EventLogSource implements OnApplicationShutdown {
   private store: EventStore | undefined;
+  private clusters: NamedLog[] | undefined;
 
   constructor(@Inject(CLI_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Every log to read: the configured store, or — with a topology (TOPOLOGY_FILE) — each
+   * cluster's own log, the meta cluster first (the catalog and the customers' allowances before
+   * the shards), read from the clusters themselves rather than any region's copy.
+   */
+  async logs(): Promise<NamedLog[]> {
+    const topology = this.config.topology;
+    if (!topology) return [{ name: this.config.eventStore, store: await this.open() }];
+    if (this.clusters) return this.clusters;
+    const ordered = [...topology.clusters].sort((a, b) => Number(b.id === topology.metaCluster) - Number(a.id === topology.metaCluster));
+    const opened: NamedLog[] = [];
+    try {
+      for (const cluster of ordered) {
+        opened.push({ name: cluster.id, store: await openEventStore({ kind: 'etcd', endpoints: cluster.members.map((m) => m.endpoint), prefix: this.config.etcdPrefix }) });
+      }
+    } catch (error) {
+      await Promise.all(opened.map((l) => l.store.close()));
+      throw new CliError(error instanceof Error ? error.message : String(error));
+    }
+    this.clusters = opened;
+    return opened;
+  }
 
   async open(): Promise<EventStore> {
     if (this.store) return this.store;
@@ -38,7 +62,14 @@ export class EventLogSource implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.store?.close();
+    await Promise.all((this.clusters ?? []).map((l) => l.store.close()));
   }
+}
+
+/** One log the CLI reads, by its cluster's name (or the store's kind). */
+export interface NamedLog {
+  name: string;
+  store: EventStore;
 }
 
 /** A failure to report as one line and exit code 2 (not a violation found by an audit). */
