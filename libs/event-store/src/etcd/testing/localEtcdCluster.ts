@@ -11,6 +11,12 @@ import { etcdServices, type StatusResponse } from '../etcdRpc';
 export interface MemberPlacement {
   /** The address it listens on and advertises (127.0.0.1, or an address inside `netns`). */
   host: string;
+  /** Where it binds its client and peer ports, when not `host` (e.g. 0.0.0.0 behind the datacenter lab's relays). */
+  listenHost?: string;
+  /** The peer address it advertises, when not `host` (the lab gives a member's peer port a service address of its own). */
+  peerHost?: string;
+  /** How this process reaches its client port (status, leader), when not `host` (e.g. a namespace's link to the runner). */
+  controlHost?: string;
   /** Run it with `ip netns exec <netns>`. */
   netns?: string;
   /** Fixed ports (a namespace has a network stack of its own); default: free ports below 32768. */
@@ -36,11 +42,19 @@ export interface LocalEtcdClusterOptions {
 export interface LocalEtcdMember {
   readonly name: string;
   readonly host: string;
+  /** Where its ports are bound (default `host`). */
+  readonly listenHost: string;
+  /** The peer address it advertises (default `host`). */
+  readonly peerHost: string;
+  /** How this process reaches it (default `host`). */
+  readonly controlHost: string;
   readonly netns: string | undefined;
   readonly clientPort: number;
   readonly peerPort: number;
   /** http://host:clientPort */
   readonly endpoint: string;
+  /** http://controlHost:clientPort: the endpoint for this process (the same as `endpoint` unless `controlHost` is given). */
+  readonly controlEndpoint: string;
   readonly dataDir: string;
   readonly logFile: string;
   /** The running process, undefined while killed. */
@@ -88,24 +102,28 @@ export class LocalEtcdCluster {
       members.push({
         name,
         host: placement.host,
+        listenHost: placement.listenHost ?? placement.host,
+        peerHost: placement.peerHost ?? placement.host,
+        controlHost: placement.controlHost ?? placement.host,
         netns: placement.netns,
         clientPort,
         peerPort,
         endpoint: `http://${placement.host}:${clientPort}`,
+        controlEndpoint: `http://${placement.controlHost ?? placement.host}:${clientPort}`,
         dataDir: join(root, name),
         logFile: join(root, `${name}.log`),
         process: undefined,
       });
     }
     const token = `ticketing-${randomBytes(6).toString('hex')}`;
-    const initialCluster = members.map((m) => `${m.name}=http://${m.host}:${m.peerPort}`).join(',');
+    const initialCluster = members.map((m) => `${m.name}=http://${m.peerHost}:${m.peerPort}`).join(',');
     const args = (m: LocalEtcdMember, state: 'new' | 'existing'): string[] => [
       '--name', m.name,
       '--data-dir', m.dataDir,
-      '--listen-client-urls', m.endpoint,
+      '--listen-client-urls', `http://${m.listenHost}:${m.clientPort}`,
       '--advertise-client-urls', m.endpoint,
-      '--listen-peer-urls', `http://${m.host}:${m.peerPort}`,
-      '--initial-advertise-peer-urls', `http://${m.host}:${m.peerPort}`,
+      '--listen-peer-urls', `http://${m.listenHost}:${m.peerPort}`,
+      '--initial-advertise-peer-urls', `http://${m.peerHost}:${m.peerPort}`,
       '--initial-cluster', initialCluster,
       '--initial-cluster-token', token,
       '--initial-cluster-state', state,
@@ -242,7 +260,7 @@ export class LocalEtcdCluster {
 
 function status(member: LocalEtcdMember): Promise<StatusResponse> {
   const { Maintenance } = etcdServices();
-  const client = new Maintenance(`${member.host}:${member.clientPort}`, grpc.credentials.createInsecure());
+  const client = new Maintenance(`${member.controlHost}:${member.clientPort}`, grpc.credentials.createInsecure());
   return new Promise<StatusResponse>((resolve, reject) => {
     client.Status({}, new grpc.Metadata(), { deadline: Date.now() + 1_000 }, (error, response) => {
       client.close();
