@@ -42,6 +42,12 @@ export interface AppConfig {
   topology: Topology | undefined;
   /** This process's region in the topology (REGION); required with a topology. */
   region: string | undefined;
+  /**
+   * How long a shard selling its final tickets waits to gather requests before serving them in
+   * arrival order (FAIRNESS_WINDOW_MS); default: the longest one-way latency of the topology, 0
+   * (off) without one, where every customer reaches the same API.
+   */
+  fairnessWindowMs: number;
 }
 
 export { ConfigError };
@@ -56,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (eventStore === 'etcd' && endpoints.length === 0 && !env.TOPOLOGY_FILE?.trim()) {
     throw new ConfigError('EVENT_STORE=etcd needs ETCD_ENDPOINTS, the cluster\'s members as a comma-separated list (e.g. http://10.0.1.5:2379,http://10.0.2.5:2379,http://10.0.3.5:2379)');
   }
+  const placement = topologyOf(env, eventStore);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -75,8 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitIpPerMinute: integer(env, 'RATE_LIMIT_IP_PER_MINUTE', 300, 1, 10_000_000),
     corsOrigins: corsOrigins(env),
     webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
-    ...topologyOf(env, eventStore),
+    ...placement,
+    fairnessWindowMs: integer(env, 'FAIRNESS_WINDOW_MS', placement.topology ? longestLatency(placement.topology) : 0, 0, 5_000),
   };
+}
+
+function longestLatency(topology: Topology): number {
+  return Math.max(0, ...Object.values(topology.latencyMs).flatMap((row) => Object.values(row)));
 }
 
 function topologyOf(env: NodeJS.ProcessEnv, eventStore: EventStoreKind): { topology: Topology | undefined; region: string | undefined } {

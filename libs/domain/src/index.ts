@@ -62,3 +62,7 @@ export * from './fixtures/demoVenues';
 // The global remaining count of a show sold from several shard groups, with its bound
 export { remainingBound, DEFAULT_THRESHOLDS } from './remaining/remainingBound';
 export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds } from './remaining/remainingBound';
+
+// Fairness: arrival stamps at the edge, and the figure that says how first-come-first-served a sale was
+export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
+export type { ArrivalStamp } from './fairness/arrivalStamp';

@@ -6,7 +6,7 @@ import { allowanceDecider, type Decider } from '@app/domain';
 import { StreamWriter } from './streamWriter';
 
 // A tiny stock counter: enough to exercise batching, conflicts and failures.
-type Command = { type: 'Take'; data: { n: number } };
+type Command = { type: 'Take'; data: { n: number; at?: number } };
 type Event = { type: 'Taken'; data: { n: number } };
 type State = { left: number };
 class OutOfStock extends Error {}
@@ -29,6 +29,20 @@ describe('StreamWriter', () => {
     store = SqliteEventStore.inMemory();
   });
   afterEach(() => store.close());
+
+  it('serves the final units in arrival order: a batch waits its window, then decides by stamp', async () => {
+    const sequencing = { windowMs: 30, applies: (state: State) => state.left <= 5, compare: (a: Command, b: Command) => (a.data.at ?? 0) - (b.data.at ?? 0) };
+    const fair = new StreamWriter({ store, streamId: 'stock-final', decider: stock(3), sequencing });
+    await fair.warm();
+    // The latest arrivals reach the writer first, as requests from a nearer region would.
+    const arrivals = [5, 4, 3, 2, 1].map((at) => fair.execute({ type: 'Take', data: { n: 1, at } }).then(() => at, () => -at));
+    expect((await Promise.all(arrivals)).sort((x, y) => x - y)).toEqual([-5, -4, 1, 2, 3]);
+    // Without the window, whoever reached the writer first is served.
+    const plain = new StreamWriter({ store, streamId: 'stock-plain', decider: stock(3) });
+    await plain.warm();
+    const served = await Promise.all([5, 4, 3, 2, 1].map((at) => plain.execute({ type: 'Take', data: { n: 1, at } }).then(() => at, () => -at)));
+    expect(served.sort((x, y) => x - y)).toEqual([-2, -1, 3, 4, 5]);
+  });
 
   it('decides queued commands as one batch and appends them in one write', async () => {
     const writer = new StreamWriter({ store, streamId: 'stock-1', decider: stock(100) });

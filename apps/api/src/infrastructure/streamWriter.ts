@@ -28,6 +28,12 @@ export interface StreamWriterOptions<Command, Event extends DomainEvent, State> 
    * decided on the stream as read in the first place.
    */
   assumeNew?: boolean;
+  /**
+   * Final tickets in arrival order (docs/datacenters.md §7): while `applies(state)`, a batch
+   * first waits `windowMs` for the requests still on their way, then is decided in the order
+   * `compare` gives (a stable sort: what it cannot order keeps its place).
+   */
+  sequencing?: { windowMs: number; applies: (state: State) => boolean; compare: (a: Command, b: Command) => number };
 }
 
 export interface Decided<Event> {
@@ -141,8 +147,17 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
     this.running = true;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
+        const sequencing = this.options.sequencing;
+        const inOrder = sequencing !== undefined && sequencing.windowMs > 0 && this.loaded && sequencing.applies(this.state);
+        if (inOrder) await new Promise((resolve) => setTimeout(resolve, sequencing.windowMs));
+        let batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
         this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
+        if (inOrder) {
+          // Reads first (they change nothing), then the commands in arrival order.
+          const commands = batch.filter((job) => job.kind === 'command');
+          commands.sort((a, b) => sequencing.compare(a.command, b.command));
+          batch = [...batch.filter((job) => job.kind === 'read'), ...commands];
+        }
         await this.process(batch);
       }
     } finally {

@@ -17,6 +17,7 @@ import { GetOrderQuery } from './queries/getOrder.query';
 import { GetSeatMapQuery } from './queries/getSeatMap.query';
 import { ListCustomerOrdersQuery } from './queries/listCustomerOrders.query';
 import { ListSalesQuery, type SalesPage } from './queries/listSales.query';
+import { HybridLogicalClock, formatStamp } from '@app/domain';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 
@@ -57,6 +58,7 @@ export class InventoryController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly clock: HybridLogicalClock,
   ) {}
 
   /** The seat map is sent as it was cached (gzipped for clients that accept it: a section is ~100 KB of JSON, ~10 KB gzipped). */
@@ -100,7 +102,11 @@ export class InventoryController {
     @Param('showId') showId: string,
     @Body() body: HoldRequestDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HoldCreated> {
+    // Stamped on arrival at this region's edge, and said back, whatever the answer.
+    const arrival = this.clock.stamp();
+    void reply.header('arrival-stamp', formatStamp(arrival));
     const hasSeats = body.seatIds !== undefined;
     const hasQuantity = body.quantity !== undefined;
     if (hasSeats === hasQuantity) {
@@ -108,7 +114,7 @@ export class InventoryController {
     }
     if (hasSeats && (body.tier || body.section)) throw new AppError('invalid_request', 'tier and section go with quantity, not seatIds', { field: 'tier' });
     const request = hasSeats ? { seatIds: body.seatIds! } : { quantity: body.quantity!, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
-    return this.commands.execute(new HoldSeatsCommand(customerId, id(showId, 'showId'), request, idempotencyKey(key)));
+    return this.commands.execute(new HoldSeatsCommand(customerId, id(showId, 'showId'), request, idempotencyKey(key), arrival));
   }
 
   @Get('holds/:holdId')

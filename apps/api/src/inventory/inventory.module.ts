@@ -1,6 +1,10 @@
+import { hostname } from 'node:os';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { HybridLogicalClock } from '@app/domain';
 import { HoldsProjection, RemainingCountProjection, SalesAuditProjection, SeatAvailabilityProjection } from '@app/read-models';
 import { CatalogModule } from '../catalog/catalog.module';
+import { APP_CONFIG } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
 import { HoldSeatsHandler } from './commands/holdSeats.handler';
 import { PurchaseHoldHandler } from './commands/purchaseHold.handler';
@@ -55,6 +59,8 @@ import { ShardRegistry } from './shardRegistry';
     ListCustomerOrdersHandler,
     ListSalesHandler,
     { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
+    // Arrival stamps at this region's edge: named after the region (or the host without a topology).
+    { provide: HybridLogicalClock, useFactory: (config: AppConfig) => new HybridLogicalClock(config.region ?? hostname()), inject: [APP_CONFIG] },
   ],
   exports: [HoldLookup, PlaceHold, EndHold, HoldViews, ShardRegistry],
 })

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
 import {
   allowanceDecider,
   allowanceStream,
+  compareStamps,
   inventoryDecider,
   inventoryStream,
   type AllowanceCommand,
@@ -13,7 +15,7 @@ import {
   type ShardPlan,
 } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 import { StreamWriter } from '../infrastructure/streamWriter';
 import { ShowCatalog, type ShowDefinition } from '../catalog/showCatalog';
 
@@ -46,10 +48,17 @@ export class ShardRegistry {
   private readonly shows = new Map<string, Promise<ShowInventory | undefined>>();
   private readonly allowances = new Map<string, AllowanceWriter>();
 
+  /** A shard with this many tickets left or fewer serves its requests in arrival order (when a window is set). */
+  static readonly FINAL_TICKETS = 100;
+  private readonly fairnessWindowMs: number;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly catalog: ShowCatalog,
-  ) {}
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.fairnessWindowMs = config?.fairnessWindowMs ?? 0;
+  }
 
   show(showId: string): Promise<ShowInventory | undefined> {
     let inventory = this.shows.get(showId);
@@ -87,6 +96,10 @@ export class ShardRegistry {
         streamId: inventoryStream(plan.showId, plan.shardId),
         decider: inventoryDecider(plan),
         metadata: { showId: plan.showId, shardId: plan.shardId },
+        // The final tickets go in arrival order: requests from far regions get the window to arrive.
+        ...(this.fairnessWindowMs > 0
+          ? { sequencing: { windowMs: this.fairnessWindowMs, applies: (state: InventoryState) => state.free <= ShardRegistry.FINAL_TICKETS, compare: byArrival } }
+          : {}),
       }),
     }));
     const shardOfSeat = new Map<string, number>();
@@ -95,4 +108,12 @@ export class ShardRegistry {
     });
     return { definition, shards, shardOfSeat, candidates: new Map() };
   }
+}
+
+/** Unstamped commands first (releases, expiries and sales free or settle tickets), then holds by their arrival stamps. */
+function byArrival(a: InventoryCommand, b: InventoryCommand): number {
+  const first = a.type === 'HoldSeats' ? a.data.arrival : undefined;
+  const second = b.type === 'HoldSeats' ? b.data.arrival : undefined;
+  if (!first || !second) return (first ? 1 : 0) - (second ? 1 : 0);
+  return compareStamps(first, second);
 }

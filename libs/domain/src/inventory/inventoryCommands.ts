@@ -1,3 +1,4 @@
+import type { ArrivalStamp } from '../fairness/arrivalStamp';
 import type { ReleaseReason } from './inventoryEvents';
 
 /**
@@ -12,7 +13,8 @@ export type QuantitySelection = { quantity: number; tier?: string; section?: str
 
 export type HoldSeats = {
   type: 'HoldSeats';
-  data: { holdId: string; customerId: string; now: number; holdSeconds: number } & (SeatSelection | QuantitySelection);
+  /** `arrival`: when the request reached the edge; a shard selling its final tickets decides in that order. */
+  data: { holdId: string; customerId: string; now: number; holdSeconds: number; arrival?: ArrivalStamp } & (SeatSelection | QuantitySelection);
 };
 
 export type ReleaseHold = {

@@ -15,8 +15,8 @@ export class HoldSeatsHandler implements ICommandHandler<HoldSeatsCommand> {
     private readonly metrics: Metrics,
   ) {}
 
-  execute({ customerId, showId, request, idempotencyKey }: HoldSeatsCommand): Promise<HoldCreated> {
-    const held = idempotencyKey === undefined ? this.placeHold.place(customerId, showId, request, timeOrderedUuid()) : this.keyedHolds.hold(customerId, showId, request, idempotencyKey);
+  execute({ customerId, showId, request, idempotencyKey, arrival }: HoldSeatsCommand): Promise<HoldCreated> {
+    const held = idempotencyKey === undefined ? this.placeHold.place(customerId, showId, request, timeOrderedUuid(), arrival) : this.keyedHolds.hold(customerId, showId, request, idempotencyKey, arrival);
     return held.then(
       (hold) => {
         this.metrics.holds.inc({ result: 'placed' });

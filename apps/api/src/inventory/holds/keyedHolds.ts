@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ArrivalStamp } from '@app/domain';
 import { AppError } from '../../application/appError';
 import { stableUuid } from '../../infrastructure/ids';
 import { ProjectionsService } from '../../projections/projections.service';
@@ -27,16 +28,16 @@ export class KeyedHolds {
     private readonly placeHold: PlaceHold,
   ) {}
 
-  hold(customerId: string, showId: string, request: HoldRequest, idempotencyKey: string): Promise<HoldCreated> {
+  hold(customerId: string, showId: string, request: HoldRequest, idempotencyKey: string, arrival?: ArrivalStamp): Promise<HoldCreated> {
     const holdId = stableUuid(`hold:${customerId}:${showId}:${idempotencyKey}`);
     const running = this.inFlight.get(holdId);
     if (running) return running.then((created) => sameRequest(created, request));
-    const attempt = this.firstOrRetry(customerId, showId, request, holdId).finally(() => this.inFlight.delete(holdId));
+    const attempt = this.firstOrRetry(customerId, showId, request, holdId, arrival).finally(() => this.inFlight.delete(holdId));
     this.inFlight.set(holdId, attempt);
     return attempt;
   }
 
-  private async firstOrRetry(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
+  private async firstOrRetry(customerId: string, showId: string, request: HoldRequest, holdId: string, arrival?: ArrivalStamp): Promise<HoldCreated> {
     const inventory = await this.lookup.show(showId);
     const quantity = checkHoldRequest(inventory, request);
     // After a restart the first attempt is known from the read model only.
@@ -46,7 +47,7 @@ export class KeyedHolds {
       return sameRequest({ holdId, showId: first.showId, seatIds: first.seatIds, ticketNumbers: first.ticketNumbers, expiresAt: first.expiresAt }, request);
     }
     const reservation = await this.registry.allowance(showId, customerId).read((state) => state.reservations.get(holdId));
-    if (!reservation) return this.placeHold.place(customerId, showId, request, holdId);
+    if (!reservation) return this.placeHold.place(customerId, showId, request, holdId, arrival);
     if (reservation.released) {
       throw new AppError('idempotency_key_reused', 'The hold made with this Idempotency-Key did not go through; send a new key to try again', { field: 'Idempotency-Key' });
     }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
+import type { ArrivalStamp } from '@app/domain';
 import { DomainError, invalidRequest, isDomainError, shardCounts } from '@app/domain';
 import { ShardRegistry, type ShowInventory } from '../shardRegistry';
 import { HoldLookup } from './holdLookup';
@@ -41,7 +42,8 @@ export class PlaceHold {
   }
 
   /** A new hold under `holdId`: reserves the allowance, then takes the seats or gives the allowance back. */
-  async place(customerId: string, showId: string, request: HoldRequest, holdId: string): Promise<HoldCreated> {
+  /** `arrival`: when the request reached this region's edge (a shard's final tickets go in that order). */
+  async place(customerId: string, showId: string, request: HoldRequest, holdId: string, arrival?: ArrivalStamp): Promise<HoldCreated> {
     const inventory = await this.lookup.show(showId);
     const show = inventory.definition.show;
     const quantity = checkHoldRequest(inventory, request);
@@ -59,13 +61,13 @@ export class PlaceHold {
     // follows it in the same log, and a flush that makes that durable makes the reservation
     // durable too: so it waits for its commit, not for a flush of its own.
     await allowance.execute({ type: 'ReserveAllowance', data: { holdId, quantity, limit: show.maxTicketsPerCustomer, now, expiresAt } }, { durability: 'ordered' });
-    return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request);
+    return this.takeSeatsOrGiveBack(inventory, customerId, holdId, request, arrival);
   }
 
   /** Takes the seats for an allowance reserved under `holdId`; when they cannot be had, gives the allowance back. */
-  async takeSeatsOrGiveBack(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest): Promise<HoldCreated> {
+  async takeSeatsOrGiveBack(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest, arrival?: ArrivalStamp): Promise<HoldCreated> {
     try {
-      return await this.takeSeats(inventory, customerId, holdId, request);
+      return await this.takeSeats(inventory, customerId, holdId, request, arrival);
     } catch (error) {
       await this.giveBack(inventory.definition.show.id, customerId, holdId);
       throw error;
@@ -97,12 +99,12 @@ export class PlaceHold {
   }
 
   /** The seat-taking half of a hold, shared by `place` and `holdReserved`. */
-  private async takeSeats(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest): Promise<HoldCreated> {
+  private async takeSeats(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest, arrival?: ArrivalStamp): Promise<HoldCreated> {
     const show = inventory.definition.show;
     const parts =
       'seatIds' in request
-        ? await this.holdChosenSeats(inventory, holdId, customerId, request.seatIds, show.holdSeconds)
-        : await this.holdQuantity(inventory, holdId, customerId, request, show.holdSeconds);
+        ? await this.holdChosenSeats(inventory, holdId, customerId, request.seatIds, show.holdSeconds, arrival)
+        : await this.holdQuantity(inventory, holdId, customerId, request, show.holdSeconds, arrival);
     this.lookup.remember(holdId, { showId: show.id, customerId, shards: parts.map((p) => p.shard) });
     const seatIds = parts.flatMap((p) => p.seatIds ?? []);
     const ticketNumbers = parts.flatMap((p) => p.ticketNumbers ?? []);
@@ -115,7 +117,7 @@ export class PlaceHold {
   }
 
   /** Chosen seats go to the shards that own them, all at once. */
-  private async holdChosenSeats(inventory: ShowInventory, holdId: string, customerId: string, seatIds: string[], holdSeconds: number): Promise<HeldPart[]> {
+  private async holdChosenSeats(inventory: ShowInventory, holdId: string, customerId: string, seatIds: string[], holdSeconds: number, arrival?: ArrivalStamp): Promise<HeldPart[]> {
     if (new Set(seatIds).size !== seatIds.length) throw invalidRequest('seatIds', 'a seat is listed twice');
     const byShard = new Map<number, string[]>();
     const unknown: string[] = [];
@@ -128,7 +130,7 @@ export class PlaceHold {
     const now = Date.now();
     const attempts = [...byShard].map(([shard, seats]) =>
       inventory.shards[shard].writer
-        .execute({ type: 'HoldSeats', data: { holdId, customerId, now, holdSeconds, seatIds: seats } })
+        .execute({ type: 'HoldSeats', data: { holdId, customerId, now, holdSeconds, seatIds: seats, ...(arrival ? { arrival } : {}) } })
         .then((decided) => toPart(shard, decided.events)),
     );
     return this.allOrNothing(inventory, holdId, customerId, attempts);
@@ -145,6 +147,7 @@ export class PlaceHold {
     customerId: string,
     request: { quantity: number; tier?: string; section?: string },
     holdSeconds: number,
+    arrival?: ArrivalStamp,
   ): Promise<HeldPart[]> {
     const { quantity, tier, section } = request;
     const candidates = candidateShards(inventory, tier, section);
@@ -166,7 +169,7 @@ export class PlaceHold {
       try {
         const { events } = await writer.execute({
           type: 'HoldSeats',
-          data: { holdId, customerId, now: Date.now(), holdSeconds, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}) },
+          data: { holdId, customerId, now: Date.now(), holdSeconds, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}), ...(arrival ? { arrival } : {}) },
         });
         return [toPart(index, events)];
       } catch (error) {
@@ -191,7 +194,7 @@ export class PlaceHold {
       remaining -= take;
       attempts.push(
         c.writer
-          .execute({ type: 'HoldSeats', data: { holdId, customerId, now: Date.now(), holdSeconds, quantity: take, ...(tier ? { tier } : {}), ...(section ? { section } : {}) } })
+          .execute({ type: 'HoldSeats', data: { holdId, customerId, now: Date.now(), holdSeconds, quantity: take, ...(tier ? { tier } : {}), ...(section ? { section } : {}), ...(arrival ? { arrival } : {}) } })
           .then((decided) => toPart(c.index, decided.events)),
       );
     }
