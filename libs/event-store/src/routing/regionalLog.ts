@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AllSubscription, EventStore, RecordedEvent } from '../eventStore';
+import { StoreUnavailableError } from '../errors';
 import type { ClusterStore } from './storeRouter';
 
 /** How often the per-cluster checkpoints are written to their file. */
@@ -73,7 +74,7 @@ export class RegionalLog {
   /** Resolves with the local position of cluster `cluster`'s event at `position`, once its copy is durable. */
   localPositionOf(cluster: string, position: bigint, timeoutMs = 10_000): Promise<bigint> {
     const follow = this.follows.find((f) => f.cluster.cluster === cluster);
-    if (!follow) return Promise.reject(new Error(`no cluster ${cluster}`));
+    if (!follow) return Promise.reject(new StoreUnavailableError(`no cluster ${cluster} in the regional log`));
     const known = follow.recent.get(position);
     if (known !== undefined) return Promise.resolve(known);
     return new Promise((resolve, reject) => {
@@ -83,7 +84,8 @@ export class RegionalLog {
         const at = follow.waiters.indexOf(waiter);
         if (at >= 0) {
           follow.waiters.splice(at, 1);
-          reject(new Error(`the regional log has not copied position ${position} of ${cluster} within ${timeoutMs} ms${follow.error ? `: ${follow.error.message}` : ''}`));
+          // The write itself was acknowledged by its cluster: a retry with the same key finds it.
+          reject(new StoreUnavailableError(`the regional log has not copied position ${position} of ${cluster} within ${timeoutMs} ms${follow.error ? `: ${follow.error.message}` : ''}`));
         }
       }, timeoutMs).unref();
     });
