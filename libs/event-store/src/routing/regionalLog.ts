@@ -5,6 +5,8 @@ import type { ClusterStore } from './storeRouter';
 
 /** How often the per-cluster checkpoints are written to their file. */
 const SAVE_EVERY_MS = 500;
+/** Copies of one cluster in flight at most: a long catch-up waits for the store instead of piling up. */
+const MAX_IN_FLIGHT = 5_000;
 
 interface Waiter {
   position: bigint;
@@ -111,6 +113,7 @@ export class RegionalLog {
           .then((result) => result.position);
         const copy: ClusterFollow['inFlight'][number] = { position: event.position, done };
         follow.inFlight.push(copy);
+        if (follow.inFlight.length >= MAX_IN_FLIGHT) await follow.inFlight[0].done.catch(() => undefined);
         void done.then(
           (local) => {
             copy.local = local;
