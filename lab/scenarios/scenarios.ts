@@ -1,0 +1,67 @@
+import type { DatacenterLab } from '../datacenterLab';
+
+/** A fault the lab puts in mid-sale and takes out later; each step says what it did. */
+export interface Fault {
+  /** What the report calls it. */
+  what: string;
+  apply(lab: DatacenterLab): Promise<string>;
+  heal(lab: DatacenterLab): Promise<string>;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  fault?: Fault;
+}
+
+export function dcDown(datacenter: string): Fault {
+  return {
+    what: `every process of ${datacenter} SIGKILLed (its etcd members and its API), restarted on their data later`,
+    apply: async (lab) => `killed ${(await lab.killDatacenter(datacenter)).join(', ')}`,
+    heal: async (lab) => {
+      await lab.restartDatacenter(datacenter);
+      return `restarted ${datacenter}'s members and API`;
+    },
+  };
+}
+
+export function dcIsolated(datacenter: string): Fault {
+  return {
+    what: `${datacenter} cut off from every other datacenter (its own customers still reach its API)`,
+    apply: async (lab) => {
+      lab.isolate(datacenter);
+      return `isolated ${datacenter}`;
+    },
+    heal: async (lab) => {
+      lab.rejoin(datacenter);
+      return `rejoined ${datacenter}`;
+    },
+  };
+}
+
+export function split(sides: string[][]): Fault {
+  const named = sides.map((s) => `{${s.join(', ')}}`).join(' | ');
+  return {
+    what: `the network split: ${named}`,
+    apply: async (lab) => {
+      lab.split(sides);
+      return `split ${named}`;
+    },
+    heal: async (lab) => {
+      lab.join();
+      return 'joined';
+    },
+  };
+}
+
+/** The scenarios of the five-datacenter topology (lab/topologies/five-datacenters.json). */
+export const SCENARIOS: Scenario[] = [
+  { name: 'no-fault', description: 'The festival sold from five regions, nothing fails' },
+  { name: 'dc-down', description: 'eu-central goes down mid-sale (SIGKILL of its members and API) and comes back', fault: dcDown('euc1') },
+  { name: 'dc-isolated', description: 'eu-central is cut off mid-sale while its own customers still reach its API; healed later', fault: dcIsolated('euc1') },
+  {
+    name: 'atlantic-cut',
+    description: 'The Atlantic cut: {us-east, us-west, ap-southeast} | {eu-west, eu-central}; healed later',
+    fault: split([['use1', 'usw1', 'aps1'], ['euw1', 'euc1']]),
+  },
+];
