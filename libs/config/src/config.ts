@@ -48,6 +48,11 @@ export interface AppConfig {
    * (off) without one, where every customer reaches the same API.
    */
   fairnessWindowMs: number;
+  /**
+   * The most tickets one shard can take per second (REMAINING_SHARD_RATE): how far the global
+   * remaining count's lower bound drops for each second a shard group's figures are old.
+   */
+  remainingShardRate: number;
 }
 
 export { ConfigError };
@@ -83,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
     ...placement,
+    remainingShardRate: integer(env, 'REMAINING_SHARD_RATE', 1_000, 1, 1_000_000),
     fairnessWindowMs: integer(env, 'FAIRNESS_WINDOW_MS', placement.topology ? longestLatency(placement.topology) : 0, 0, 5_000),
   };
 }

@@ -6,9 +6,11 @@
  *   r = the most tickets it can take per second   e = held tickets whose hold has run out by now
  *   lower = a − min(a, r·s)                       upper = a + e
  *
- * A shard heard from within `freshMs` counts as exact (lower = a); one not heard from within
- * `unknownAfterMs` is unknown: its share is left out of the interval and reported apart, never
- * guessed. The answer is Σa within [Σlower, Σupper] over the shards that are known.
+ * Every millisecond counts: a shard whose figures are s ms old may have taken up to ⌈r·s⌉
+ * tickets since (so the answer is exact only for figures of this very millisecond), and one past
+ * `staleAfterMs` is flagged stale. One not heard from within `unknownAfterMs` is unknown: its share
+ * is left out of the interval and reported apart, never guessed. The answer is Σa within
+ * [Σlower, Σupper] over the shards that are known.
  */
 export interface ShardReport {
   shard: string;
@@ -35,7 +37,7 @@ export interface GroupRemaining {
 }
 
 export interface RemainingAnswer {
-  /** 'exact': every shard fresh; 'bounded': some stale or unknown; 'failure': no shard known. */
+  /** 'exact': every known figure is of this millisecond and nothing is past due or unknown; 'bounded': otherwise; 'failure': no shard known. */
   status: 'exact' | 'bounded' | 'failure';
   estimate: number;
   lower: number;
@@ -49,11 +51,12 @@ export interface RemainingAnswer {
 }
 
 export interface RemainingThresholds {
-  freshMs: number;
+  /** Older figures are flagged stale (their bound widens from the first millisecond either way). */
+  staleAfterMs: number;
   unknownAfterMs: number;
 }
 
-export const DEFAULT_THRESHOLDS: RemainingThresholds = { freshMs: 1_000, unknownAfterMs: 10_000 };
+export const DEFAULT_THRESHOLDS: RemainingThresholds = { staleAfterMs: 1_000, unknownAfterMs: 10_000 };
 
 export function remainingBound(shards: readonly ShardReport[], now: number, inTransit = 0, thresholds: RemainingThresholds = DEFAULT_THRESHOLDS): RemainingAnswer {
   const groups = new Map<string, GroupRemaining & { oldest: number; shards: number; unknownShards: number }>();
@@ -76,14 +79,12 @@ export function remainingBound(shards: readonly ShardReport[], now: number, inTr
       continue;
     }
     known++;
-    const stale = age > thresholds.freshMs;
+    const stale = age > thresholds.staleAfterMs;
     const a = report.available;
-    const low = stale ? a - Math.min(a, Math.floor((report.maxTicketsPerSecond * age) / 1_000)) : a;
+    const low = a - Math.min(a, Math.ceil((report.maxTicketsPerSecond * age) / 1_000));
     const high = a + report.heldExpired;
-    if (stale) {
-      group.stale = true;
-      allFresh = false;
-    }
+    if (stale) group.stale = true;
+    if (low < a) allFresh = false;
     group.available += a;
     group.lower += low;
     group.upper += high;

@@ -73,14 +73,14 @@ export class RegionalEventStore implements EventStore {
     return this.regional.lagByCluster();
   }
 
-  /** Until when each cluster's share of what this region reads is known current. */
+  /** Until when each cluster's share of what this region reads is known complete (see RegionalLog.caughtUpAt). */
   readsCurrentAtByCluster(): Record<string, Date> {
-    return Object.fromEntries(this.router.clusters.map((c) => [c.cluster, c.store.readsCurrentAt()]));
+    return this.regional.caughtUpAt();
   }
 
   /** The oldest of the clusters' times: what this region reads is known current only up to then. */
   readsCurrentAt(): Date {
-    return new Date(Math.min(...this.router.clusters.map((c) => c.store.readsCurrentAt().getTime())));
+    return new Date(Math.min(...Object.values(this.regional.caughtUpAt()).map((d) => d.getTime())));
   }
 
   async ping(): Promise<void> {

@@ -7,6 +7,8 @@ import type { ClusterStore } from './storeRouter';
 const SAVE_EVERY_MS = 500;
 /** Copies of one cluster in flight at most: a long catch-up waits for the store instead of piling up. */
 const MAX_IN_FLIGHT = 5_000;
+/** How often each cluster's head is asked for, to know until when the copy is complete. */
+const PROBE_EVERY_MS = 200;
 
 interface Waiter {
   position: bigint;
@@ -25,6 +27,11 @@ interface ClusterFollow {
   /** Local positions of copies done, for waiters that ask after the copy (kept briefly). */
   recent: Map<bigint, bigint>;
   error?: Error;
+  /** The latest moment at which everything the cluster held was copied (0: not known yet). */
+  caughtUpAt: number;
+  /** Heads asked for and not yet copied up to: `at` is when each was asked. */
+  probes: Array<{ head: bigint; at: number }>;
+  probing: boolean;
 }
 
 /**
@@ -40,6 +47,7 @@ interface ClusterFollow {
 export class RegionalLog {
   private readonly follows: ClusterFollow[];
   private saveTimer: NodeJS.Timeout | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -50,7 +58,7 @@ export class RegionalLog {
     private readonly checkpointFile: string,
   ) {
     const saved = readCheckpoints(checkpointFile);
-    this.follows = clusters.map((cluster) => ({ cluster, copied: saved[cluster.cluster] ?? 0n, inFlight: [], waiters: [], recent: new Map() }));
+    this.follows = clusters.map((cluster) => ({ cluster, copied: saved[cluster.cluster] ?? 0n, inFlight: [], waiters: [], recent: new Map(), caughtUpAt: 0, probes: [], probing: false }));
   }
 
   /** Starts following every cluster from its checkpoint. */
@@ -62,11 +70,41 @@ export class RegionalLog {
     }
     this.saveTimer = setInterval(() => this.save(), SAVE_EVERY_MS);
     this.saveTimer.unref();
+    this.probeTimer = setInterval(() => this.probe(), PROBE_EVERY_MS);
+    this.probeTimer.unref();
+    this.probe();
+  }
+
+  /**
+   * Until when each cluster's share of this log is known complete: the moment its head was last
+   * asked for, once everything up to that head was copied. Whatever reads the local log after now
+   * sees each cluster as it stood then, at least.
+   */
+  caughtUpAt(): Record<string, Date> {
+    return Object.fromEntries(this.follows.map((f) => [f.cluster.cluster, new Date(f.caughtUpAt)]));
+  }
+
+  private probe(): void {
+    for (const follow of this.follows) {
+      if (follow.probing || this.stopped) continue;
+      follow.probing = true;
+      const at = Date.now();
+      follow.cluster.store
+        .headPosition()
+        .then((head) => {
+          const position = head === 'start' ? 0n : head;
+          if (follow.copied >= position) follow.caughtUpAt = Math.max(follow.caughtUpAt, at);
+          else if (follow.probes.push({ head: position, at }) > 50) follow.probes.shift();
+        })
+        .catch(() => undefined)
+        .finally(() => (follow.probing = false));
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.saveTimer);
+    clearInterval(this.probeTimer);
     await Promise.all(this.follows.map((f) => f.subscription?.stop()));
     await Promise.all(this.follows.map((f) => f.loop));
     await Promise.all(this.follows.flatMap((f) => f.inFlight.map((c) => c.done.catch(() => undefined))));
@@ -137,6 +175,7 @@ export class RegionalLog {
       follow.recent.set(position, local!);
       if (follow.recent.size > 10_000) follow.recent.delete(follow.recent.keys().next().value!);
     }
+    while (follow.probes.length > 0 && follow.probes[0].head <= follow.copied) follow.caughtUpAt = Math.max(follow.caughtUpAt, follow.probes.shift()!.at);
     if (follow.waiters.length === 0) return;
     const ready = follow.waiters.filter((w) => w.position <= follow.copied);
     if (ready.length === 0) return;

@@ -12,17 +12,13 @@ import { ProjectionsService } from '../../projections/projections.service';
 import { ShardRegistry } from '../shardRegistry';
 import { GetRemainingQuery } from './getRemaining.query';
 
-/**
- * The most tickets one shard can take per second: the bound's slope for a shard not heard
- * from lately. A shard's writer decides about 1,000 holds a second on the benchmark machine
- * (docs/performance.md), and a hold takes at most 10 tickets of one shard in a hot on-sale.
- */
-export const MAX_TICKETS_PER_SHARD_SECOND = 1_000;
 const SINGLE_GROUP = 'default';
 
 @QueryHandler(GetRemainingQuery)
 export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
   private readonly groupOf: (streamId: string) => string | undefined;
+  /** The most tickets one shard can take per second (REMAINING_SHARD_RATE): the bound's slope. */
+  private readonly shardRate: number;
 
   constructor(
     private readonly registry: ShardRegistry,
@@ -32,18 +28,21 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.groupOf = config.topology ? shardPlacement(config.topology) : () => SINGLE_GROUP;
+    this.shardRate = config.remainingShardRate;
   }
 
   async execute({ showId }: GetRemainingQuery): Promise<Remaining> {
     const inventory = await this.registry.show(showId);
     if (!inventory) throw new AppError('not_found', `Show ${showId} does not exist`);
-    // The counts are this region's read models: brought up to what the region's log holds now.
+    // How current each group's figures are, read before the read models catch up with the log:
+    // whatever the log held by then, they hold after. On one store, this moment; spread over
+    // clusters, the last moment this region knew its copy of each cluster complete.
+    const asked = Date.now();
+    const freshness = this.store instanceof RegionalEventStore ? this.store.readsCurrentAtByCluster() : undefined;
+    const single = Math.min(asked, this.store.readsCurrentAt().getTime());
     await this.projections.catchUp();
     const now = new Date();
     const counted = new Map(this.counts.shardCounts(showId, now).map((c) => [c.shardId, c]));
-    // Each group's share is as fresh as this region's last contact with its cluster.
-    const freshness = this.store instanceof RegionalEventStore ? this.store.readsCurrentAtByCluster() : undefined;
-    const single = this.store.readsCurrentAt().getTime();
     const reports: ShardReport[] = inventory.shards.map(({ plan }) => {
       const group = this.groupOf(`inventory-${showId}-${plan.shardId}`) ?? SINGLE_GROUP;
       const capacity = shardSize(plan);
@@ -54,8 +53,8 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
         capacity,
         available: Math.max(0, capacity - (count?.held ?? 0) - (count?.sold ?? 0)),
         heldExpired: count?.heldPastDue ?? 0,
-        asOf: freshness?.[group]?.getTime() ?? single,
-        maxTicketsPerSecond: MAX_TICKETS_PER_SHARD_SECOND,
+        asOf: Math.min(asked, freshness?.[group]?.getTime() ?? single),
+        maxTicketsPerSecond: this.shardRate,
       };
     });
     return remainingBound(reports, now.getTime());
