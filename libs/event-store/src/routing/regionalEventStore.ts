@@ -1,4 +1,5 @@
 import type { AllSubscription, AppendOptions, AppendResult, EventData, EventStore, LogPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreDescription, StoreKind, StoreLimits, SubscribeToAllOptions } from '../eventStore';
+import { StoreUnavailableError } from '../errors';
 import type { RegionalLog } from './regionalLog';
 import type { StoreRouter } from './storeRouter';
 
@@ -83,8 +84,11 @@ export class RegionalEventStore implements EventStore {
     return new Date(Math.min(...Object.values(this.regional.caughtUpAt()).map((d) => d.getTime())));
   }
 
+  /** Every cluster answers, and the region's copy of each is still being made. */
   async ping(): Promise<void> {
     await Promise.all(this.router.clusters.map((c) => c.store.ping()));
+    const failed = Object.entries(this.regional.failures());
+    if (failed.length > 0) throw new StoreUnavailableError(`this region stopped copying ${failed.map(([cluster, error]) => `${cluster} (${error})`).join(', ')}`);
   }
 
   async close(): Promise<void> {

@@ -117,6 +117,8 @@ export class RegionalLog {
     if (!follow) return Promise.reject(new StoreUnavailableError(`no cluster ${cluster} in the regional log`));
     const known = follow.recent.get(position);
     if (known !== undefined) return Promise.resolve(known);
+    // Copied so long ago that its local position was forgotten: the local head is at or after it.
+    if (follow.copied >= position) return this.local.headPosition().then((head) => (head === 'start' ? 0n : head));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { position, resolve };
       follow.waiters.push(waiter);
@@ -129,6 +131,11 @@ export class RegionalLog {
         }
       }, timeoutMs).unref();
     });
+  }
+
+  /** Clusters whose copying stopped on a failure, with it. */
+  failures(): Record<string, string> {
+    return Object.fromEntries(this.follows.filter((f) => f.error).map((f) => [f.cluster.cluster, f.error!.message]));
   }
 
   /** Each cluster's checkpoint: the last of its positions copied durably. */
@@ -145,6 +152,8 @@ export class RegionalLog {
   private async copy(follow: ClusterFollow, subscription: AllSubscription): Promise<void> {
     try {
       for await (const event of subscription) {
+        // A copy that failed stops this cluster's copying (the checkpoint stays before it; a restart resumes there).
+        if (follow.error) break;
         // Issued in the cluster's order without waiting: the local store commits them in that order.
         const done = this.local
           .appendToStream(event.streamId, [copyOf(event, follow.cluster.cluster)], { expectedRevision: event.streamRevision === 0n ? 'no_stream' : event.streamRevision - 1n })
@@ -165,6 +174,7 @@ export class RegionalLog {
     } catch (error) {
       if (!this.stopped) follow.error = error instanceof Error ? error : new Error(String(error));
     }
+    if (follow.error && !this.stopped) await subscription.stop().catch(() => undefined);
   }
 
   /** Moves the checkpoint over the copies done, in order, and answers their waiters. */
