@@ -220,6 +220,7 @@ export function checkBounds(samples: readonly RemainingSample[], facts: LogFacts
   const tolerances = [250, 1_000, 2_000];
   const check: BoundCheck = { answers: 0, unanswered: 0, groupChecks: 0, groupHeld: 0, groupUnknown: 0, totalHeld: 0, heldWithin: Object.fromEntries(tolerances.map((t) => [`${t}ms`, 0])), worstMiss: 0, violations: [], widestBound: 0, meanBound: 0 };
   let widthSum = 0;
+  const misses: Array<{ miss: number; line: string }> = [];
   for (const sample of samples) {
     if (sample.status !== 200 || !sample.body) {
       check.unanswered++;
@@ -250,7 +251,7 @@ export function checkBounds(samples: readonly RemainingSample[], facts: LogFacts
       const miss = Math.max(0, group.lower - most, least - group.upper);
       check.worstMiss = Math.max(check.worstMiss, miss);
       if (miss === 0) check.groupHeld++;
-      else if (check.violations.length < 20) check.violations.push(`${sample.region} at ${new Date(sample.sentAt).toISOString()}: ${group.group} [${group.lower}, ${group.upper}] (stale ${group.stale}, asOf ${group.asOf}) vs true ${least}..${most}`);
+      else misses.push({ miss, line: `${sample.region} at ${new Date(sample.sentAt).toISOString()}: ${group.group} [${group.lower}, ${group.upper}] (stale ${group.stale}, asOf ${group.asOf}) vs true ${least}..${most} (off by ${miss})` });
       trueMin += least;
       trueMax += most;
       lower += group.lower;
@@ -258,6 +259,8 @@ export function checkBounds(samples: readonly RemainingSample[], facts: LogFacts
     }
     if (lower <= trueMax && upper >= trueMin) check.totalHeld++;
   }
+  // The first few, then the furthest off.
+  check.violations = [...misses.slice(0, 5), ...[...misses].sort((a, b) => b.miss - a.miss).slice(0, 15)].map((m) => m.line);
   check.meanBound = check.answers ? Math.round(widthSum / check.answers) : 0;
   return check;
 }

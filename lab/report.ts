@@ -13,16 +13,16 @@ export function formatResult(r: ScenarioResult): string {
   out.push(`sale ${(r.saleMs / 1000).toFixed(0)} s, ${r.soldOut ? 'sold out' : 'stopped at the time limit'}; ${r.ticketsSoldInLog} of ${r.capacity} tickets sold in the logs, ${r.ticketsAcknowledged} acknowledged to customers`);
   if (r.faultWindow) out.push(`fault ${(r.faultWindow.fromMs / 1000).toFixed(1)}–${(r.faultWindow.toMs / 1000).toFixed(1)} s: ${r.faultWindow.applied}; then ${r.faultWindow.healed}`);
   out.push('');
-  const faultCols = r.faultWindow ? ['acks in fault (after 5 s)', '503s in fault', 'no answer in fault', 'kept selling'] : [];
+  const faultCols = r.faultWindow ? ['acks in fault (after 5 s)', '503s in fault', 'no answer in fault', 'kept selling', 'failover gap (at)', 'first ack after heal'] : [];
   out.push(
     table(
-      ['region', 'tickets sold', 'holds / orders acked', 'metrics: holds placed / sold / 503s', ...faultCols, 'longest gap (at)', 'hold p50 / p99 ms', '/remaining answered'],
+      ['region', 'tickets sold', 'holds / orders acked', 'metrics: holds placed / sold / 503s', ...faultCols, 'longest gap in the sale (at)', 'hold p50 / p99 ms', '/remaining answered'],
       r.regions.map((g) => [
         `${g.region} (${g.datacenter})`,
         String(g.ticketsSold),
         `${g.holdsAcked} / ${g.ordersAcked}`,
         `${g.metrics.holdsPlaced} / ${g.metrics.ticketsSold} / ${g.metrics.http503}`,
-        ...(g.fault ? [`${g.fault.acks} (${g.fault.acksAfterFailover})`, String(g.fault.http503), String(g.fault.noAnswer), g.fault.keptSelling ? 'yes' : 'NO'] : []),
+        ...(g.fault ? [`${g.fault.acks} (${g.fault.acksAfterFailover})`, String(g.fault.http503), String(g.fault.noAnswer), g.fault.keptSelling ? 'yes' : 'NO', `${(g.fault.gapMs / 1000).toFixed(1)} s (${g.fault.gapAt})`, g.fault.firstAckAfterHealMs === undefined ? '–' : `${(g.fault.firstAckAfterHealMs / 1000).toFixed(1)} s`] : []),
         `${(g.longestGapMs / 1000).toFixed(1)} s (${g.longestGapAt})`,
         `${g.holdP50Ms} / ${g.holdP99Ms}`,
         `${g.remainingAnswers} of ${g.remainingAnswers + g.remainingUnanswered}`,
@@ -51,13 +51,14 @@ export function formatResult(r: ScenarioResult): string {
         ['remaining: groups reported unknown', `${r.bound.groupUnknown} (${r.bound.unknownPercent} % of group reports)`],
         ['remaining: widest / mean bound (upper - lower)', `${r.bound.widestBound} / ${r.bound.meanBound}`],
         ['holds undone after a cut-short first attempt (409 idempotency_key_reused, new key)', r.regions.map((g) => `${g.region} ${g.keysSpent}`).join(', ')],
+        ['answers to writes by status (0: no answer)', r.regions.map((g) => `${g.region} ${Object.entries(g.statuses).map(([k, v]) => `${k}:${v}`).join(' ')}`).join('; ')],
         ['hold requests answered sold out (seats_unavailable)', r.regions.map((g) => `${g.region} ${g.soldOutAnswers}`).join(', ')],
         ['leaders before (cluster: datacenter)', Object.entries(r.leadersBefore).map(([c, d]) => `${c}:${d}`).join(' ')],
         ...(r.faultWindow ? [['leaders after the heal', Object.entries(r.leadersAfterHeal).map(([c, d]) => `${c}:${d}`).join(' ')]] : []),
       ],
     ),
   );
-  if (r.bound.violations.length) out.push('', 'bound violations (first few):', ...r.bound.violations.slice(0, 5).map((v) => `  ${v}`));
+  if (r.bound.violations.length) out.push('', 'bound violations (the first five, then the furthest off):', ...r.bound.violations.slice(0, 10).map((v) => `  ${v}`));
   const problems = [...lost.holdsMissingFromLog, ...lost.ordersMissingFromLog, ...lost.ordersNotAnswered].slice(0, 5);
   if (problems.length) out.push('', 'lost (first few):', ...problems.map((p) => `  ${p}`));
   const bad = r.regions.flatMap((g) => g.bad.map((b) => `${g.region}: ${b}`)).slice(0, 5);

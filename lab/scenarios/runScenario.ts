@@ -27,7 +27,7 @@ export interface RegionFigures {
   ticketsSold: number;
   metrics: { holdsPlaced: number; ticketsSold: number; http503: number };
   /** During the fault (its first 5 s left out: the failover itself): writes acknowledged, 503s, requests without an answer. */
-  fault?: { acks: number; acksAfterFailover: number; http503: number; noAnswer: number; keptSelling: boolean };
+  fault?: { acks: number; acksAfterFailover: number; http503: number; noAnswer: number; keptSelling: boolean; gapMs: number; gapAt: string; firstAckAfterHealMs: number | undefined };
   longestGapMs: number;
   longestGapAt: string;
   holdP50Ms: number;
@@ -40,6 +40,9 @@ export interface RegionFigures {
   keysSpent: number;
   /** Hold requests answered sold out (no shard with tickets this region could reach). */
   soldOutAnswers: number;
+  /** Answers to the customers' writes by status (0: none), retries included. */
+  statuses: Record<number, number>;
+  retries: number;
   remainingAnswers: number;
   remainingUnanswered: number;
 }
@@ -190,6 +193,15 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
             http503: report.unavailableAt.filter((t) => inFault(t)).length,
             noAnswer: report.noAnswerAt.filter((t) => inFault(t)).length,
             keptSelling: acksAfterFailover > 0,
+            // The failover gap: the longest time without an acknowledged write from the fault to 15 s past the heal.
+            ...(() => {
+              const gap = longestGap(acks, fromMs, Math.min(toMs + 15_000, lastAck));
+              return { gapMs: gap.ms, gapAt: `${Math.round((gap.startedAt - saleStart) / 100) / 10} s` };
+            })(),
+            firstAckAfterHealMs: (() => {
+              const first = acks.find((t) => t > toMs);
+              return first === undefined ? undefined : first - toMs;
+            })(),
           }
         : undefined,
       longestGapMs: gap.ms,
@@ -201,6 +213,8 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
       refusals: report.refusals.slice(0, 10),
       keysSpent: report.keysSpent,
       soldOutAnswers: report.soldOutAnswers,
+      statuses: report.statuses,
+      retries: report.retries,
       remainingAnswers: samples.filter((s) => s.status === 200).length,
       remainingUnanswered: samples.filter((s) => s.status !== 200).length,
     };
