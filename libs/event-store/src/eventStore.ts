@@ -101,6 +101,14 @@ export type StoreKind = 'embedded' | 'eventstoredb' | 'etcd';
  * one append cuts its batches by these (see `appendSize`); an append beyond them is
  * refused with InvalidAppendError and writes nothing.
  */
+/**
+ * `current`: the head as the store's majority has it, not as the member that answers does (a
+ * member may lag); for whoever must know that a copy is complete. One store reads it the same way.
+ */
+export interface HeadOptions {
+  current?: boolean;
+}
+
 export interface StoreLimits {
   /** Most events in one append. */
   maxEventsPerAppend: number;
@@ -147,7 +155,7 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
 
   /** Position of the newest event in the log, or 'start' when the log is empty. */
-  headPosition(): Promise<LogPosition>;
+  headPosition(options?: HeadOptions): Promise<LogPosition>;
 
   /**
    * How many events the log holds after `position`, up to its head: a count of events

@@ -1,4 +1,4 @@
-import type { AllSubscription, AppendOptions, AppendResult, EventData, EventStore, LogPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreDescription, StoreKind, StoreLimits, SubscribeToAllOptions } from '@app/event-store';
+import type { AllSubscription, AppendOptions, HeadOptions, AppendResult, EventData, EventStore, LogPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreDescription, StoreKind, StoreLimits, SubscribeToAllOptions } from '@app/event-store';
 import type { Metrics } from './metrics';
 
 /** The event store with its appends timed into the metrics, under the cluster's name; everything else passes through. */
@@ -36,8 +36,8 @@ export class MeasuredEventStore implements EventStore {
     return this.inner.subscribeToAll(options);
   }
 
-  headPosition(): Promise<LogPosition> {
-    return this.inner.headPosition();
+  headPosition(options?: HeadOptions): Promise<LogPosition> {
+    return this.inner.headPosition(options);
   }
 
   countEventsAfter(position: LogPosition, options?: { cap?: number }): Promise<number> {

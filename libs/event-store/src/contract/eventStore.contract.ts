@@ -197,6 +197,12 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(head).toBe(all[all.length - 1].position);
       });
 
+      it('reads the head as the majority has it when asked for the current one', async () => {
+        const s = stream('current-head');
+        const appended = await store.appendToStream(s, [{ type: 'A', data: {} }], { expectedRevision: 'no_stream' });
+        expect(await store.headPosition({ current: true })).toBe(appended.position);
+      });
+
       it('reads after a checkpoint, exclusive', async () => {
         const before = await store.headPosition();
         const s = stream('checkpoint');

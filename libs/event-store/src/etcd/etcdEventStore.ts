@@ -6,6 +6,7 @@ import type {
   AppendResult,
   EventData,
   EventStore,
+  HeadOptions,
   LogPosition,
   ReadAllOptions,
   ReadStreamOptions,
@@ -172,8 +173,8 @@ export class EtcdEventStore implements EventStore {
     return subscription;
   }
 
-  async headPosition(): Promise<LogPosition> {
-    const last = await this.log.lastEntry();
+  async headPosition(options: HeadOptions = {}): Promise<LogPosition> {
+    const last = await this.log.lastEntry(options.current ? 'leader' : 'local');
     return last ? this.log.positionOf(last) : 'start';
   }
 

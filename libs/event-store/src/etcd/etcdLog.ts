@@ -248,20 +248,21 @@ export class EtcdLog {
   }
 
   /** The newest append in the log, or undefined when it has none. */
-  async lastEntry(): Promise<IndexEntry | undefined> {
-    const clock = await this.readClock('local');
+  /** The newest entry of the log: as this member has it (`local`), or as the majority does (`leader`). */
+  async lastEntry(consistency: Consistency = 'local'): Promise<IndexEntry | undefined> {
+    const clock = await this.readClock(consistency);
     if (!clock) return undefined;
     const first = Number(clock.create_revision);
-    let read = await this.readEpoch(Number(clock.mod_revision));
+    let read = await this.readEpoch(Number(clock.mod_revision), consistency);
     // The clock may have moved on since it was read: the newest epoch is the open one.
-    while (read.next !== undefined) read = await this.readEpoch(read.next);
+    while (read.next !== undefined) read = await this.readEpoch(read.next, consistency);
     for (;;) {
       const last = read.entries[read.entries.length - 1];
       if (last) return last;
       if (read.start <= first) return undefined;
-      const previous = await this.epochHolding(read.start - 1);
+      const previous = await this.epochHolding(read.start - 1, consistency);
       if (previous === undefined || previous >= read.start) return undefined;
-      read = await this.readEpoch(previous);
+      read = await this.readEpoch(previous, consistency);
     }
   }
 

@@ -89,8 +89,9 @@ export class RegionalLog {
       if (follow.probing || this.stopped) continue;
       follow.probing = true;
       const at = Date.now();
+      // The head as the cluster's majority has it: a lagging member's would claim the copy complete too soon.
       follow.cluster.store
-        .headPosition()
+        .headPosition({ current: true })
         .then((head) => {
           const position = head === 'start' ? 0n : head;
           if (follow.copied >= position) follow.caughtUpAt = Math.max(follow.caughtUpAt, at);
