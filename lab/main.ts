@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalEtcdCluster } from '@app/event-store/etcd/testing/localEtcdCluster';
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
       log(`scenario ${scenario.name}: ${scenario.description}`);
       const result = await runScenario(lab, scenario, { ...run, log });
       const file = join(results, `${scenario.name}.json`);
-      writeFileSync(file, `${JSON.stringify({ ...result, settings: { ...run, latencyScale: scale, topology } }, null, 2)}\n`);
+      writeFileSync(file, `${JSON.stringify({ ...result, settings: { ...run, latencyScale: scale, topology }, code: codeVersion() }, null, 2)}\n`);
       console.log(`\n${formatResult(result)}\n`);
       log(`written ${file}`);
       if (result.lost.holdsLost || result.lost.ordersLost || result.soldTwice || result.bound.groupHeld !== result.bound.groupChecks) failed = true;
@@ -105,6 +106,17 @@ async function main(): Promise<void> {
     }
   }
   process.exitCode = failed ? 1 : 0;
+}
+
+/** The commit the lab ran, and whether the tree had changes beside it (figures belong to a version of the code). */
+function codeVersion(): { commit: string; changed: boolean } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: join(__dirname, '..'), encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: join(__dirname, '..'), encoding: 'utf8' }).trim() !== '';
+    return { commit, changed };
+  } catch {
+    return { commit: 'unknown', changed: true };
+  }
 }
 
 main().catch((error: unknown) => {

@@ -85,7 +85,9 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
     const deadline = Date.now() + 60_000;
     for (;;) {
       const reply = await request(urlOf(region), 'GET', `/v1/shows/${showId}/remaining`).catch(() => undefined);
-      if (reply?.status === 200 && reply.body.status === 'exact' && reply.body.estimate === options.capacity) {
+      // Nothing sold yet: every group known, the estimate the whole capacity (the bound may already be widening with age).
+      const groups = reply?.body?.byGroup as Array<{ group: string; available: number; unknown: boolean }> | undefined;
+      if (reply?.status === 200 && reply.body.estimate === options.capacity && groups?.every((g) => !g.unknown) && groups.reduce((n, g) => n + g.available, 0) === options.capacity) {
         for (const g of reply.body.byGroup as Array<{ group: string; available: number }>) capacityOf.set(g.group, g.available);
         break;
       }
