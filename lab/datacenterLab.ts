@@ -1,4 +1,4 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,7 @@ export class DatacenterLab {
     }
     if (port >= 32_768) throw new Error('the members\' ports reach the ephemeral range: lower basePort');
     const regionOfDc = new Map(topology.datacenters.map((d) => [d.id, d.region]));
+    reapStaleRunnerLinks();
     const started = Date.now();
     const network = await DatacenterNetwork.create({
       datacenters: topology.datacenters,
@@ -217,8 +218,33 @@ export class DatacenterLab {
     for (const child of apis) child.kill('SIGKILL');
     await Promise.all(apis.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
     await Promise.all([...this.clusters.values()].map((c) => c.stop()));
+    const runnerLinks = this.runnerLinks();
     await this.network.destroy();
+    // The runner's ends of the private links can outlive their namespaces here (seen on this kernel),
+    // and the next lab of a process with the same pid would collide with their names: removed by name.
+    for (const link of runnerLinks) {
+      try {
+        execFileSync('ip', ['link', 'del', link], { stdio: 'ignore' });
+      } catch {
+        // gone with its namespace, as it should be
+      }
+    }
     if (!this.options.keepDir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** The runner's end of each datacenter's private link: the device holding the address next to the datacenter's. */
+  private runnerLinks(): string[] {
+    try {
+      const lines = execFileSync('ip', ['-o', '-4', 'addr', 'show'], { encoding: 'utf8' }).split('\n');
+      return this.topology.datacenters.flatMap((dc) => {
+        const parts = this.network.host(dc.id).clientAddress.split('.').map(Number);
+        const runnerEnd = `${parts.slice(0, 3).join('.')}.${parts[3] - 1}/30`;
+        const line = lines.find((l) => l.includes(` ${runnerEnd} `));
+        return line ? [line.split(/\s+/)[1]] : [];
+      });
+    } catch {
+      return [];
+    }
   }
 
   private async startClusters(regionOfDc: Map<string, string>): Promise<void> {
@@ -323,5 +349,33 @@ export class DatacenterLab {
         }
       });
     });
+  }
+}
+
+/**
+ * Links of this process's earlier labs (named `tk<pid><n>c<i>` / `tk<pid><n>r0` by NetworkLab) whose
+ * namespaces are gone: on this kernel the runner's end can outlive its namespace, and the next lab
+ * of this process (a later test file in the same jest worker starts its counter again) would
+ * collide with its name.
+ */
+function reapStaleRunnerLinks(): void {
+  try {
+    const own = `tk${process.pid.toString(36)}`;
+    const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+    const links = execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => /^\d+:\s+([^@:\s]+)/.exec(line)?.[1])
+      .filter((name): name is string => !!name && name.startsWith(own) && /(c\d+|r0)$/.test(name));
+    for (const link of links) {
+      const tag = link.slice(2).replace(/(c\d+|r0)$/, '');
+      if (namespaces.includes(`tk-${tag}-`)) continue;
+      try {
+        execFileSync('ip', ['link', 'del', link], { stdio: 'ignore' });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no ip: DatacenterNetwork.create says why
   }
 }
