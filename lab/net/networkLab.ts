@@ -103,10 +103,14 @@ export class NetworkLab {
   destroy(): void {
     live.delete(this);
     deleteNamespacesTagged(this.tag);
-    try {
-      execFileSync('ip', ['link', 'del', `${PREFIX}${this.tag}r0`], { stdio: 'ignore' });
-    } catch {
-      // gone with its peer's namespace
+    // The runner's ends of the links (its switch port and each host's private link) can outlive
+    // their peers' namespaces on some kernels, and a later lab of this process would reuse the names.
+    for (const link of [`${PREFIX}${this.tag}r0`, ...this.hosts.map((_, i) => `${PREFIX}${this.tag}c${i + 1}`)]) {
+      try {
+        execFileSync('ip', ['link', 'del', link], { stdio: 'ignore' });
+      } catch {
+        // gone with its peer's namespace
+      }
     }
   }
 
