@@ -5,12 +5,13 @@ export interface Reply {
   body: any;
 }
 
-export async function request(
+/** One HTTP call as the API's clients make it: JSON in, the answer's status, headers, text and (JSON or text) body. */
+export async function fetchAnswer(
   url: string,
   method: string,
   path: string,
   options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
-): Promise<Reply> {
+): Promise<{ status: number; headers: Headers; text: string; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
@@ -28,7 +29,17 @@ export async function request(
   } catch {
     // not JSON: kept as text
   }
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+  return { status: response.status, headers: response.headers, text, body };
+}
+
+export async function request(
+  url: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Reply> {
+  const answer = await fetchAnswer(url, method, path, options);
+  return { status: answer.status, retryAfter: answer.headers.get('retry-after'), body: answer.body };
 }
 
 /** A general-admission festival through one region's admin API (city, venue, performer, event, show); answers the show id. */

@@ -19,3 +19,33 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> 
   }, deps);
   return result;
 }
+
+/**
+ * Loads now and again `everyMs` after each answer, while `deps` stay the same: the last value
+ * stays shown when a later load fails, beside the failure's message (null once a load succeeds).
+ */
+export function usePolling<T>(load: () => Promise<T>, deps: unknown[], everyMs: number): { value: T | undefined; error: string | null } {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer = 0;
+    const tick = async () => {
+      try {
+        const loaded = await load();
+        if (stopped) return;
+        setValue(loaded);
+        setError(null);
+      } catch (failure) {
+        if (!stopped) setError(errorMessage(failure));
+      }
+      if (!stopped) timer = window.setTimeout(tick, everyMs);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, deps);
+  return { value, error };
+}

@@ -8,7 +8,7 @@ import { ProjectionsService } from '../projections/projections.service';
 import { READ_MODEL_QUERIES, READ_MODEL_QUERY_PROVIDERS } from '../projections/readModelQueries';
 import { Metrics } from '../metrics/metrics';
 import { MeasuredEventStore } from '../metrics/measuredEventStore';
-import { SINGLE_CLUSTER } from '../metrics/metrics.controller';
+import { SINGLE_CLUSTER } from './openRegionalStore';
 import { openStoreFor } from './openStore';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 

@@ -10,11 +10,21 @@ import { RegionalEventStore, RegionalLog, SqliteEventStore, StoreRouter, openEve
  */
 export const SHARD_SLOTS = 64;
 
-export function shardPlacement(topology: Topology): (streamId: string) => string | undefined {
+/** The name of the one cluster (and shard group) of a process without a topology, in metrics and counts. */
+export const SINGLE_CLUSTER = 'default';
+
+/** The group of a show's shard `s<i>` (the same for every show). */
+export function shardGroups(topology: Topology): (shardId: string) => string {
   const slots = assignShards(SHARD_SLOTS, topology.shardGroups);
+  return (shardId) => slots[Number(shardId.slice(1)) % SHARD_SLOTS];
+}
+
+/** The cluster of a stream: a show's shard's group, or undefined for the meta cluster. */
+export function shardPlacement(topology: Topology): (streamId: string) => string | undefined {
+  const groupOf = shardGroups(topology);
   return (streamId) => {
-    const shard = /^inventory-.+-s(\d+)$/.exec(streamId);
-    return shard ? slots[Number(shard[1]) % SHARD_SLOTS] : undefined;
+    const shard = /^inventory-.+-(s\d+)$/.exec(streamId);
+    return shard ? groupOf(shard[1]) : undefined;
   };
 }
 

@@ -2,12 +2,10 @@ import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { RegionalEventStore, type EventStore } from '@app/event-store';
 import { AdminGuard } from '../auth/guards';
+import { SINGLE_CLUSTER } from '../infrastructure/openRegionalStore';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
 import { Metrics } from './metrics';
-
-/** The cluster label of a process on one store; a topology names its clusters instead. */
-export const SINGLE_CLUSTER = 'default';
 
 /** Prometheus' text format, for the admin token (Prometheus sends it as a bearer token). */
 @ApiExcludeController()

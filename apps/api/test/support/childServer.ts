@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { fetchAnswer } from '../../../../lab/load/http';
 import { checkRemoteAnswer } from './contractWatch';
 
 export const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -71,25 +72,9 @@ export interface Answer {
 }
 
 export async function call(url: string, method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.headers ?? {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  await checkRemoteAnswer(url, { method, url: path, status: response.status, headers: Object.fromEntries(response.headers), text });
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: kept as text
-  }
-  return { status: response.status, headers: response.headers, body };
+  const { status, headers, text, body } = await fetchAnswer(url, method, path, { ...options, timeoutMs: 30_000 });
+  await checkRemoteAnswer(url, { method, url: path, status, headers: Object.fromEntries(headers), text });
+  return { status, headers, body };
 }
 
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {

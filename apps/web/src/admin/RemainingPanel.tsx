@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { errorMessage } from '../api/messages';
 import type { components } from '../api/openapi';
 import { count } from '../format';
+import { usePolling } from '../useAsync';
 
 type Remaining = components['schemas']['Remaining'];
 
@@ -10,29 +9,7 @@ const REFRESH_MS = 2_000;
 
 /** The show's global remaining count with its bound and each shard group's freshness, re-read every two seconds. */
 export function RemainingPanel({ showId }: { showId: string }) {
-  const [remaining, setRemaining] = useState<Remaining | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer = 0;
-    const tick = async () => {
-      try {
-        const answer = await api('GET', '/v1/shows/{showId}/remaining', { path: { showId } });
-        if (stopped) return;
-        setRemaining(answer);
-        setError(null);
-      } catch (failure) {
-        if (!stopped) setError(errorMessage(failure));
-      }
-      if (!stopped) timer = window.setTimeout(tick, REFRESH_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [showId]);
+  const { value: remaining, error } = usePolling(() => api('GET', '/v1/shows/{showId}/remaining', { path: { showId } }), [showId], REFRESH_MS);
 
   if (error) return <p class="muted" role="status">Left everywhere: {error}</p>;
   if (!remaining) return <p class="muted">Left everywhere: …</p>;

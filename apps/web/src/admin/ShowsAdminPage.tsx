@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { errorMessage } from '../api/messages';
 import type { Availability } from '../api/types';
 import { ErrorBox, Show } from '../components';
 import { count, dateTime } from '../format';
 import { Link } from '../router';
-import { useAsync } from '../useAsync';
+import { useAsync, usePolling } from '../useAsync';
 import { RemainingPanel } from './RemainingPanel';
 import { SalesChart } from './SalesChart';
 import { allShows, type ShowRow } from './showList';
@@ -26,30 +25,15 @@ export function ShowsAdminPage() {
 }
 
 function ShowsTable({ rows }: { rows: ShowRow[] }) {
-  const [counts, setCounts] = useState<Record<string, Availability>>({});
-  const [error, setError] = useState<string | null>(null);
   const [chart, setChart] = useState<string | null>(rows[0]?.showId ?? null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer = 0;
-    const tick = async () => {
-      try {
-        const results = await Promise.all(rows.map((r) => api('GET', '/v1/shows/{showId}/availability', { path: { showId: r.showId } })));
-        if (stopped) return;
-        setCounts(Object.fromEntries(rows.map((r, i) => [r.showId, results[i]])));
-        setError(null);
-      } catch (failure) {
-        if (!stopped) setError(errorMessage(failure));
-      }
-      if (!stopped) timer = window.setTimeout(tick, REFRESH_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [rows]);
+  const { value: counts = {}, error } = usePolling(
+    async (): Promise<Record<string, Availability>> => {
+      const results = await Promise.all(rows.map((r) => api('GET', '/v1/shows/{showId}/availability', { path: { showId: r.showId } })));
+      return Object.fromEntries(rows.map((r, i) => [r.showId, results[i]]));
+    },
+    [rows],
+    REFRESH_MS,
+  );
 
   return (
     <>

@@ -30,8 +30,8 @@ export class PlaceHold {
   private rotation = 0;
 
   private readonly preference: RegionPreference;
-  /** Candidate shards in bands by region, per show, tier and section. */
-  private readonly bands = new Map<string, number[][]>();
+  /** Candidate shards in bands by region, kept beside each show's cached candidate list (no key to build per hold). */
+  private readonly bands = new WeakMap<readonly number[], number[][]>();
 
   constructor(
     private readonly registry: ShardRegistry,
@@ -151,11 +151,10 @@ export class PlaceHold {
   ): Promise<HeldPart[]> {
     const { quantity, tier, section } = request;
     const candidates = candidateShards(inventory, tier, section);
-    const bandKey = `${inventory.definition.show.id}|${tier ?? ''}|${section ?? ''}`;
-    let bands = this.bands.get(bandKey);
+    let bands = this.bands.get(candidates);
     if (!bands) {
       bands = this.preference.bands(candidates, inventory.shards.map((s) => s.plan.shardId));
-      this.bands.set(bandKey, bands);
+      this.bands.set(candidates, bands);
     }
     // This region's shards first, then the nearest region's (spill-over); general admission spreads
     // customers over a band's shards so no one shard's queue is the bottleneck.

@@ -1,5 +1,5 @@
 import { regionsByDistance, type Topology } from '@app/config';
-import { SHARD_SLOTS, shardPlacement } from '../../infrastructure/openRegionalStore';
+import { shardGroups } from '../../infrastructure/openRegionalStore';
 
 /**
  * Which of a request's candidate shards this region tries first (docs/datacenters.md §2,
@@ -14,11 +14,8 @@ export class RegionPreference {
     if (!topology || !region) return;
     const distance = new Map(regionsByDistance(topology, region).map((r, i) => [r, i]));
     const homeOf = new Map(topology.shardGroups.map((g) => [g.cluster, g.home]));
-    const placement = shardPlacement(topology);
-    this.bandOfShard = (shardId) => {
-      const group = placement(`inventory-x-${shardId}`);
-      return group === undefined ? 0 : (distance.get(homeOf.get(group) ?? '') ?? SHARD_SLOTS);
-    };
+    const groupOf = shardGroups(topology);
+    this.bandOfShard = (shardId) => distance.get(homeOf.get(groupOf(shardId)) ?? '') ?? distance.size;
   }
 
   /** The candidates (indexes into `shardIds`) in bands, nearest first; the order within a band is kept. */

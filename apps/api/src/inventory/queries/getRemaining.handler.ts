@@ -6,17 +6,16 @@ import { remainingBound, shardSize, type ShardReport } from '@app/domain';
 import { RegionalEventStore, type EventStore } from '@app/event-store';
 import { RemainingCountQueries } from '@app/read-models';
 import { AppError } from '../../application/appError';
-import { shardPlacement } from '../../infrastructure/openRegionalStore';
+import { SINGLE_CLUSTER, shardGroups } from '../../infrastructure/openRegionalStore';
 import { APP_CONFIG, EVENT_STORE } from '../../infrastructure/tokens';
 import { ProjectionsService } from '../../projections/projections.service';
 import { ShardRegistry } from '../shardRegistry';
 import { GetRemainingQuery } from './getRemaining.query';
 
-const SINGLE_GROUP = 'default';
 
 @QueryHandler(GetRemainingQuery)
 export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
-  private readonly groupOf: (streamId: string) => string | undefined;
+  private readonly groupOf: (shardId: string) => string;
   /** The most tickets one shard can take per second (REMAINING_SHARD_RATE): the bound's slope. */
   private readonly shardRate: number;
 
@@ -27,7 +26,7 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.groupOf = config.topology ? shardPlacement(config.topology) : () => SINGLE_GROUP;
+    this.groupOf = config.topology ? shardGroups(config.topology) : () => SINGLE_CLUSTER;
     this.shardRate = config.remainingShardRate;
   }
 
@@ -44,7 +43,7 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     const now = new Date();
     const counted = new Map(this.counts.shardCounts(showId, now).map((c) => [c.shardId, c]));
     const reports: ShardReport[] = inventory.shards.map(({ plan }) => {
-      const group = this.groupOf(`inventory-${showId}-${plan.shardId}`) ?? SINGLE_GROUP;
+      const group = this.groupOf(plan.shardId);
       const capacity = shardSize(plan);
       const count = counted.get(plan.shardId);
       return {
