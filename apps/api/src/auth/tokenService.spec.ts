@@ -20,6 +20,15 @@ describe('TokenService customer tokens', () => {
     expect(tokens.verifyCustomer(token)).toBe(customerId);
   });
 
+  it('names the minting region in the customer id on a topology, and nothing without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tokens-'));
+    dirs.push(dir);
+    const regional = TokenService.open(dir, 'an-admin-token', 'us-east').issueCustomer();
+    expect(regional.customerId).toMatch(/^[0-9a-f-]{36}\.us-east$/);
+    expect(TokenService.open(dir, 'an-admin-token', 'us-east').verifyCustomer(regional.token)).toBe(regional.customerId);
+    expect(service().issueCustomer().customerId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('refuses a token signed with another secret, a changed payload, or a changed, cut or padded signature', () => {
     const tokens = service();
     const { token } = tokens.issueCustomer();

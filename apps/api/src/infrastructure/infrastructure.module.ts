@@ -39,7 +39,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           inject: [Metrics],
         },
         { provide: ReadDatabase, useFactory: () => ReadDatabase.open(config.dataDir, { backgroundCheckpoints: true }) },
-        { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken) },
+        { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken, config.topology ? config.region : undefined) },
         ProjectionsService,
         ...READ_MODEL_QUERY_PROVIDERS,
         CustomerGuard,

@@ -19,12 +19,21 @@ export function shardGroups(topology: Topology): (shardId: string) => string {
   return (shardId) => slots[Number(shardId.slice(1)) % SHARD_SLOTS];
 }
 
-/** The cluster of a stream: a show's shard's group, or undefined for the meta cluster. */
-export function shardPlacement(topology: Topology): (streamId: string) => string | undefined {
+/**
+ * The cluster of a stream: a show's shard's group; a customer's allowance stream in the
+ * first shard group at home in the region that minted the customer (the id's `.<region>`
+ * suffix); the meta cluster (undefined) for everything else, and for customers minted
+ * without a topology or in a region that is no group's home.
+ */
+export function streamPlacement(topology: Topology): (streamId: string) => string | undefined {
   const groupOf = shardGroups(topology);
+  const homeGroup = new Map<string, string>();
+  for (const group of topology.shardGroups) if (!homeGroup.has(group.home)) homeGroup.set(group.home, group.cluster);
   return (streamId) => {
     const shard = /^inventory-.+-(s\d+)$/.exec(streamId);
-    return shard ? groupOf(shard[1]) : undefined;
+    if (shard) return groupOf(shard[1]);
+    const customer = /^customer-.+\.([a-z0-9-]{1,32})$/.exec(streamId);
+    return customer ? homeGroup.get(customer[1]) : undefined;
   };
 }
 
@@ -52,5 +61,5 @@ export async function openRegionalStore(
   const local = new SqliteEventStore({ file: join(options.dataDir, 'regional-events.db'), synchronous: options.synchronous, backgroundCheckpoints: true });
   const regional = new RegionalLog(clusters, local, join(options.dataDir, 'regional-checkpoints.json'));
   regional.start();
-  return new RegionalEventStore(new StoreRouter(clusters, topology.metaCluster, shardPlacement(topology)), regional);
+  return new RegionalEventStore(new StoreRouter(clusters, topology.metaCluster, streamPlacement(topology)), regional);
 }

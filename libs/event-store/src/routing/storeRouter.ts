@@ -6,12 +6,12 @@ export interface ClusterStore {
   store: EventStore;
 }
 
-/** The cluster a stream lives in; undefined for the meta cluster (catalog, allowances, waiting lines). */
+/** The cluster a stream lives in; undefined for the meta cluster (catalog, waiting lines). */
 export type StreamPlacement = (streamId: string) => string | undefined;
 
 /**
  * The write side's view of a log spread over several clusters: every stream lives in exactly
- * one cluster (a show's shard in its group's, everything else in the meta cluster), so an
+ * one cluster (a show's shard in its group's, the rest as the placement says), so an
  * append or a stream read goes to that cluster alone and keeps its guarantees there — one
  * decider per stream, expected revisions, quorum acknowledgement. There is no global order
  * across clusters: whoever follows the log follows each cluster with a checkpoint of its own
