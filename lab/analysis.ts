@@ -1,3 +1,4 @@
+import { unfairPairs, type ArrivalStamp } from '@app/domain';
 import { openEventStore, type RecordedEvent } from '@app/event-store';
 import type { CustomersReport } from './load/customers';
 import { request } from './load/http';
@@ -263,6 +264,39 @@ export function checkBounds(samples: readonly RemainingSample[], facts: LogFacts
   check.violations = [...misses.slice(0, 5), ...[...misses].sort((a, b) => b.miss - a.miss).slice(0, 15)].map((m) => m.line);
   check.meanBound = check.answers ? Math.round(widthSum / check.answers) : 0;
   return check;
+}
+
+export interface FairnessFigure {
+  /** Pairs of requests where exactly one got a ticket and it was the later one (by arrival stamp). */
+  unfair: number;
+  /** Pairs where exactly one got a ticket. */
+  pairs: number;
+  /** unfair / pairs, in percent: 0 is first come, first served; 50 a lottery. */
+  percent: number;
+}
+
+export interface Fairness {
+  /** Stamped hold answers of every region by kind (retries are requests of their own); `unstamped` had no readable arrival-stamp. */
+  requests: { served: number; soldOut: number; unavailable: number; unstamped: number };
+  /** Served (201) against told sold out (409 seats_unavailable): did anyone who asked earlier hear "sold out" while a later one got tickets? */
+  soldOut: FairnessFigure;
+  /** The same with every 503 counted as not served too: what a fault costs the order of arrival. */
+  withUnavailable: FairnessFigure;
+}
+
+/** The fairness figures over every region's stamped hold answers (O(n log n): one sort per figure). */
+export function fairnessOf(reports: readonly CustomersReport[]): Fairness {
+  const answers = reports.flatMap((r) => r.holdAnswers);
+  const count = (outcome: string) => answers.filter((a) => a.outcome === outcome).length;
+  const figure = (requests: Array<{ stamp: ArrivalStamp; served: boolean }>): FairnessFigure => {
+    const { unfair, pairs } = unfairPairs(requests);
+    return { unfair, pairs, percent: pairs ? Math.round((unfair / pairs) * 1_000_000) / 10_000 : 0 };
+  };
+  return {
+    requests: { served: count('served'), soldOut: count('soldOut'), unavailable: count('unavailable'), unstamped: reports.reduce((n, r) => n + r.unstamped, 0) },
+    soldOut: figure(answers.filter((a) => a.outcome !== 'unavailable').map((a) => ({ stamp: a.stamp, served: a.outcome === 'served' }))),
+    withUnavailable: figure(answers.map((a) => ({ stamp: a.stamp, served: a.outcome === 'served' }))),
+  };
 }
 
 /** The longest time within [from, to] without an acknowledged write, and when it began. */

@@ -127,8 +127,8 @@ export class DatacenterLab {
     return this.clusters.get(cluster)!.members.map((m) => m.controlEndpoint);
   }
 
-  /** SIGKILLs every process of a datacenter: its etcd members and its API. */
-  async killDatacenter(datacenter: string): Promise<string[]> {
+  /** SIGKILLs a datacenter's etcd members (its API, if any, stays up); answers their names. */
+  async killMembers(datacenter: string): Promise<string[]> {
     const killed: string[] = [];
     await Promise.all(
       this.members.filter((m) => m.datacenter === datacenter).map(async (m) => {
@@ -136,6 +136,17 @@ export class DatacenterLab {
         killed.push(m.member.name);
       }),
     );
+    return killed;
+  }
+
+  /** Starts a datacenter's killed etcd members again on their data. */
+  async restartMembers(datacenter: string): Promise<void> {
+    await Promise.all(this.members.filter((m) => m.datacenter === datacenter).map((m) => this.clusters.get(m.cluster)!.restart(m.member)));
+  }
+
+  /** SIGKILLs every process of a datacenter: its etcd members and its API. */
+  async killDatacenter(datacenter: string): Promise<string[]> {
+    const killed = await this.killMembers(datacenter);
     for (const api of this.apis.values()) {
       if (api.datacenter !== datacenter || !api.process) continue;
       const child = api.process;
@@ -152,7 +163,7 @@ export class DatacenterLab {
 
   /** Starts a killed datacenter's members on their data and its API on its DATA_DIR again. */
   async restartDatacenter(datacenter: string): Promise<void> {
-    await Promise.all(this.members.filter((m) => m.datacenter === datacenter).map((m) => this.clusters.get(m.cluster)!.restart(m.member)));
+    await this.restartMembers(datacenter);
     await Promise.all([...this.apis.values()].filter((a) => a.datacenter === datacenter && !a.process).map((a) => this.spawnApi(a)));
   }
 

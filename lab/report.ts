@@ -58,6 +58,20 @@ export function formatResult(r: ScenarioResult): string {
       ],
     ),
   );
+  const f = r.fairness;
+  const figure = (g: { unfair: number; pairs: number; percent: number }) => [String(g.unfair), String(g.pairs), `${g.percent} %`];
+  out.push('');
+  out.push(`fairness by arrival stamp: hold answers ${f.requests.served} served (201), ${f.requests.soldOut} sold out (409 seats_unavailable), ${f.requests.unavailable} unavailable (503)${f.requests.unstamped ? `, ${f.requests.unstamped} without a stamp` : ''}; an unfair pair is one where the earlier request got nothing and the later one tickets (0 % first come first served, 50 % a lottery)`);
+  out.push('');
+  out.push(
+    table(
+      ['fairness', 'unfair pairs', 'pairs (one served)', 'unfair'],
+      [
+        ['served vs told sold out', ...figure(f.soldOut)],
+        ['served vs sold out or 503', ...figure(f.withUnavailable)],
+      ],
+    ),
+  );
   if (r.bound.violations.length) out.push('', 'bound violations (the first five, then the furthest off):', ...r.bound.violations.slice(0, 10).map((v) => `  ${v}`));
   const problems = [...lost.holdsMissingFromLog, ...lost.ordersMissingFromLog, ...lost.ordersNotAnswered].slice(0, 5);
   if (problems.length) out.push('', 'lost (first few):', ...problems.map((p) => `  ${p}`));

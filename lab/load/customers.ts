@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseStamp, type ArrivalStamp } from '@app/domain';
 import { request, sleep, type Reply } from './http';
 
 export interface LabHold {
@@ -19,6 +20,12 @@ export interface LabOrder {
   at: number;
 }
 
+/** One answered hold request (every attempt, retries included) as its arrival stamp and what it got. */
+export interface StampedAnswer {
+  stamp: ArrivalStamp;
+  outcome: 'served' | 'soldOut' | 'unavailable';
+}
+
 export interface CustomersReport {
   region: string;
   holds: LabHold[];
@@ -37,6 +44,9 @@ export interface CustomersReport {
   soldOutAnswers: number;
   /** Holds whose first attempt was undone during a fault, so the API asked for a new Idempotency-Key (nothing held). */
   keysSpent: number;
+  /** Hold requests answered 201, 409 seats_unavailable or 503, with their `arrival-stamp`; those of these without a readable stamp are counted. */
+  holdAnswers: StampedAnswer[];
+  unstamped: number;
 }
 
 /**
@@ -59,7 +69,7 @@ export class RegionCustomers {
     private readonly concurrency: number,
     private readonly retryMs = 200,
   ) {
-    this.report = { region, holds: [], orders: [], statuses: {}, unavailableAt: [], noAnswerAt: [], bad: [], refusals: [], retries: 0, soldOutAnswers: 0, keysSpent: 0 };
+    this.report = { region, holds: [], orders: [], statuses: {}, unavailableAt: [], noAnswerAt: [], bad: [], refusals: [], retries: 0, soldOutAnswers: 0, keysSpent: 0, holdAnswers: [], unstamped: 0 };
   }
 
   start(): void {
@@ -86,7 +96,7 @@ export class RegionCustomers {
       if (!token) continue;
       const quantity = 1 + Math.floor(Math.random() * 4);
       const sentAt = Date.now();
-      const hold = await this.write('POST', `/v1/shows/${this.showId}/holds`, { quantity }, token);
+      const hold = await this.write('POST', `/v1/shows/${this.showId}/holds`, { quantity }, token, false, (answer) => this.stamped(answer));
       if (!hold) continue;
       if (hold.status !== 201) {
         if (hold.status === 409 && hold.body?.error === 'seats_unavailable') {
@@ -107,8 +117,17 @@ export class RegionCustomers {
     }
   }
 
-  /** One write, repeated with its key while 503 / 409 conflict / no answer; undefined once stopped without an answer. */
-  private async write(method: string, path: string, body: unknown, token: string | undefined, finish = false): Promise<Reply | undefined> {
+  /** A hold answer's stamp and outcome, if it is one the fairness figure counts. */
+  private stamped(answer: Reply): void {
+    const outcome = answer.status === 201 ? 'served' : answer.status === 503 ? 'unavailable' : answer.status === 409 && answer.body?.error === 'seats_unavailable' ? 'soldOut' : undefined;
+    if (!outcome) return;
+    const stamp = answer.arrivalStamp ? parseStamp(answer.arrivalStamp) : undefined;
+    if (stamp) this.report.holdAnswers.push({ stamp, outcome });
+    else this.report.unstamped++;
+  }
+
+  /** One write, repeated with its key while 503 / 409 conflict / no answer; undefined once stopped without an answer. `answered` sees every answer. */
+  private async write(method: string, path: string, body: unknown, token: string | undefined, finish = false, answered?: (answer: Reply) => void): Promise<Reply | undefined> {
     const key = randomUUID();
     for (let attempt = 0; this.running || (finish && attempt < 600); attempt++) {
       if (attempt > 0) this.report.retries++;
@@ -122,6 +141,7 @@ export class RegionCustomers {
       this.report.statuses[status] = (this.report.statuses[status] ?? 0) + 1;
       if (!answer) this.report.noAnswerAt.push(Date.now());
       else {
+        answered?.(answer);
         if (answer.status === 503) this.report.unavailableAt.push(Date.now());
         if (answer.status >= 500 && answer.status !== 503) this.report.bad.push(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
         if (answer.status === 503 && !answer.retryAfter) this.report.bad.push(`${method} ${path}: 503 without Retry-After`);

@@ -2,6 +2,8 @@
 export interface Reply {
   status: number;
   retryAfter: string | null;
+  /** The `arrival-stamp` header (hold answers carry it), or null. */
+  arrivalStamp: string | null;
   body: any;
 }
 
@@ -39,14 +41,14 @@ export async function request(
   options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<Reply> {
   const answer = await fetchAnswer(url, method, path, options);
-  return { status: answer.status, retryAfter: answer.headers.get('retry-after'), body: answer.body };
+  return { status: answer.status, retryAfter: answer.headers.get('retry-after'), arrivalStamp: answer.headers.get('arrival-stamp'), body: answer.body };
 }
 
 /** A general-admission festival through one region's admin API (city, venue, performer, event, show); answers the show id. */
 export async function createFestival(url: string, adminToken: string, prefix: string, show: Record<string, unknown>): Promise<string> {
   const admin = async (path: string, body: unknown): Promise<{ id: string }> => {
     for (let attempt = 0; ; attempt++) {
-      const answer = await request(url, 'POST', path, { body, token: adminToken, headers: { 'idempotency-key': `${prefix}-${path}` } }).catch((error: unknown) => ({ status: 0, retryAfter: null, body: String(error) }));
+      const answer = await request(url, 'POST', path, { body, token: adminToken, headers: { 'idempotency-key': `${prefix}-${path}` } }).catch((error: unknown) => ({ status: 0, retryAfter: null, arrivalStamp: null, body: String(error) }));
       if (answer.status === 201) return answer.body as { id: string };
       if ((answer.status === 503 || answer.status === 0) && attempt < 20) {
         await sleep(500);

@@ -1,5 +1,5 @@
 import type { DatacenterLab } from '../datacenterLab';
-import { checkBounds, checkLosses, logFacts, longestGap, percentile, readShowLog, type BoundCheck, type LossCheck } from '../analysis';
+import { checkBounds, checkLosses, fairnessOf, logFacts, longestGap, percentile, readShowLog, type BoundCheck, type Fairness, type LossCheck } from '../analysis';
 import { RegionCustomers } from '../load/customers';
 import { createFestival, request, sleep } from '../load/http';
 import { MetricsScraper, RemainingProbe } from '../load/probes';
@@ -62,6 +62,8 @@ export interface ScenarioResult {
   soldTwice: number;
   lost: LossCheck & { holdsLost: number; ordersLost: number };
   bound: Omit<BoundCheck, 'violations'> & { violations: string[]; heldPercent: number; unknownPercent: number };
+  /** Unfair pairs by arrival stamp: among told sold out, and with 503s as not served too. */
+  fairness: Fairness;
   leadersBefore: Record<string, string>;
   leadersAfterHeal: Record<string, string>;
   leadersMovedHome: string[];
@@ -244,6 +246,7 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
       heldPercent: bound.groupChecks ? Math.round((bound.groupHeld / bound.groupChecks) * 10_000) / 100 : 100,
       unknownPercent: bound.groupChecks + bound.groupUnknown ? Math.round((bound.groupUnknown / (bound.groupChecks + bound.groupUnknown)) * 10_000) / 100 : 0,
     },
+    fairness: fairnessOf(reports),
     leadersBefore,
     leadersAfterHeal,
     leadersMovedHome,

@@ -25,6 +25,22 @@ export function dcDown(datacenter: string): Fault {
   };
 }
 
+/** A datacenter's etcd members SIGKILLed, its API left running; `apply` says which clusters' leaders were among them. */
+export function membersDown(datacenter: string): Fault {
+  return {
+    what: `the etcd members of ${datacenter} SIGKILLed (its API keeps running), restarted on their data later`,
+    apply: async (lab) => {
+      const leading = Object.entries(await lab.leaders()).filter(([, dc]) => dc === datacenter).map(([cluster]) => cluster);
+      const killed = await lab.killMembers(datacenter);
+      return `killed ${killed.join(', ')} (the leaders of ${leading.join(', ') || 'no cluster'})`;
+    },
+    heal: async (lab) => {
+      await lab.restartMembers(datacenter);
+      return `restarted ${datacenter}'s members`;
+    },
+  };
+}
+
 export function dcIsolated(datacenter: string): Fault {
   return {
     what: `${datacenter} cut off from every other datacenter (its own customers still reach its API)`,
@@ -58,6 +74,11 @@ export function split(sides: string[][]): Fault {
 export const SCENARIOS: Scenario[] = [
   { name: 'no-fault', description: 'The festival sold from five regions, nothing fails' },
   { name: 'dc-down', description: 'eu-central goes down mid-sale (SIGKILL of its members and API) and comes back', fault: dcDown('euc1') },
+  {
+    name: 'leader-lost',
+    description: 'eu-west\'s etcd members are SIGKILLed mid-sale, its API keeps running: the leaders of the meta cluster and of g-euw die and are elected elsewhere; restarted later',
+    fault: membersDown('euw1'),
+  },
   { name: 'dc-isolated', description: 'eu-central is cut off mid-sale while its own customers still reach its API; healed later', fault: dcIsolated('euc1') },
   {
     name: 'atlantic-cut',

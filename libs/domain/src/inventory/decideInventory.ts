@@ -5,6 +5,7 @@ import type { InventoryEvent } from './inventoryEvents';
 import type { InventoryState } from './inventoryState';
 import { decideReleaseHold } from './releaseHold';
 import { decideSellHold } from './sellHold';
+import { decideTransferIn, decideTransferOut } from './transferCapacity';
 
 /** Reads the state, never mutates it: a rejected append must leave nothing behind. */
 export function decideInventory(command: InventoryCommand, state: InventoryState): InventoryEvent[] {
@@ -17,6 +18,10 @@ export function decideInventory(command: InventoryCommand, state: InventoryState
       return decideExpireHold(command.data, state);
     case 'SellHold':
       return decideSellHold(command.data, state);
+    case 'TransferCapacityOut':
+      return decideTransferOut(command.data, state);
+    case 'TransferCapacityIn':
+      return decideTransferIn(command.data, state);
     default: {
       const _never: never = command;
       throw new Error(`Unknown inventory command ${String((_never as { type?: unknown }).type)}`);

@@ -1,7 +1,8 @@
 import { parseIsoTimestamp } from '../timestamps';
 import type { Hold, HoldStatus } from './holdRecord';
 import type { InventoryEvent, SeatsHeld, TicketsSold } from './inventoryEvents';
-import { FREE, HELD, SOLD, type InventoryState } from './inventoryState';
+import { FREE, HELD, SOLD, unitOfTicket, type InventoryState } from './inventoryState';
+import { applyTransferIn, applyTransferOut } from './transferCapacity';
 
 /**
  * Applies one event in place and returns the same state (see InventoryState for why).
@@ -22,6 +23,12 @@ export function evolveInventory(state: InventoryState, event: InventoryEvent): I
     case 'TicketsSold':
       applyTicketsSold(state, event.data);
       return state;
+    case 'CapacityTransferredOut':
+      applyTransferOut(state, event.data);
+      return state;
+    case 'CapacityTransferredIn':
+      applyTransferIn(state, event.data);
+      return state;
     default: {
       // Events of unknown types (written by a newer version) leave the state alone.
       const _never: never = event;
@@ -35,7 +42,7 @@ function applySeatsHeld(state: InventoryState, data: SeatsHeld['data']): void {
   const units =
     layout.kind === 'seated'
       ? (data.seatIds ?? []).map((seatId) => layout.seatIndex.get(seatId) ?? corrupt(`unknown seat ${seatId} in hold ${data.holdId}`))
-      : (data.ticketNumbers ?? []).map((ticketNumber) => ticketNumber - layout.firstTicket);
+      : (data.ticketNumbers ?? []).map((ticketNumber) => unitOfTicket(state, ticketNumber));
   const hold: Hold = {
     holdId: data.holdId,
     customerId: data.customerId,
@@ -46,7 +53,7 @@ function applySeatsHeld(state: InventoryState, data: SeatsHeld['data']): void {
   };
   const slot = state.holdsInOrder.length;
   for (const unit of units) {
-    if (!(unit >= 0 && unit < layout.size) || state.status[unit] !== FREE) {
+    if (!(unit >= 0 && unit < state.size) || state.status[unit] !== FREE) {
       corrupt(`hold ${data.holdId} takes unit ${unit} of shard ${layout.shardId}, which is not free`);
     }
     state.status[unit] = HELD;

@@ -15,6 +15,15 @@ export class FreeUnitHeap {
     this.position = new Int32Array(capacity).fill(-1);
   }
 
+  /** A copy with room for units up to `capacity - 1` (a shard that took capacity in). */
+  grown(capacity: number): FreeUnitHeap {
+    const bigger = new FreeUnitHeap(capacity);
+    bigger.heap.set(this.heap.subarray(0, this.size));
+    bigger.position.set(this.position);
+    bigger.size = this.size;
+    return bigger;
+  }
+
   get length(): number {
     return this.size;
   }

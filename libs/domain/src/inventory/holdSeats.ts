@@ -5,7 +5,7 @@ import { requireEpochMs, requireText } from '../inputGuards';
 import type { Hold } from './holdRecord';
 import { MAX_UNITS_PER_HOLD, type HoldSeats } from './inventoryCommands';
 import type { HoldExpired, InventoryEvent, SeatsHeld } from './inventoryEvents';
-import type { InventoryState, SeatedLayout, ShardLayout } from './inventoryState';
+import { ticketNumberOf, type InventoryState, type SeatedLayout, type ShardLayout } from './inventoryState';
 import { pickBestSeats } from './pickBestSeats';
 import { pickGeneralTickets } from './pickGeneralTickets';
 import { pickRequestedSeats } from './pickRequestedSeats';
@@ -68,7 +68,7 @@ export function decideHoldSeats(data: HoldSeats['data'], state: InventoryState):
             showId,
             shardId,
             customerId,
-            ticketNumbers: units.map((unit) => layout.firstTicket + unit),
+            ticketNumbers: units.map((unit) => ticketNumberOf(state, unit)),
             tier: layout.tierNames[0],
             tierCounts: { [layout.tierNames[0]]: units.length },
             heldAt,

@@ -1,5 +1,5 @@
 import type { ArrivalStamp } from '../fairness/arrivalStamp';
-import type { ReleaseReason } from './inventoryEvents';
+import type { ReleaseReason, TicketRange } from './inventoryEvents';
 
 /**
  * Every command carries `now` (epoch ms): the decider never reads the clock, so the same
@@ -47,7 +47,27 @@ export type SellHold = {
   };
 };
 
-export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold;
+/** Moves `count` never-held tickets of this general-admission shard out, to `toShard`. Idempotent on `transferId`. */
+export type TransferCapacityOut = {
+  type: 'TransferCapacityOut';
+  data: { transferId: string; toShard: string; count: number; now: number };
+};
+
+/** Takes in the tickets a `CapacityTransferredOut` of `fromShard` sent here. Idempotent on `transferId`. */
+export type TransferCapacityIn = {
+  type: 'TransferCapacityIn';
+  data: { transferId: string; fromShard: string; tier: string; tickets: TicketRange[]; now: number };
+};
+
+export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold | TransferCapacityOut | TransferCapacityIn;
+
+/**
+ * The most tickets one transfer moves, and the least time between two transfers out of (or
+ * into) one shard. Together they bound how far a shard's count can jump by transfers within
+ * any window, which keeps the remaining-count bound honest (`remainingBound`).
+ */
+export const MAX_TRANSFER_TICKETS = 250;
+export const TRANSFER_SPACING_MS = 1_000;
 
 /** The largest single hold; the per-customer limit is enforced separately, by the allowance stream. */
 export const MAX_UNITS_PER_HOLD = 100;

@@ -47,6 +47,35 @@ export type TicketsSold = {
   data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[] };
 };
 
-export type InventoryEvent = SeatsHeld | HoldReleased | HoldExpired | TicketsSold;
+/** Consecutive ticket numbers `first` .. `first + count - 1`. */
+export interface TicketRange {
+  first: number;
+  count: number;
+}
 
-export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = ['SeatsHeld', 'HoldReleased', 'HoldExpired', 'TicketsSold'];
+/**
+ * Never-held general-admission tickets leave this shard for `toShard` (escrow between shard
+ * groups, docs/datacenters.md §2): from here until the matching `CapacityTransferredIn` they
+ * belong to neither shard, so they can be under-sold but never sold twice.
+ */
+export type CapacityTransferredOut = {
+  type: 'CapacityTransferredOut';
+  data: { transferId: string; showId: string; shardId: string; toShard: string; tier: string; tickets: TicketRange[]; count: number; at: string };
+};
+
+/** The tickets of a transfer arrive in this shard (once per `transferId`), free to sell. */
+export type CapacityTransferredIn = {
+  type: 'CapacityTransferredIn';
+  data: { transferId: string; showId: string; shardId: string; fromShard: string; tier: string; tickets: TicketRange[]; count: number; at: string };
+};
+
+export type InventoryEvent = SeatsHeld | HoldReleased | HoldExpired | TicketsSold | CapacityTransferredOut | CapacityTransferredIn;
+
+export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = [
+  'SeatsHeld',
+  'HoldReleased',
+  'HoldExpired',
+  'TicketsSold',
+  'CapacityTransferredOut',
+  'CapacityTransferredIn',
+];

@@ -16,7 +16,7 @@ interface LayoutBase {
   /** Tier names by tier index; `tierIndex` is the inverse. */
   tierNames: string[];
   tierIndex: Map<string, number>;
-  /** Tier index of each unit. */
+  /** Tier index of each unit (a general-admission shard's grows with capacity transferred in). */
   unitTier: Uint16Array;
 }
 
@@ -54,11 +54,14 @@ export type ShardLayout = SeatedLayout | GeneralLayout;
  */
 export interface InventoryState {
   readonly layout: ShardLayout;
-  readonly status: Uint8Array;
+  /** Units in use: the layout's, less capacity transferred out, plus capacity transferred in (general admission). */
+  size: number;
+  /** Statuses and holders of units 0 .. size - 1 (longer arrays keep room for transfers in). */
+  status: Uint8Array;
   /** Every hold in arrival order; a hold's index here is its slot. */
   readonly holdsInOrder: Hold[];
   /** Slot of the hold that holds (or bought) each unit, -1 for none. A typed array, because a plain array this large falls into V8's slow dictionary mode. */
-  readonly holderSlot: Int32Array;
+  holderSlot: Int32Array;
   readonly holds: Map<string, Hold>;
   readonly expiries: ExpiryQueue;
   free: number;
@@ -73,7 +76,30 @@ export interface InventoryState {
   /** General admission only: every unit from here on has never been held. */
   cursor: number;
   /** General admission only: free units below the cursor. */
-  readonly returned: FreeUnitHeap;
+  returned: FreeUnitHeap;
+  /** General admission only: the ticket numbers of the units, in runs by unit (one run until capacity moves). */
+  readonly runs: TicketRun[];
+  /** Capacity transfers this shard made, by transfer id. */
+  readonly transfersOut: Map<string, TransferRecord>;
+  readonly transfersIn: Map<string, TransferRecord>;
+  /** When the last transfer out of / into this shard was decided (epoch ms; 0 for never). */
+  lastTransferOutAt: number;
+  lastTransferInAt: number;
+}
+
+/** Units `unit` .. `unit + count - 1` are tickets `first` .. `first + count - 1`. */
+export interface TicketRun {
+  unit: number;
+  first: number;
+  count: number;
+}
+
+export interface TransferRecord {
+  transferId: string;
+  /** The other shard: where the tickets went, or where they came from. */
+  shard: string;
+  tickets: Array<{ first: number; count: number }>;
+  count: number;
 }
 
 export function initialInventoryState(plan: ShardPlan): InventoryState {
@@ -102,7 +128,28 @@ export function initialInventoryState(plan: ShardPlan): InventoryState {
     rowHeld: new Int32Array(rowFree.length),
     cursor: 0,
     returned: new FreeUnitHeap(layout.kind === 'general' ? layout.size : 0),
+    size: layout.size,
+    runs: layout.kind === 'general' ? [{ unit: 0, first: layout.firstTicket, count: layout.size }] : [],
+    transfersOut: new Map(),
+    transfersIn: new Map(),
+    lastTransferOutAt: 0,
+    lastTransferInAt: 0,
   };
+}
+
+/** The ticket number of a general-admission unit. */
+export function ticketNumberOf(state: InventoryState, unit: number): number {
+  const runs = state.runs;
+  const only = runs[0];
+  if (unit >= only.unit && unit < only.unit + only.count) return only.first + (unit - only.unit);
+  for (let r = 1; r < runs.length; r++) if (unit >= runs[r].unit && unit < runs[r].unit + runs[r].count) return runs[r].first + (unit - runs[r].unit);
+  return -1;
+}
+
+/** The unit of a general-admission ticket number, or -1 when this shard does not have it. */
+export function unitOfTicket(state: InventoryState, ticketNumber: number): number {
+  for (const run of state.runs) if (ticketNumber >= run.first && ticketNumber < run.first + run.count) return run.unit + (ticketNumber - run.first);
+  return -1;
 }
 
 function buildLayout(plan: ShardPlan): ShardLayout {
@@ -171,9 +218,4 @@ export function isAvailableAt(state: InventoryState, unit: number, now: number):
 export function holderOf(state: InventoryState, unit: number): Hold | undefined {
   const slot = state.holderSlot[unit];
   return slot < 0 ? undefined : state.holdsInOrder[slot];
-}
-
-/** The unit as the outside world names it. */
-export function unitLabel(layout: ShardLayout, unit: number): string {
-  return layout.kind === 'seated' ? layout.seatIds[unit] : String(layout.firstTicket + unit);
 }

@@ -1,6 +1,6 @@
 import { toIsoTimestamp } from '../timestamps';
 import type { HoldStatus } from './holdRecord';
-import type { InventoryState } from './inventoryState';
+import { ticketNumberOf, type InventoryState } from './inventoryState';
 
 /**
  * Read helpers over a shard's state for the command side (responses, the expiry worker).
@@ -38,7 +38,7 @@ export function holdView(state: InventoryState, holdId: string, now?: number): H
     quantity: hold.units.length,
     ...(layout.kind === 'seated'
       ? { seatIds: hold.units.map((unit) => layout.seatIds[unit]) }
-      : { ticketNumbers: hold.units.map((unit) => layout.firstTicket + unit) }),
+      : { ticketNumbers: hold.units.map((unit) => ticketNumberOf(state, unit)) }),
     tiers: hold.units.map((unit) => layout.tierNames[layout.unitTier[unit]]),
     heldAt: hold.heldAt,
     expiresAt: toIsoTimestamp(hold.expiresAt),
@@ -72,7 +72,7 @@ export function shardCounts(state: InventoryState, now: number): ShardCounts {
     const held = state.tierHeld[t] - staleByTier[t];
     byTier[tier] = { available, held, sold: state.tierSold[t], total: available + held + state.tierSold[t] };
   });
-  return { available: state.free + stale, held: state.held - stale, sold: state.sold, total: layout.size, byTier };
+  return { available: state.free + stale, held: state.held - stale, sold: state.sold, total: state.size, byTier };
 }
 
 export interface ActiveHold {

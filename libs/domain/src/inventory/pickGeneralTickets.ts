@@ -8,7 +8,7 @@ import type { GeneralLayout, InventoryState } from './inventoryState';
  * on-sale with a lagging expiry worker still sells every ticket.
  */
 export function pickGeneralTickets(state: InventoryState, layout: GeneralLayout, quantity: number, now: number): number[] {
-  const fresh = layout.size - state.cursor;
+  const fresh = state.size - state.cursor;
   if (state.returned.length + fresh >= quantity) {
     const picks = state.returned.smallest(quantity);
     for (let unit = state.cursor; picks.length < quantity; unit++) picks.push(unit);
@@ -16,7 +16,7 @@ export function pickGeneralTickets(state: InventoryState, layout: GeneralLayout,
   }
   // Fewer than `quantity` free units, so the lists below stay small.
   const candidates = state.returned.toArray();
-  for (let unit = state.cursor; unit < layout.size; unit++) candidates.push(unit);
+  for (let unit = state.cursor; unit < state.size; unit++) candidates.push(unit);
   for (const hold of state.expiries.due(now)) {
     if (candidates.length >= quantity) break;
     candidates.push(...hold.units);

@@ -5,7 +5,7 @@ import { findOwnedHold, holdExpiredError } from './holdLookup';
 import type { Hold } from './holdRecord';
 import type { SellHold } from './inventoryCommands';
 import type { InventoryEvent, SoldTicket } from './inventoryEvents';
-import type { InventoryState } from './inventoryState';
+import { ticketNumberOf, type InventoryState } from './inventoryState';
 
 /**
  * Turns every unit of an active hold into a ticket at once: a purchase is all or nothing.
@@ -62,7 +62,7 @@ function buildTickets(state: InventoryState, hold: Hold, data: SellHold['data'])
     if (!price || !Number.isSafeInteger(price.price) || price.price < 0 || typeof price.currency !== 'string' || price.currency === '') {
       throw invalidRequest('prices', `need a price (non-negative integer minor units) and currency for tier ${tier}`, { tier });
     }
-    const where = layout.kind === 'seated' ? { seatId: layout.seatIds[unit] } : { ticketNumber: layout.firstTicket + unit };
+    const where = layout.kind === 'seated' ? { seatId: layout.seatIds[unit] } : { ticketNumber: ticketNumberOf(state, unit) };
     return { ticketId: ticketIds[i], ...where, tier, price: price.price, currency: price.currency };
   });
 }
