@@ -53,6 +53,8 @@ export interface AppConfig {
    * remaining count's lower bound drops for each second a shard group's figures are old.
    */
   remainingShardRate: number;
+  /** With a topology: move unsold capacity toward this region's own shard groups ahead of demand (REBALANCER). */
+  rebalancer: boolean;
 }
 
 export { ConfigError };
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...placement,
     remainingShardRate: integer(env, 'REMAINING_SHARD_RATE', 1_000, 1, 1_000_000),
     fairnessWindowMs: integer(env, 'FAIRNESS_WINDOW_MS', placement.topology ? longestLatency(placement.topology) : 0, 0, 5_000),
+    rebalancer: oneOf(env, 'REBALANCER', ['on', 'off'] as const, 'on') === 'on',
   };
 }
 

@@ -117,3 +117,47 @@ export const Remaining = z
   })
   .meta({ id: 'Remaining', description: 'The global remaining count: estimate within [lower, upper] (docs/datacenters.md §8)' });
 export type Remaining = z.infer<typeof Remaining>;
+
+const ShardId = z.string().regex(/^s\d{1,5}$/).meta({ description: "A shard of the show, e.g. s12 (`byShard` of GET /v1/admin/shows/:showId/capacity-transfers names them)" });
+const TicketRange = z.strictObject({ first: z.int().min(1), count: z.int().min(1) });
+
+export const CapacityTransferRequest = z
+  .strictObject({
+    fromShard: ShardId,
+    toShard: ShardId,
+    count: z.int().min(1).max(100).meta({ description: 'Never-held tickets to move (at most 100, one transfer per shard per second)' }),
+    transferId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().meta({ description: 'Makes a retry safe: the same id moves the tickets once' }),
+  })
+  .meta({ id: 'CapacityTransferRequest' });
+export type CapacityTransferRequest = z.infer<typeof CapacityTransferRequest>;
+
+export const CapacityTransfer = z
+  .strictObject({
+    transferId: z.string(),
+    showId: Id,
+    fromShard: z.string(),
+    toShard: z.string(),
+    count: Count,
+    tickets: z.array(TicketRange).meta({ description: 'The ticket numbers that moved' }),
+    status: z.enum(['completed', 'in_transit']).meta({ description: "'in_transit': out of the source, not yet in the target (its cluster unreachable from here); sold by no one until it lands" }),
+  })
+  .meta({ id: 'CapacityTransfer' });
+export type CapacityTransfer = z.infer<typeof CapacityTransfer>;
+
+export const CapacityTransfers = z
+  .strictObject({
+    showId: Id,
+    transfers: z.array(
+      CapacityTransfer.omit({ status: true }).extend({
+        status: z.enum(['completed', 'in_transit', 'arriving']).meta({ description: "As this region has seen it: 'arriving' when only its In has been seen yet" }),
+        outAt: Instant.optional(),
+        inAt: Instant.optional(),
+      }),
+    ),
+    inTransit: Count,
+    byShard: z
+      .array(z.strictObject({ shardId: z.string(), group: z.string(), capacity: Count, available: Count }))
+      .meta({ description: "Each shard's capacity after transfers and what it has left, as this region's read models have it" }),
+  })
+  .meta({ id: 'CapacityTransfers' });
+export type CapacityTransfers = z.infer<typeof CapacityTransfers>;

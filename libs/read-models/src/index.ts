@@ -17,7 +17,7 @@ export { SeatStatusQueries, type HeldSeatRow } from './inventory/seatStatusQueri
 export { seatChanges, type Seat, type SeatChange, type SeatsHeldBy } from './inventory/seatChanges';
 export { HeldSeats } from './inventory/heldSeats';
 export { RemainingCountProjection } from './inventory/remainingCountProjection';
-export { RemainingCountQueries, type ShardCount, type TierCount } from './inventory/remainingCountQueries';
+export { RemainingCountQueries, type ShardCount, type TierCount, type TransferSeen } from './inventory/remainingCountQueries';
 export { SalesAuditProjection, packTickets, saleItems, type SaleRow } from './inventory/salesAuditProjection';
 export { MAX_BUCKETS, SalesOverTimeQuery, SalesQueries, type Order, type OrderTicket, type SalesOverTime, type SoldTicketRow } from './inventory/salesQueries';
 export { WaitlistProjection, type WaitlistRow } from './waitlist/waitlistProjection';

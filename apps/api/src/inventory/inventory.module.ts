@@ -28,6 +28,11 @@ import { GetSeatMapHandler } from './queries/getSeatMap.handler';
 import { ListCustomerOrdersHandler } from './queries/listCustomerOrders.handler';
 import { ListSalesHandler } from './queries/listSales.handler';
 import { ShardRegistry } from './shardRegistry';
+import { TransferCapacityHandler } from './commands/transferCapacity.handler';
+import { ListCapacityTransfersHandler } from './queries/listCapacityTransfers.handler';
+import { CapacityTransfers } from './transfers/capacityTransfers';
+import { CapacityTransfersController } from './transfers/capacityTransfers.controller';
+import { Rebalancer } from './transfers/rebalancer';
 
 /**
  * Holds, purchases and expiries over a show's shards. The controller sends every command
@@ -37,9 +42,13 @@ import { ShardRegistry } from './shardRegistry';
  */
 @Module({
   imports: [CatalogModule],
-  controllers: [InventoryController],
+  controllers: [InventoryController, CapacityTransfersController],
   providers: [
     ShardRegistry,
+    CapacityTransfers,
+    Rebalancer,
+    TransferCapacityHandler,
+    ListCapacityTransfersHandler,
     HoldLookup,
     PlaceHold,
     KeyedHolds,

@@ -71,6 +71,12 @@ export class ShardRegistry {
     return inventory;
   }
 
+  /** The shows this process has loaded (the ones it sells or sold lately). */
+  async loaded(): Promise<ShowInventory[]> {
+    const shows = await Promise.all([...this.shows.values()].map((p) => p.catch(() => undefined)));
+    return shows.filter((s): s is ShowInventory => s !== undefined);
+  }
+
   allowance(showId: string, customerId: string): AllowanceWriter {
     const streamId = allowanceStream(showId, customerId);
     let writer = this.allowances.get(streamId);

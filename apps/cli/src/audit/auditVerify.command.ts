@@ -67,10 +67,11 @@ function summary(report: AuditReport, seconds: number, show: string | undefined,
     `  shows            ${n(report.showsScheduled)} scheduled, ${n(report.shows.filter((s) => s.tickets > 0).length)} with sales`,
     `  holds            ${n(report.holds)}`,
     `  tickets sold     ${n(report.ticketsSold)}`,
+    `  transfers        ${n(report.transfers)} capacity transfers between shards`,
     `  read models      ${compared ? 'sales and remaining_counts compared with the log' : 'not compared (no read database in DATA_DIR)'}`,
   ];
   if (report.ok) {
-    lines.push('', `OK: no ticket, seat or ticket number sold twice; every sale from a live hold of its customer; no customer over the limit${compared ? '; read models agree' : ''}.`);
+    lines.push('', `OK: no ticket, seat or ticket number sold twice; every sale from a live hold of its customer; no customer over the limit; every capacity transfer out arrived exactly once${compared ? '; read models agree' : ''}.`);
   } else {
     lines.push('', `VIOLATIONS: ${n(report.violationCount)}`);
     for (const v of report.violations) lines.push(`  ${v.kind.padEnd(26)} ${v.message}${v.position ? ` [position ${v.position}]` : ''}`);

@@ -22,6 +22,17 @@ function log() {
     heldNumbers: (holdId: string, customerId: string, ticketNumbers: number[]) =>
       add(SHARD, 'SeatsHeld', { holdId, showId: SHOW, shardId: 's0', customerId, ticketNumbers, tier: 'ga', tierCounts: { ga: ticketNumbers.length }, heldAt: iso(T0), expiresAt: iso(T0 + 600_000) }),
     released: (holdId: string, customerId: string) => add(SHARD, 'HoldReleased', { holdId, customerId, releasedAt: iso(T0 + 1_000), reason: 'customer' }),
+    transfer: (side: 'Out' | 'In', transferId: string, first: number, count: number, from = 's0', to = 's1') =>
+      add(`inventory-${SHOW}-${side === 'Out' ? from : to}`, `CapacityTransferred${side}`, {
+        transferId,
+        showId: SHOW,
+        shardId: side === 'Out' ? from : to,
+        ...(side === 'Out' ? { toShard: to } : { fromShard: from }),
+        tier: 'ga',
+        tickets: [{ first, count }],
+        count,
+        at: iso(T0),
+      }),
     expired: (holdId: string, customerId: string) => add(SHARD, 'HoldExpired', { holdId, customerId, expiredAt: iso(T0 + 600_000) }),
     sold: (holdId: string, customerId: string, units: Array<string | number>, options: { soldAt?: number; stream?: string; ticketIds?: string[] } = {}) =>
       add(options.stream ?? SHARD, 'TicketsSold', {
@@ -114,5 +125,20 @@ describe('SaleAuditor', () => {
     const report = audit(l.events, { readModels: behind });
     expect(kinds(report)).toEqual(['read_model_mismatch', 'read_model_mismatch']);
     expect(report.violations[0].message).toContain('the sales table holds 1 tickets, the log sold 2');
+  });
+
+  it('checks capacity transfers: each Out has exactly one In with the same tickets, and no In comes from nowhere', () => {
+    const clean = log().scheduled().transfer('In', 't1', 51, 10).transfer('Out', 't1', 51, 10);
+    expect(audit(clean.events)).toMatchObject({ ok: true, transfers: 1 });
+    const broken = log()
+      .scheduled()
+      .transfer('Out', 't1', 51, 10)
+      .transfer('Out', 't2', 41, 10)
+      .transfer('In', 't2', 41, 9)
+      .transfer('In', 't3', 31, 10)
+      .transfer('Out', 't4', 21, 10)
+      .transfer('In', 't4', 21, 10)
+      .transfer('In', 't4', 21, 10);
+    expect(kinds(audit(broken.events)).sort()).toEqual(['transfer_in_without_out', 'transfer_mismatch', 'transfer_twice', 'transfer_without_in']);
   });
 });

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelCounts } from '@app/read-models';
 import { NumberSet } from './numberSet';
 import { showOfSale } from './soldTickets';
+import { TransferAuditor, type TransferViolationKind } from './transferAuditor';
 
 export type ViolationKind =
   | 'ticket_id_sold_twice'
@@ -17,7 +18,8 @@ export type ViolationKind =
   | 'over_customer_limit'
   | 'sale_for_unknown_show'
   | 'invalid_sale'
-  | 'read_model_mismatch';
+  | 'read_model_mismatch'
+  | TransferViolationKind;
 
 export interface Violation {
   kind: ViolationKind;
@@ -50,6 +52,8 @@ export interface AuditReport {
   showsScheduled: number;
   holds: number;
   ticketsSold: number;
+  /** Capacity transfers seen (each checked: one Out, one In, the same tickets). */
+  transfers: number;
   shows: ShowSummary[];
   /** Every violation up to `maxListed`; `violationCount` counts them all. */
   violations: Violation[];
@@ -104,6 +108,7 @@ export class SaleAuditor {
   private violationCount = 0;
   private holdCount = 0;
   private ticketCount = 0;
+  private readonly transfers = new TransferAuditor();
 
   constructor(
     private readonly options: {
@@ -131,11 +136,16 @@ export class SaleAuditor {
         return this.ended(event as RecordedEvent<string, HoldReleased['data'] | HoldExpired['data']>, event.type === 'HoldReleased' ? RELEASED : EXPIRED);
       case 'TicketsSold':
         return this.sold(event as RecordedEvent<'TicketsSold', TicketsSold['data']>);
+      case 'CapacityTransferredOut':
+      case 'CapacityTransferredIn':
+        if (this.wants((event.data as { showId: string }).showId)) this.transfers.add(event);
+        return;
     }
   }
 
   report(): AuditReport {
     if (this.options.readModels) this.compareReadModels(this.options.readModels);
+    for (const violation of this.transfers.violations()) this.flag(violation);
     const shows = [...this.shows].map(([showId, s]) => ({
       showId,
       tickets: s.tickets,
@@ -149,6 +159,7 @@ export class SaleAuditor {
       showsScheduled: this.limits.size,
       holds: this.holdCount,
       ticketsSold: this.ticketCount,
+      transfers: this.transfers.transfers,
       shows,
       violations: this.violations,
       violationCount: this.violationCount,

@@ -121,6 +121,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/shows/{showId}/capacity-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A show's capacity transfers as this region has seen them, and each shard's capacity after them */
+        get: operations["CapacityTransfersController_list"];
+        put?: never;
+        /** Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable) */
+        post: operations["CapacityTransfersController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/venues": {
         parameters: {
             query?: never;
@@ -500,6 +518,71 @@ export interface components {
             lagEvents: number;
             sold: number;
         };
+        CapacityTransfer: {
+            count: number;
+            fromShard: string;
+            showId: string;
+            /**
+             * @description 'in_transit': out of the source, not yet in the target (its cluster unreachable from here); sold by no one until it lands
+             * @enum {string}
+             */
+            status: "completed" | "in_transit";
+            /** @description The ticket numbers that moved */
+            tickets: {
+                count: number;
+                first: number;
+            }[];
+            toShard: string;
+            transferId: string;
+        };
+        CapacityTransferRequest: {
+            /** @description Never-held tickets to move (at most 100, one transfer per shard per second) */
+            count: number;
+            /** @description A shard of the show, e.g. s12 (`byShard` of GET /v1/admin/shows/:showId/capacity-transfers names them) */
+            fromShard: string;
+            /** @description A shard of the show, e.g. s12 (`byShard` of GET /v1/admin/shows/:showId/capacity-transfers names them) */
+            toShard: string;
+            /** @description Makes a retry safe: the same id moves the tickets once */
+            transferId?: string;
+        };
+        CapacityTransfers: {
+            /** @description Each shard's capacity after transfers and what it has left, as this region's read models have it */
+            byShard: {
+                available: number;
+                capacity: number;
+                group: string;
+                shardId: string;
+            }[];
+            inTransit: number;
+            showId: string;
+            transfers: {
+                count: number;
+                fromShard: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+                 */
+                inAt?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+                 */
+                outAt?: string;
+                showId: string;
+                /**
+                 * @description As this region has seen it: 'arriving' when only its In has been seen yet
+                 * @enum {string}
+                 */
+                status: "completed" | "in_transit" | "arriving";
+                /** @description The ticket numbers that moved */
+                tickets: {
+                    count: number;
+                    first: number;
+                }[];
+                toShard: string;
+                transferId: string;
+            }[];
+        };
         CatalogEvent: {
             category: string;
             description: string;
@@ -564,7 +647,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -1428,6 +1511,175 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShowView"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CapacityTransfersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityTransfers"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CapacityTransfersController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapacityTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityTransfer"];
                 };
             };
             /** @description A malformed request; `error` says which rule and `details.field` which field */

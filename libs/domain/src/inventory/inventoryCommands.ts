@@ -66,7 +66,7 @@ export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold |
  * into) one shard. Together they bound how far a shard's count can jump by transfers within
  * any window, which keeps the remaining-count bound honest (`remainingBound`).
  */
-export const MAX_TRANSFER_TICKETS = 250;
+export const MAX_TRANSFER_TICKETS = 100;
 export const TRANSFER_SPACING_MS = 1_000;
 
 /** The largest single hold; the per-customer limit is enforced separately, by the allowance stream. */

@@ -50,11 +50,11 @@ describe('TransferCapacityOut: never-held tickets leave a general-admission shar
     source.given(after).when(out('t2', 10, T0 + TRANSFER_SPACING_MS)).then([wentOut('t2', [{ first: 41, count: 10 }], T0 + TRANSFER_SPACING_MS)]);
   });
 
-  it('refuses seated shards, itself as the target, and sizes outside 1-250', () => {
+  it('refuses seated shards, itself as the target, and sizes outside 1-100', () => {
     givenWhenThen(inventoryDecider(seatedPlan)).given([]).when(out('t1', 1)).thenThrows('invalid_request', (d) => d.field === 'shardId');
     source.given([]).when(out('t1', 1, T0, 's0')).thenThrows('invalid_request', (d) => d.field === 'toShard');
     source.given([]).when(out('t1', 0)).thenThrows('invalid_request', (d) => d.field === 'count');
-    source.given([]).when(out('t1', 251)).thenThrows('invalid_request', (d) => d.field === 'count');
+    source.given([]).when(out('t1', 101)).thenThrows('invalid_request', (d) => d.field === 'count');
   });
 
   it('sells nothing of what left: the shard sells out below the range', () => {

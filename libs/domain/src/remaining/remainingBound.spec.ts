@@ -53,4 +53,18 @@ describe('the global remaining count and its bound', () => {
   it('given no shard heard from at all, when asked, then the answer is a failure, not a number', () => {
     expect(remainingBound([shard('s1', 'g', 10, 60_000)], NOW)).toMatchObject({ status: 'failure', estimate: 0, unknownTickets: 15_625 });
   });
+
+  it('given capacity that may move between shards, when asked, then a shard that can give widens below and one that can take widens above, by the transfers that fit in its age', () => {
+    const transfers = { tickets: 100, everyMs: 1_000 };
+    const giver = shard('s1', 'g-use', 1_000, 1_500, { maxTicketsPerSecond: 0, transfers: { ...transfers, out: true, in: false } });
+    const taker = shard('s2', 'g-euw', 500, 10, { maxTicketsPerSecond: 0, transfers: { ...transfers, out: true, in: true } });
+    const answer = remainingBound([giver, taker], NOW);
+    // 1.5 s: two transfers out could have happened; 10 ms: one out or one in.
+    expect(answer.byGroup.map((g) => [g.group, g.lower, g.upper])).toEqual([['g-use', 800, 1_000], ['g-euw', 400, 600]]);
+    expect(remainingBound([{ ...taker, asOf: NOW }], NOW)).toMatchObject({ status: 'exact', lower: 500, upper: 500 });
+  });
+
+  it('given tickets in transit, when asked, then they are reported apart: sold by no one until they arrive', () => {
+    expect(remainingBound([shard('s1', 'g-use', 1_000, 0)], NOW, 250)).toMatchObject({ estimate: 1_000, inTransit: 250 });
+  });
 });

@@ -11,6 +11,12 @@
  * `staleAfterMs` is flagged stale. One not heard from within `unknownAfterMs` is unknown: its share
  * is left out of the interval and reported apart, never guessed. The answer is Σa within
  * [Σlower, Σupper] over the shards that are known.
+ *
+ * Capacity transfers make a shard's count jump rather than slide: at most `transfers.tickets`
+ * per transfer, at most one transfer out of (or into) a shard per `transfers.everyMs`, so within
+ * s ms a shard can lose or gain at most (⌊s / everyMs⌋ + 1) transfers' worth (none when s = 0).
+ * Shards that can give (`transfers.out`) widen their lower bound by it; shards that can take
+ * (`transfers.in`) their upper.
  */
 export interface ShardReport {
   shard: string;
@@ -23,6 +29,8 @@ export interface ShardReport {
   asOf: number;
   /** The most tickets the shard can take per second. */
   maxTicketsPerSecond: number;
+  /** When capacity may move between shards: how far and how often the shard's count can jump. */
+  transfers?: { tickets: number; everyMs: number; out: boolean; in: boolean };
 }
 
 export interface GroupRemaining {
@@ -81,8 +89,10 @@ export function remainingBound(shards: readonly ShardReport[], now: number, inTr
     known++;
     const stale = age > thresholds.staleAfterMs;
     const a = report.available;
-    const low = a - Math.min(a, Math.ceil((report.maxTicketsPerSecond * age) / 1_000));
-    const high = a + report.heldExpired;
+    const t = report.transfers;
+    const jump = t && age > 0 ? (Math.floor(age / t.everyMs) + 1) * t.tickets : 0;
+    const low = a - Math.min(a, Math.ceil((report.maxTicketsPerSecond * age) / 1_000) + (t?.out ? jump : 0));
+    const high = a + report.heldExpired + (t?.in ? jump : 0);
     if (stale) group.stale = true;
     if (low < a) allFresh = false;
     group.available += a;

@@ -78,6 +78,9 @@ describe.each([
       { kind: 'reserve', hold: 2, quantity: 1, withMetadata: true },
       { kind: 'hold', hold: 2, shard: 1, seats: [], tiers: [1] },
       { kind: 'sell', hold: 1, shard: 0, tickets: 2 },
+      { kind: 'transferIn', transfer: 1 },
+      { kind: 'transferOut', transfer: 1 },
+      { kind: 'transferOut', transfer: 2 },
     ]);
     const loaded = rows(byBulkLoad(make(), events, events.length, 2), make());
     expect(Object.values(loaded).some((table) => table.length > 0)).toBe(true);

@@ -15,7 +15,9 @@ export type Op =
   | { kind: 'abandon'; hold: number }
   | { kind: 'hold'; hold: number; shard: number; seats: number[]; tiers: number[] }
   | { kind: 'release' | 'expire'; hold: number; shard: number }
-  | { kind: 'sell'; hold: number; shard: number; tickets: number };
+  | { kind: 'sell'; hold: number; shard: number; tickets: number }
+  /** Either side of a capacity transfer, in any order and any number of times (a region's copy sees the clusters in its own order). */
+  | { kind: 'transferOut' | 'transferIn'; transfer: number };
 
 const hold = fc.integer({ min: 0, max: 7 });
 const shard = fc.integer({ min: 0, max: 2 });
@@ -31,15 +33,17 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constantFrom('release' as const, 'expire' as const), hold, shard }),
   fc.record({ kind: fc.constant('sell' as const), hold, shard, tickets: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constantFrom('transferOut' as const, 'transferIn' as const), transfer: fc.integer({ min: 0, max: 3 }) }),
 );
 
 export function toEvents(ops: Op[]): RecordedEvent[] {
   const showOf = (h: number) => SHOWS[h % SHOWS.length];
   return ops.map((o, i) => {
     const at = new Date(Date.UTC(2027, 0, 1, 12, 0, i));
-    const holdId = `hold-${o.hold}`;
-    const customerId = `customer-${o.hold % 3}`;
-    const showId = showOf(o.hold);
+    const h = 'hold' in o ? o.hold : 0;
+    const holdId = `hold-${h}`;
+    const customerId = `customer-${h % 3}`;
+    const showId = showOf(h);
     const base = { id: `event-${i}`, streamRevision: BigInt(i), position: BigInt(i + 1), created: at };
     switch (o.kind) {
       case 'reserve':
@@ -95,6 +99,23 @@ export function toEvents(ops: Op[]): RecordedEvent[] {
           },
           metadata: { showId, shardId: String(o.shard) },
         };
+      case 'transferOut':
+      case 'transferIn': {
+        // One transfer id always names the same move (the deciders never reuse one).
+        const transferId = `transfer-${o.transfer}`;
+        const [from, to, count, show] = [String(o.transfer % 3), String((o.transfer + 1) % 3), o.transfer + 1, SHOWS[o.transfer % SHOWS.length]];
+        const tickets = [{ first: 1000 + o.transfer * 10, count }];
+        const out = o.kind === 'transferOut';
+        return {
+          ...base,
+          streamId: `inventory-${show}-${out ? from : to}`,
+          type: out ? 'CapacityTransferredOut' : 'CapacityTransferredIn',
+          data: out
+            ? { transferId, showId: show, shardId: from, toShard: to, tier: 'regular', tickets, count, at: at.toISOString() }
+            : { transferId, showId: show, shardId: to, fromShard: from, tier: 'regular', tickets, count, at: at.toISOString() },
+          metadata: { showId: show, shardId: out ? from : to },
+        };
+      }
     }
   });
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
 import type { Remaining } from '@app/contracts';
-import { remainingBound, shardSize, type ShardReport } from '@app/domain';
+import { MAX_TRANSFER_TICKETS, TRANSFER_SPACING_MS, remainingBound, shardSize, type ShardReport } from '@app/domain';
 import { RegionalEventStore, type EventStore } from '@app/event-store';
 import { RemainingCountQueries } from '@app/read-models';
 import { AppError } from '../../application/appError';
@@ -10,6 +10,7 @@ import { SINGLE_CLUSTER, shardGroups } from '../../infrastructure/openRegionalSt
 import { APP_CONFIG, EVENT_STORE } from '../../infrastructure/tokens';
 import { ProjectionsService } from '../../projections/projections.service';
 import { ShardRegistry } from '../shardRegistry';
+import { CapacityTransfers } from '../transfers/capacityTransfers';
 import { GetRemainingQuery } from './getRemaining.query';
 
 
@@ -24,6 +25,7 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     private readonly counts: RemainingCountQueries,
     private readonly projections: ProjectionsService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly transfers: CapacityTransfers,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.groupOf = config.topology ? shardGroups(config.topology) : () => SINGLE_CLUSTER;
@@ -42,10 +44,14 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     await this.projections.catchUp();
     const now = new Date();
     const counted = new Map(this.counts.shardCounts(showId, now).map((c) => [c.shardId, c]));
+    // Where capacity can move (general admission on a topology), a shard's count can also jump:
+    // down when it gives tickets, up when it is its group's landing shard.
+    const movable = this.transfers.enabled && inventory.shards.every((s) => s.plan.kind === 'general');
+    const landing = new Set(movable ? [...new Set(inventory.shards.map((s) => this.groupOf(s.plan.shardId)))].map((g) => this.transfers.landing(inventory, g)) : []);
     const reports: ShardReport[] = inventory.shards.map(({ plan }) => {
       const group = this.groupOf(plan.shardId);
-      const capacity = shardSize(plan);
       const count = counted.get(plan.shardId);
+      const capacity = shardSize(plan) + (count?.moved ?? 0);
       return {
         shard: plan.shardId,
         group,
@@ -54,8 +60,10 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
         heldExpired: count?.heldPastDue ?? 0,
         asOf: Math.min(asked, freshness?.[group]?.getTime() ?? single),
         maxTicketsPerSecond: this.shardRate,
+        ...(movable ? { transfers: { tickets: MAX_TRANSFER_TICKETS, everyMs: TRANSFER_SPACING_MS, out: true, in: landing.has(plan.shardId) } } : {}),
       };
     });
-    return remainingBound(reports, now.getTime());
+    const inTransit = movable ? this.counts.transfers(showId).reduce((n, t) => n + (t.inAt === undefined ? t.count : 0), 0) : 0;
+    return remainingBound(reports, now.getTime(), inTransit);
   }
 }
