@@ -20,6 +20,7 @@ export function RemainingPanel({ showId }: { showId: string }) {
         <strong>Left everywhere</strong> of <code>{showId}</code>:{' '}
         {remaining.status === 'failure' ? 'unknown: no shard group heard from' : `${count(remaining.estimate)}${bound}, ${remaining.status}`}
         {remaining.unknownTickets > 0 ? ` · ${count(remaining.unknownTickets)} tickets in groups not heard from` : ''}
+        {remaining.inTransit > 0 ? ` · ${count(remaining.inTransit)} tickets moving between groups (sold by no one until they arrive)` : ''}
       </p>
       <ul class="muted">
         {remaining.byGroup.map((g) => (
