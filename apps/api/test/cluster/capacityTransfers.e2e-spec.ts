@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
-import { call, createFestival, eventually, killAll, startServer, type ChildServer } from '../support/childServer';
-import { ADMIN, auditVerify } from './clusterSupport';
+import { describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
+import { call, createFestival, eventually, type ChildServer } from '../support/childServer';
+import { ADMIN } from './clusterSupport';
+import { startTwoRegions, type TwoRegions } from './twoRegions';
 
 type Remaining = { estimate: number; inTransit: number; byGroup: Array<{ group: string; available: number }> };
 type Transfers = { transfers: Array<{ transferId: string; status: string; count: number; fromShard: string; toShard: string }>; inTransit: number };
@@ -15,41 +13,15 @@ type Transfers = { transfers: Array<{ transferId: string; status: string; count:
  * region's rebalancer pulls tickets toward its own group when that group runs low.
  */
 describeWithEtcd('capacity transfers between shard groups (two regions, three etcd clusters)', () => {
-  const clusters: Record<string, LocalEtcdCluster> = {};
-  const servers: ChildServer[] = [];
-  let dir: string;
-  const audit = () => auditVerify({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'topology.json'), ETCD_PREFIX: 'move/' }, join(dir, 'auditor'));
+  let regions: TwoRegions;
+  let servers: ChildServer[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'transfers-'));
-    for (const name of ['meta', 'g-eu', 'g-us']) clusters[name] = await LocalEtcdCluster.start({ size: 1, name });
-    const member = (cluster: string, datacenter: string) => ({ name: `${cluster}-1`, datacenter, endpoint: clusters[cluster].members[0].endpoint });
-    writeFileSync(
-      join(dir, 'topology.json'),
-      JSON.stringify({
-        regions: [{ id: 'eu-west' }, { id: 'us-east' }],
-        datacenters: [{ id: 'euw1', region: 'eu-west' }, { id: 'use1', region: 'us-east' }],
-        clusters: [
-          { id: 'meta', members: [member('meta', 'euw1')] },
-          { id: 'g-eu', members: [member('g-eu', 'euw1')] },
-          { id: 'g-us', members: [member('g-us', 'use1')] },
-        ],
-        metaCluster: 'meta',
-        shardGroups: [{ cluster: 'g-eu', home: 'eu-west', weight: 1 }, { cluster: 'g-us', home: 'us-east', weight: 1 }],
-        latencyMs: { 'eu-west': { 'us-east': 40 } },
-      }),
-    );
-    const env = (region: string, expiry: string) => ({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'topology.json'), REGION: region, ETCD_PREFIX: 'move/', ADMIN_TOKEN: ADMIN, RATE_LIMITS: 'off', EXPIRY_WORKER: expiry });
-    servers.push(await startServer(join(dir, 'eu'), env('eu-west', 'on')));
-    servers.push(await startServer(join(dir, 'us'), env('us-east', 'off')));
+    regions = await startTwoRegions('move');
+    servers = regions.servers;
   }, 120_000);
 
-  afterAll(async () => {
-    killAll();
-    await Promise.all(servers.map((s) => s.exited));
-    for (const cluster of Object.values(clusters)) await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => regions?.stop());
 
   const transfer = (url: string, showId: string, body: unknown) => call(url, 'POST', `/v1/admin/shows/${showId}/capacity-transfers`, { token: ADMIN, body });
   const remaining = async (url: string, showId: string) => (await call(url, 'GET', `/v1/shows/${showId}/remaining`)).body as Remaining;
@@ -99,7 +71,7 @@ describeWithEtcd('capacity transfers between shard groups (two regions, three et
     expect(held.every((t) => t > 320 || (t >= 53 && t <= 60))).toBe(true);
 
     // g-us goes down: a transfer into it leaves g-eu and waits, sold by no one.
-    const gUs = clusters['g-us'];
+    const gUs = regions.clusters['g-us'];
     await gUs.kill(gUs.members[0]);
     const cut = await transfer(eu.url, showId, { fromShard: 's6', toShard: 's32', count: 6, transferId: 'move-2' });
     expect(cut.status).toBe(201);
@@ -112,7 +84,7 @@ describeWithEtcd('capacity transfers between shard groups (two regions, three et
     await gUs.restart(gUs.members[0]);
     await eventually(async () => (await remaining(eu.url, showId)).inTransit === 0, 60_000, 'the transfer in transit landed');
     await eventually(async () => (await remaining(us.url, showId)).inTransit === 0, 20_000, 'the landing seen in us-east');
-    const after = await audit();
+    const after = await regions.audit();
     expect(after).toMatchObject({ ok: true, violations: [], exitCode: 0 });
     expect(after.transfers).toBe(2);
   }, 180_000);

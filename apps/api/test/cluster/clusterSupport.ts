@@ -14,6 +14,7 @@ export interface AuditResult {
   ok: boolean;
   ticketsSold: number;
   holds: number;
+  transfers: number;
   violations: Array<{ kind: string; message: string }>;
   readModels: string;
   exitCode: number | null;

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
-import { LocalEtcdCluster, describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
-import { call, createFestival, eventually, killAll, startServer, type ChildServer } from '../support/childServer';
-import { ADMIN, auditVerify } from './clusterSupport';
+import { describeWithEtcd } from '@app/event-store/etcd/testing/localEtcdCluster';
+import { call, createFestival, eventually, type ChildServer } from '../support/childServer';
+import { ADMIN } from './clusterSupport';
+import { startTwoRegions, type TwoRegions } from './twoRegions';
 
 /**
  * Two regions selling one show whose shards live in two shard groups, each group its own etcd
@@ -13,43 +11,19 @@ import { ADMIN, auditVerify } from './clusterSupport';
  * region follows all three, and both see every sale.
  */
 describeWithEtcd('a log spread over three etcd clusters, sold from two regions (TOPOLOGY_FILE, REGION)', () => {
-  const clusters: Record<string, LocalEtcdCluster> = {};
-  const servers: ChildServer[] = [];
-  let dir: string;
+  let regions: TwoRegions;
+  let servers: ChildServer[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'topology-'));
-    for (const name of ['meta', 'g-eu', 'g-us']) clusters[name] = await LocalEtcdCluster.start({ size: 1, name });
-    const member = (cluster: string, datacenter: string) => ({ name: `${cluster}-1`, datacenter, endpoint: clusters[cluster].members[0].endpoint });
-    writeFileSync(
-      join(dir, 'topology.json'),
-      JSON.stringify({
-        regions: [{ id: 'eu-west' }, { id: 'us-east' }],
-        datacenters: [{ id: 'euw1', region: 'eu-west' }, { id: 'use1', region: 'us-east' }],
-        clusters: [
-          { id: 'meta', members: [member('meta', 'euw1')] },
-          { id: 'g-eu', members: [member('g-eu', 'euw1')] },
-          { id: 'g-us', members: [member('g-us', 'use1')] },
-        ],
-        metaCluster: 'meta',
-        shardGroups: [{ cluster: 'g-eu', home: 'eu-west', weight: 1 }, { cluster: 'g-us', home: 'us-east', weight: 1 }],
-        latencyMs: { 'eu-west': { 'us-east': 40 } },
-      }),
-    );
-    const env = (region: string, expiry: string) => ({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'topology.json'), REGION: region, ETCD_PREFIX: 'topo/', ADMIN_TOKEN: ADMIN, RATE_LIMITS: 'off', EXPIRY_WORKER: expiry });
-    servers.push(await startServer(join(dir, 'eu'), env('eu-west', 'on')));
-    servers.push(await startServer(join(dir, 'us'), env('us-east', 'off')));
+    // The spill-over below counts on capacity staying where the show put it.
+    regions = await startTwoRegions('topo', { REBALANCER: 'off' });
+    servers = regions.servers;
   }, 120_000);
 
-  afterAll(async () => {
-    killAll();
-    await Promise.all(servers.map((s) => s.exited));
-    for (const cluster of Object.values(clusters)) await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => regions?.stop());
 
   async function logOf(name: string): Promise<RecordedEvent[]> {
-    const store: EventStore = await openEventStore({ kind: 'etcd', endpoints: clusters[name].members.map((m) => m.endpoint), prefix: 'topo/' });
+    const store: EventStore = await openEventStore({ kind: 'etcd', endpoints: regions.clusters[name as keyof TwoRegions['clusters']].members.map((m) => m.endpoint), prefix: 'topo/' });
     try {
       return await store.readAll({ maxCount: 100_000 });
     } finally {
@@ -99,7 +73,7 @@ describeWithEtcd('a log spread over three etcd clusters, sold from two regions (
     }
 
     // An auditor reads every cluster itself (meta first), not a region's copy.
-    const audit = await auditVerify({ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'topology.json'), ETCD_PREFIX: 'topo/' }, join(dir, 'auditor'));
+    const audit = await regions.audit();
     expect(audit).toMatchObject({ ok: true, violations: [], exitCode: 0 });
     expect(audit.ticketsSold).toBe(sold);
 
