@@ -67,4 +67,10 @@ describe('the global remaining count and its bound', () => {
   it('given tickets in transit, when asked, then they are reported apart: sold by no one until they arrive', () => {
     expect(remainingBound([shard('s1', 'g-use', 1_000, 0)], NOW, 250)).toMatchObject({ estimate: 1_000, inTransit: 250 });
   });
+
+  it('given held tickets and figures a moment old, when asked, then every one of them may have been released since: the upper bound counts them all', () => {
+    const held = shard('s1', 'g-aps', 0, 900, { held: 2, heldExpired: 0, maxTicketsPerSecond: 0 });
+    expect(remainingBound([held], NOW).byGroup[0]).toMatchObject({ lower: 0, upper: 2 });
+    expect(remainingBound([{ ...held, asOf: NOW }], NOW)).toMatchObject({ status: 'exact', lower: 0, upper: 0 });
+  });
 });

@@ -4,7 +4,8 @@
  *
  *   a = available at its last known revision      s = now − asOf
  *   r = the most tickets it can take per second   e = held tickets whose hold has run out by now
- *   lower = a − min(a, r·s)                       upper = a + e
+ *   h = every held ticket (a hold can be released at any moment, so for s > 0 all may come back)
+ *   lower = a − min(a, r·s)                       upper = a + e, or a + h once s > 0
  *
  * Every millisecond counts: a shard whose figures are s ms old may have taken up to ⌈r·s⌉
  * tickets since (so the answer is exact only for figures of this very millisecond), and one past
@@ -25,6 +26,8 @@ export interface ShardReport {
   available: number;
   /** Held tickets whose holds expire at or before `now` (they come back unless bought first). */
   heldExpired: number;
+  /** Every held ticket, those past expiry included: any hold may be released since `asOf`. */
+  held?: number;
   /** When these figures were last known to hold (ms since the epoch). */
   asOf: number;
   /** The most tickets the shard can take per second. */
@@ -92,7 +95,8 @@ export function remainingBound(shards: readonly ShardReport[], now: number, inTr
     const t = report.transfers;
     const jump = t && age > 0 ? (Math.floor(age / t.everyMs) + 1) * t.tickets : 0;
     const low = a - Math.min(a, Math.ceil((report.maxTicketsPerSecond * age) / 1_000) + (t?.out ? jump : 0));
-    const high = a + report.heldExpired + (t?.in ? jump : 0);
+    const back = age > 0 ? Math.max(report.heldExpired, report.held ?? 0) : report.heldExpired;
+    const high = a + back + (t?.in ? jump : 0);
     if (stale) group.stale = true;
     if (low < a) allFresh = false;
     group.available += a;

@@ -58,6 +58,7 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
         capacity,
         available: Math.max(0, capacity - (count?.held ?? 0) - (count?.sold ?? 0)),
         heldExpired: count?.heldPastDue ?? 0,
+        held: count?.held ?? 0,
         asOf: Math.min(asked, freshness?.[group]?.getTime() ?? single),
         maxTicketsPerSecond: this.shardRate,
         ...(movable ? { transfers: { tickets: MAX_TRANSFER_TICKETS, everyMs: TRANSFER_SPACING_MS, out: true, in: landing.has(plan.shardId) } } : {}),
