@@ -45,7 +45,10 @@ export interface LogFacts {
   eventsByGroup: Record<string, number>;
 }
 
-/** What is taken (held live or sold) over time in one group: steps at event times (the writer's stamp) and hold expiries. */
+/**
+ * What is taken (held live or sold) over time in one group, less what capacity transfers moved in
+ * and plus what they moved out: steps at event times (the writer's stamp) and hold expiries.
+ */
 export class Timeline {
   private times: number[] = [];
   private taken: number[] = [];
@@ -128,6 +131,11 @@ export function logFacts(byGroup: Map<string, RecordedEvent[]>): LogFacts {
           ticketsSold++;
           if (ticket.ticketNumber !== undefined) seen.set(ticket.ticketNumber, (seen.get(ticket.ticketNumber) ?? 0) + 1);
         }
+      } else if (event.type === 'CapacityTransferredOut') {
+        // Gone from this group from its Out on (in transit, no group's, until its In lands).
+        steps.push({ at, delta: (event.data as { count: number }).count });
+      } else if (event.type === 'CapacityTransferredIn') {
+        steps.push({ at, delta: -(event.data as { count: number }).count });
       }
     }
     for (const [key, hold] of open) steps.push({ at: hold.expiresAt, delta: -hold.quantity }), void key;
@@ -214,7 +222,8 @@ export interface BoundCheck {
 
 /**
  * Each answer's bound against the true remaining, computed from the clusters' logs: a group's
- * true remaining is its capacity less what is held or sold, at some moment between the request
+ * true remaining is its capacity at the start of the sale, less what is held or sold, less what
+ * capacity transfers moved out and plus what they moved in, at some moment between the request
  * and its answer (the bound holds if it covers the true figure at any moment in that window).
  */
 export function checkBounds(samples: readonly RemainingSample[], facts: LogFacts, capacityOf: Map<string, number>): BoundCheck {
