@@ -1,4 +1,4 @@
-import { unfairPairs, type ArrivalStamp } from '@app/domain';
+import { compareStamps, unfairPairs, type ArrivalStamp } from '@app/domain';
 import { openEventStore, type RecordedEvent } from '@app/event-store';
 import type { CustomersReport } from './load/customers';
 import { request } from './load/http';
@@ -282,11 +282,16 @@ export interface FairnessFigure {
   pairs: number;
   /** unfair / pairs, in percent: 0 is first come, first served; 50 a lottery. */
   percent: number;
+  /** Requests not served although a later one was (each is in at least one unfair pair). */
+  wronged: number;
 }
 
 export interface Fairness {
-  /** Stamped hold answers of every region by kind (retries are requests of their own); `unstamped` had no readable arrival-stamp. */
-  requests: { served: number; soldOut: number; unavailable: number; unstamped: number };
+  /**
+   * Stamped hold answers of every region by kind (retries are requests of their own); `unstamped`
+   * had no readable arrival-stamp; `givenUp` were still unanswered when the sale's customers stopped.
+   */
+  requests: { served: number; soldOut: number; unavailable: number; unstamped: number; givenUp: number };
   /** Served (201) against told sold out (409 seats_unavailable): did anyone who asked earlier hear "sold out" while a later one got tickets? */
   soldOut: FairnessFigure;
   /** The same with every 503 counted as not served too: what a fault costs the order of arrival. */
@@ -299,10 +304,13 @@ export function fairnessOf(reports: readonly CustomersReport[]): Fairness {
   const count = (outcome: string) => answers.filter((a) => a.outcome === outcome).length;
   const figure = (requests: Array<{ stamp: ArrivalStamp; served: boolean }>): FairnessFigure => {
     const { unfair, pairs } = unfairPairs(requests);
-    return { unfair, pairs, percent: pairs ? Math.round((unfair / pairs) * 1_000_000) / 10_000 : 0 };
+    let lastServed: ArrivalStamp | undefined;
+    for (const r of requests) if (r.served && (!lastServed || compareStamps(r.stamp, lastServed) > 0)) lastServed = r.stamp;
+    const wronged = lastServed ? requests.filter((r) => !r.served && compareStamps(r.stamp, lastServed!) < 0).length : 0;
+    return { unfair, pairs, percent: pairs ? Math.round((unfair / pairs) * 1_000_000) / 10_000 : 0, wronged };
   };
   return {
-    requests: { served: count('served'), soldOut: count('soldOut'), unavailable: count('unavailable'), unstamped: reports.reduce((n, r) => n + r.unstamped, 0) },
+    requests: { served: count('served'), soldOut: count('soldOut'), unavailable: count('unavailable'), unstamped: reports.reduce((n, r) => n + r.unstamped, 0), givenUp: reports.reduce((n, r) => n + r.holdsGivenUp, 0) },
     soldOut: figure(answers.filter((a) => a.outcome !== 'unavailable').map((a) => ({ stamp: a.stamp, served: a.outcome === 'served' }))),
     withUnavailable: figure(answers.map((a) => ({ stamp: a.stamp, served: a.outcome === 'served' }))),
   };

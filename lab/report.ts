@@ -59,13 +59,13 @@ export function formatResult(r: ScenarioResult): string {
     ),
   );
   const f = r.fairness;
-  const figure = (g: { unfair: number; pairs: number; percent: number }) => [String(g.unfair), String(g.pairs), `${g.percent} %`];
+  const figure = (g: { unfair: number; pairs: number; percent: number; wronged: number }) => [String(g.unfair), String(g.pairs), `${g.percent} %`, String(g.wronged)];
   out.push('');
-  out.push(`fairness by arrival stamp: hold answers ${f.requests.served} served (201), ${f.requests.soldOut} sold out (409 seats_unavailable), ${f.requests.unavailable} unavailable (503)${f.requests.unstamped ? `, ${f.requests.unstamped} without a stamp` : ''}; an unfair pair is one where the earlier request got nothing and the later one tickets (0 % first come first served, 50 % a lottery)`);
+  out.push(`fairness by arrival stamp: hold answers ${f.requests.served} served (201), ${f.requests.soldOut} sold out (409 seats_unavailable), ${f.requests.unavailable} unavailable (503)${f.requests.unstamped ? `, ${f.requests.unstamped} without a stamp` : ''}${f.requests.givenUp ? `, ${f.requests.givenUp} given up unanswered when the sale ended` : ''}; an unfair pair is one where the earlier request got nothing and the later one tickets (0 % first come first served, 50 % a lottery)`);
   out.push('');
   out.push(
     table(
-      ['fairness', 'unfair pairs', 'pairs (one served)', 'unfair'],
+      ['fairness', 'unfair pairs', 'pairs (one served)', 'unfair', 'requests refused before a later one was served'],
       [
         ['served vs told sold out', ...figure(f.soldOut)],
         ['served vs sold out or 503', ...figure(f.withUnavailable)],

@@ -47,6 +47,8 @@ export interface CustomersReport {
   /** Hold requests answered 201, 409 seats_unavailable or 503, with their `arrival-stamp`; those of these without a readable stamp are counted. */
   holdAnswers: StampedAnswer[];
   unstamped: number;
+  /** Hold requests still unanswered when the crowd stopped, given up. */
+  holdsGivenUp: number;
 }
 
 /**
@@ -59,6 +61,8 @@ export class RegionCustomers {
   readonly report: CustomersReport;
   private running = false;
   private workers: Array<Promise<void>> = [];
+  /** Aborts the identities and holds still waiting for an answer some time after the crowd stops (never a purchase). */
+  private readonly stopping = new AbortController();
   /** Set when a hold was refused as sold out; cleared by the next placed hold. */
   soldOutSince: number | undefined;
 
@@ -69,7 +73,7 @@ export class RegionCustomers {
     private readonly concurrency: number,
     private readonly retryMs = 200,
   ) {
-    this.report = { region, holds: [], orders: [], statuses: {}, unavailableAt: [], noAnswerAt: [], bad: [], refusals: [], retries: 0, soldOutAnswers: 0, keysSpent: 0, holdAnswers: [], unstamped: 0 };
+    this.report = { region, holds: [], orders: [], statuses: {}, unavailableAt: [], noAnswerAt: [], bad: [], refusals: [], retries: 0, soldOutAnswers: 0, keysSpent: 0, holdAnswers: [], unstamped: 0, holdsGivenUp: 0 };
   }
 
   start(): void {
@@ -77,10 +81,18 @@ export class RegionCustomers {
     this.workers = Array.from({ length: this.concurrency }, () => this.work());
   }
 
-  /** Stops starting purchases; resolves once every one under way has its final answer. */
-  async stop(): Promise<CustomersReport> {
+  /**
+   * Stops starting purchases and retries; holds still waiting for an answer get `graceMs` to have
+   * one (a refusal of a request that came before the last one served is what the fairness figure
+   * is about), then they are given up (a hold can try shard after shard for seconds; whatever it
+   * takes is never acknowledged, so never bought, and expires). Resolves once every purchase under
+   * way has its final answer.
+   */
+  async stop(graceMs = 5_000): Promise<CustomersReport> {
     this.running = false;
+    const timer = setTimeout(() => this.stopping.abort(), graceMs);
     await Promise.all(this.workers);
+    clearTimeout(timer);
     return this.report;
   }
 
@@ -133,8 +145,12 @@ export class RegionCustomers {
       if (attempt > 0) this.report.retries++;
       let answer: Reply | undefined;
       try {
-        answer = await request(this.url(), method, path, { body, token, headers: { 'idempotency-key': key } });
+        answer = await request(this.url(), method, path, { body, token, headers: { 'idempotency-key': key }, ...(finish ? {} : { signal: this.stopping.signal }) });
       } catch {
+        if (!finish && this.stopping.signal.aborted) {
+          if (path.endsWith('/holds')) this.report.holdsGivenUp++;
+          return undefined;
+        }
         answer = undefined;
       }
       const status = answer?.status ?? 0;

@@ -12,7 +12,7 @@ export async function fetchAnswer(
   url: string,
   method: string,
   path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<{ status: number; headers: Headers; text: string; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,
@@ -22,7 +22,7 @@ export async function fetchAnswer(
       ...(options.headers ?? {}),
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 15_000)]) : AbortSignal.timeout(options.timeoutMs ?? 15_000),
   });
   const text = await response.text();
   let body: unknown = text;
@@ -38,7 +38,7 @@ export async function request(
   url: string,
   method: string,
   path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<Reply> {
   const answer = await fetchAnswer(url, method, path, options);
   return { status: answer.status, retryAfter: answer.headers.get('retry-after'), arrivalStamp: answer.headers.get('arrival-stamp'), body: answer.body };

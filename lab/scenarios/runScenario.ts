@@ -133,9 +133,10 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
       phase = 'after';
       log(`  healed at ${Math.round(faultWindow!.toMs / 100) / 10} s: ${healed}`);
     }
-    // Sold out: every region's customers told so for 2 s, once nothing is broken any more.
+    // Sold out, once nothing is broken any more: every ticket bought, or every region's customers told so for 2 s.
     const now = Date.now();
-    if (phase === 'after' && crowds.every((c) => c.soldOutSince !== undefined && now - c.soldOutSince >= 2_000)) {
+    const bought = crowds.reduce((n, c) => n + c.report.orders.reduce((m, o) => m + o.tickets, 0), 0);
+    if (phase === 'after' && (bought >= options.capacity || crowds.every((c) => c.soldOutSince !== undefined && now - c.soldOutSince >= 2_000))) {
       soldOut = true;
       break;
     }
@@ -145,7 +146,7 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
   await Promise.all(crowds.map((c) => c.stop()));
   await probe.stop();
   await scraper.stop();
-  log(`  sale over after ${Math.round((saleEnd - saleStart) / 1000)} s (${soldOut ? 'sold out' : 'time limit'})`);
+  log(`  sale over after ${Math.round((saleEnd - saleStart) / 1000)} s (${soldOut ? 'sold out' : 'time limit'}; customers and probes stopped ${((Date.now() - saleEnd) / 1000).toFixed(1)} s later)`);
   if (scenario.fault) {
     leadersAfterHeal = await lab.leaders();
     leadersMovedHome = await lab.leadersHome();
