@@ -43,6 +43,8 @@ export interface LogFacts {
   /** group → the times at which what is taken (held or sold) changes, and by how much. */
   timelines: Map<string, Timeline>;
   eventsByGroup: Record<string, number>;
+  /** Capacity transfers in the logs: how many, tickets moved, and any Out without its In (or the other way) or written twice. */
+  transfers: { made: number; tickets: number; byGroup: Record<string, { out: number; in: number }>; unmatched: string[] };
 }
 
 /**
@@ -101,7 +103,10 @@ export function logFacts(byGroup: Map<string, RecordedEvent[]>): LogFacts {
   const timelines = new Map<string, Timeline>();
   const eventsByGroup: Record<string, number> = {};
   let ticketsSold = 0;
+  const sides = new Map<string, { out: number; in: number; count: number }>();
+  const byGroupMoved: Record<string, { out: number; in: number }> = {};
   for (const [group, events] of byGroup) {
+    byGroupMoved[group] = { out: 0, in: 0 };
     eventsByGroup[group] = events.length;
     // Per shard stream: a hold's tickets are taken from SeatsHeld until it is sold, released or expired (or past expiresAt).
     const open = new Map<string, { at: number; quantity: number; expiresAt: number }>();
@@ -131,17 +136,23 @@ export function logFacts(byGroup: Map<string, RecordedEvent[]>): LogFacts {
           ticketsSold++;
           if (ticket.ticketNumber !== undefined) seen.set(ticket.ticketNumber, (seen.get(ticket.ticketNumber) ?? 0) + 1);
         }
-      } else if (event.type === 'CapacityTransferredOut') {
-        // Gone from this group from its Out on (in transit, no group's, until its In lands).
-        steps.push({ at, delta: (event.data as { count: number }).count });
-      } else if (event.type === 'CapacityTransferredIn') {
-        steps.push({ at, delta: -(event.data as { count: number }).count });
+      } else if (event.type === 'CapacityTransferredOut' || event.type === 'CapacityTransferredIn') {
+        const { transferId, count } = event.data as { transferId: string; count: number };
+        const out = event.type === 'CapacityTransferredOut';
+        // Gone from the source group from its Out on (in transit, no group's, until its In lands).
+        steps.push({ at, delta: out ? count : -count });
+        byGroupMoved[group][out ? 'out' : 'in'] += count;
+        const side = sides.get(transferId) ?? { out: 0, in: 0, count };
+        side[out ? 'out' : 'in']++;
+        sides.set(transferId, side);
       }
     }
     for (const [key, hold] of open) steps.push({ at: hold.expiresAt, delta: -hold.quantity }), void key;
     timelines.set(group, new Timeline(steps));
   }
-  return { ticketsSold, soldTwice: [...seen].filter(([, n]) => n > 1).map(([t]) => t), holdIds, orders, timelines, eventsByGroup };
+  const unmatched = [...sides].filter(([, side]) => side.out !== 1 || side.in !== 1).map(([id, side]) => `${id}: ${side.out} out, ${side.in} in`);
+  const transfers = { made: sides.size, tickets: [...sides.values()].reduce((n, side) => n + side.count, 0), byGroup: byGroupMoved, unmatched };
+  return { ticketsSold, soldTwice: [...seen].filter(([, n]) => n > 1).map(([t]) => t), holdIds, orders, timelines, eventsByGroup, transfers };
 }
 
 export interface LossCheck {

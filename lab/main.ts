@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       writeFileSync(file, `${JSON.stringify({ ...result, settings: { ...run, latencyScale: scale, topology }, code: codeVersion() }, null, 2)}\n`);
       console.log(`\n${formatResult(result)}\n`);
       log(`written ${file}`);
-      if (result.lost.holdsLost || result.lost.ordersLost || result.soldTwice || result.bound.groupHeld !== result.bound.groupChecks) failed = true;
+      if (result.lost.holdsLost || result.lost.ordersLost || result.soldTwice || result.bound.groupHeld !== result.bound.groupChecks || result.transfers.unmatched.length) failed = true;
     }
   } finally {
     if (!stopping) {

@@ -12,6 +12,7 @@ export interface RemainingSample {
     lower: number;
     upper: number;
     unknownTickets: number;
+    inTransit?: number;
     byGroup: Array<{ group: string; available: number; lower: number; upper: number; asOf: string; stale: boolean; unknown: boolean }>;
   };
 }

@@ -1,5 +1,5 @@
 import type { DatacenterLab } from '../datacenterLab';
-import { checkBounds, checkLosses, fairnessOf, logFacts, longestGap, percentile, readShowLog, type BoundCheck, type Fairness, type LossCheck } from '../analysis';
+import { checkBounds, checkLosses, fairnessOf, logFacts, longestGap, percentile, readShowLog, type BoundCheck, type Fairness, type LogFacts, type LossCheck } from '../analysis';
 import { RegionCustomers } from '../load/customers';
 import { createFestival, request, sleep } from '../load/http';
 import { MetricsScraper, RemainingProbe } from '../load/probes';
@@ -69,6 +69,9 @@ export interface ScenarioResult {
   leadersMovedHome: string[];
   regions: RegionFigures[];
   eventsByGroup: Record<string, number>;
+  /** Capacity transfers in the logs (the rebalancers' and the fault's), every Out matched by one In; and the fault's own outcome. */
+  transfers: LogFacts['transfers'] & { maxInTransitSeen: number; inTransitAtEnd: number };
+  faultOutcome?: string;
 }
 
 /** One scenario on a running lab: a festival of its own, customers in every region, the fault, the heal, then every check. */
@@ -121,13 +124,13 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
       log(`  ${Math.round(elapsed / 1000)} s: ${crowds.map((c) => `${c.region} ${c.report.orders.reduce((n, o) => n + o.tickets, 0)}`).join(', ')} tickets sold; 503s ${crowds.map((c) => c.report.unavailableAt.length).join('/')}`);
     }
     if (scenario.fault && phase === 'before' && elapsed >= options.faultAtMs) {
-      const applied = await scenario.fault.apply(lab);
+      const applied = await scenario.fault.apply(lab, { showId });
       faultWindow = { fromMs: Date.now() - saleStart, toMs: 0, applied, healed: '' };
       phase = 'during';
       log(`  fault at ${Math.round(faultWindow.fromMs / 100) / 10} s: ${applied}`);
     }
     if (scenario.fault && phase === 'during' && elapsed >= options.faultAtMs + options.faultForMs) {
-      const healed = await scenario.fault.heal(lab);
+      const healed = await scenario.fault.heal(lab, { showId });
       faultWindow!.toMs = Date.now() - saleStart;
       faultWindow!.healed = healed;
       phase = 'after';
@@ -151,6 +154,9 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
     leadersAfterHeal = await lab.leaders();
     leadersMovedHome = await lab.leadersHome();
   }
+  // Before the logs are read: a fault's own story may still be finishing (a transfer it cut short landing).
+  const faultOutcome = await scenario.fault?.outcome?.(lab, { showId });
+  if (faultOutcome) log(`  ${faultOutcome}`);
 
   // The truth: every shard group's log, read directly from its cluster.
   const byGroup = new Map<string, Awaited<ReturnType<typeof readShowLog>>>();
@@ -253,5 +259,11 @@ export async function runScenario(lab: DatacenterLab, scenario: Scenario, option
     leadersMovedHome,
     regions,
     eventsByGroup: facts.eventsByGroup,
+    transfers: {
+      ...facts.transfers,
+      maxInTransitSeen: Math.max(0, ...probe.samples.map((s) => s.body?.inTransit ?? 0)),
+      inTransitAtEnd: facts.transfers.unmatched.length,
+    },
+    ...(faultOutcome ? { faultOutcome } : {}),
   };
 }

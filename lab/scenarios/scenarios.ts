@@ -1,11 +1,19 @@
 import type { DatacenterLab } from '../datacenterLab';
+import { transferDuringCut } from './transferCut';
+
+/** What a fault may need of the sale it is put into. */
+export interface SaleContext {
+  showId: string;
+}
 
 /** A fault the lab puts in mid-sale and takes out later; each step says what it did. */
 export interface Fault {
   /** What the report calls it. */
   what: string;
-  apply(lab: DatacenterLab): Promise<string>;
-  heal(lab: DatacenterLab): Promise<string>;
+  apply(lab: DatacenterLab, sale: SaleContext): Promise<string>;
+  heal(lab: DatacenterLab, sale: SaleContext): Promise<string>;
+  /** After the sale: what the fault's own story came to (e.g. when a transfer it cut short landed). */
+  outcome?(lab: DatacenterLab, sale: SaleContext): Promise<string>;
 }
 
 export interface Scenario {
@@ -84,5 +92,11 @@ export const SCENARIOS: Scenario[] = [
     name: 'atlantic-cut',
     description: 'The Atlantic cut: {us-east, us-west, ap-southeast} | {eu-west, eu-central}; healed later',
     fault: split([['use1', 'usw1', 'aps1'], ['euw1', 'euc1']]),
+  },
+  {
+    name: 'transfer-cut',
+    description:
+      'A partition during a capacity transfer: the Atlantic cut comes as eu-west moves up to 100 tickets from g-euw to g-use (whose majority is west of the cut); the tickets stay in transit, sold by no one, until the heal',
+    fault: transferDuringCut([['use1', 'usw1', 'aps1'], ['euw1', 'euc1']], 'eu-west', 'g-euw', 'g-use'),
   },
 ];
