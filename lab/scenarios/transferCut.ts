@@ -13,12 +13,12 @@ interface ShardFigures {
  * The network splits into `sides` and, at that moment, an operator in `region` moves tickets
  * from the region's group `fromGroup` to `toGroup`, whose majority is on the other side: the
  * Out is written, the In cannot be, and the tickets are in transit — sold by no one — until the
- * heal, when a rebalancer lands them. Heal says how the transfer answered and when it landed.
+ * heal, when a rebalancer lands them. The outcome says how the transfer answered and when it landed.
  */
 export function transferDuringCut(sides: string[][], region: string, fromGroup: string, toGroup: string): Fault {
   const named = sides.map((s) => `{${s.join(', ')}}`).join(' | ');
   let healedAt = 0;
-  let asked: { transferId: string; count: number; from: string; to: string; at: number; answer: Promise<string> } | undefined;
+  let asked: { transferId: string; count: number; from: string; to: string; answer: Promise<string> } | undefined;
   return {
     what: `the network split ${named} while ${region} moves tickets from ${fromGroup} to ${toGroup} (across the cut)`,
     apply: async (lab, { showId }) => {
@@ -40,7 +40,7 @@ export function transferDuringCut(sides: string[][], region: string, fromGroup: 
         (reply) => `${reply.status} ${reply.body?.status ?? reply.body?.error ?? ''} after ${((Date.now() - at) / 1000).toFixed(1)} s`,
         (error: unknown) => `no answer (${String(error)})`,
       );
-      asked = { transferId, count, from: source.shardId, to: target.shardId, at, answer };
+      asked = { transferId, count, from: source.shardId, to: target.shardId, answer };
       return `split ${named}; ${region} asked to move ${count} tickets ${source.shardId} (${fromGroup}) -> ${target.shardId} (${toGroup}) as ${transferId}`;
     },
     heal: async (lab) => {

@@ -24,7 +24,7 @@ export { inventoryStream } from './catalog/inventoryStream';
 export * from './inventory/inventoryEvents';
 export * from './inventory/inventoryCommands';
 export type { Hold, HoldStatus } from './inventory/holdRecord';
-export { initialInventoryState, isAvailableAt, ticketNumberOf, FREE, HELD, SOLD } from './inventory/inventoryState';
+export { initialInventoryState, isAvailableAt, FREE, HELD, SOLD } from './inventory/inventoryState';
 export type { InventoryState, ShardLayout, SeatedLayout, GeneralLayout } from './inventory/inventoryState';
 export { decideInventory } from './inventory/decideInventory';
 export { evolveInventory } from './inventory/evolveInventory';

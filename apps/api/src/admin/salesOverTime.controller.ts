@@ -4,8 +4,8 @@ import { AdminGuard } from '../auth/guards';
 import { AppError } from '../application/appError';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
+import { pathId } from '../http/pathId';
 
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 /** The admin page's sales chart: tickets sold per minute (or hour, or day) of a show. */
 @Controller('v1/audit/shows')
@@ -21,7 +21,7 @@ export class SalesOverTimeController {
   @Get(':showId/sales-over-time')
   @Endpoint({ summary: 'Tickets sold per time bucket', caller: 'admin', answer: api.SalesOverTime, errors: [400, 404] })
   salesOverTime(@Param('showId') showId: string): SalesOverTime {
-    if (!ID.test(showId)) throw new AppError('invalid_request', 'showId is not a valid id', { field: 'showId' });
+    pathId(showId, 'showId');
     if (!this.catalog.showExists(showId)) throw new AppError('not_found', `Show ${showId} does not exist`, { id: showId });
     // Prepared on first use: the projections create the sales table when the app starts.
     this.query ??= new SalesOverTimeQuery(this.readDb.reader);

@@ -20,10 +20,10 @@ import { ListSalesQuery, type SalesPage } from './queries/listSales.query';
 import { HybridLogicalClock, formatStamp } from '@app/domain';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
+import { pathId } from '../http/pathId';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 /**
  * The seat map's query checked by hand, with the same 400 as the validation pipe would
@@ -41,10 +41,6 @@ function seatsSection(query: Record<string, unknown>): string | undefined {
   return section as string | undefined;
 }
 
-function id(value: string, field: string): string {
-  if (!ID.test(value)) throw new AppError('invalid_request', `${field} is not a valid id`, { field });
-  return value;
-}
 
 function idempotencyKey(key: string | undefined): string | undefined {
   if (key !== undefined && !/^[\x21-\x7e]{1,100}$/.test(key)) {
@@ -70,7 +66,7 @@ export class InventoryController {
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
-    const body = await this.queries.execute(new GetSeatMapQuery(id(showId, 'showId'), seatsSection(query)));
+    const body = await this.queries.execute(new GetSeatMapQuery(pathId(showId, 'showId'), seatsSection(query)));
     reply.header('content-type', JSON_TYPE).header('vary', 'accept-encoding');
     if (acceptEncoding && /\bgzip\b(?!\s*;\s*q=0(\.0+)?\s*(,|$))/.test(acceptEncoding)) {
       reply.header('content-encoding', 'gzip');
@@ -82,7 +78,7 @@ export class InventoryController {
   @Get('shows/:showId/availability')
   @Endpoint({ summary: "A show's counts, by tier, and how fresh they are", caller: 'anyone', answer: api.Availability, errors: [400, 404] })
   async availability(@Param('showId') showId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const json = await this.queries.execute(new GetAvailabilityQuery(id(showId, 'showId')));
+    const json = await this.queries.execute(new GetAvailabilityQuery(pathId(showId, 'showId')));
     reply.header('content-type', JSON_TYPE);
     return json;
   }
@@ -90,7 +86,7 @@ export class InventoryController {
   @Get('shows/:showId/remaining')
   @Endpoint({ summary: 'How many tickets are left everywhere, with an honest bound and each shard group\'s freshness', caller: 'anyone', answer: api.Remaining, errors: [400, 404] })
   remaining(@Param('showId') showId: string): Promise<api.Remaining> {
-    return this.queries.execute(new GetRemainingQuery(id(showId, 'showId')));
+    return this.queries.execute(new GetRemainingQuery(pathId(showId, 'showId')));
   }
 
   @Post('shows/:showId/holds')
@@ -114,14 +110,14 @@ export class InventoryController {
     }
     if (hasSeats && (body.tier || body.section)) throw new AppError('invalid_request', 'tier and section go with quantity, not seatIds', { field: 'tier' });
     const request = hasSeats ? { seatIds: body.seatIds! } : { quantity: body.quantity!, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
-    return this.commands.execute(new HoldSeatsCommand(customerId, id(showId, 'showId'), request, idempotencyKey(key), arrival));
+    return this.commands.execute(new HoldSeatsCommand(customerId, pathId(showId, 'showId'), request, idempotencyKey(key), arrival));
   }
 
   @Get('holds/:holdId')
   @Endpoint({ summary: 'A hold and its status', caller: 'customer', answer: api.HoldDetails, errors: [400, 404] })
   @UseGuards(CustomerGuard)
   getHold(@CurrentCustomer() customerId: string, @Param('holdId') holdId: string): Promise<HoldDetails> {
-    return this.queries.execute(new GetHoldQuery(customerId, id(holdId, 'holdId')));
+    return this.queries.execute(new GetHoldQuery(customerId, pathId(holdId, 'holdId')));
   }
 
   @Delete('holds/:holdId')
@@ -129,7 +125,7 @@ export class InventoryController {
   @HttpCode(204)
   @UseGuards(CustomerGuard, RateLimitGuard)
   async release(@CurrentCustomer() customerId: string, @Param('holdId') holdId: string): Promise<void> {
-    await this.commands.execute(new ReleaseHoldCommand(customerId, id(holdId, 'holdId')));
+    await this.commands.execute(new ReleaseHoldCommand(customerId, pathId(holdId, 'holdId')));
   }
 
   @Post('holds/:holdId/purchase')
@@ -142,14 +138,14 @@ export class InventoryController {
     @Body() body: PurchaseRequestDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<Order> {
-    return this.commands.execute(new PurchaseHoldCommand(customerId, id(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID()));
+    return this.commands.execute(new PurchaseHoldCommand(customerId, pathId(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID()));
   }
 
   @Get('orders/:orderId')
   @Endpoint({ summary: 'An order and its tickets', caller: 'customer', answer: api.Order, errors: [400, 404] })
   @UseGuards(CustomerGuard)
   async order(@CurrentCustomer() customerId: string, @Param('orderId') orderId: string): Promise<Order> {
-    const order = await this.queries.execute(new GetOrderQuery(customerId, id(orderId, 'orderId')));
+    const order = await this.queries.execute(new GetOrderQuery(customerId, pathId(orderId, 'orderId')));
     if (!order) throw new AppError('not_found', `Order ${orderId} not found`);
     return order;
   }
@@ -165,6 +161,6 @@ export class InventoryController {
   @Endpoint({ summary: "A show's sold tickets in the order sold, page by page", caller: 'admin', query: api.SalesQuery, answer: api.SalesPage, errors: [400] })
   @UseGuards(AdminGuard)
   sales(@Param('showId') showId: string, @Query() query: SalesQueryDto): Promise<SalesPage> {
-    return this.queries.execute(new ListSalesQuery(id(showId, 'showId'), query.after ?? 0, query.limit ?? 100));
+    return this.queries.execute(new ListSalesQuery(pathId(showId, 'showId'), query.after ?? 0, query.limit ?? 100));
   }
 }

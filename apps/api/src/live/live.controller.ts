@@ -7,13 +7,9 @@ import { parseLastEventId } from './sse/sseMessage';
 import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
+import { pathId } from '../http/pathId';
 
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-function id(value: string, field: string): string {
-  if (!ID.test(value)) throw new AppError('invalid_request', `${field} is not a valid id`, { field });
-  return value;
-}
 
 function lastEventId(header: string | undefined): bigint | undefined {
   const position = parseLastEventId(header);
@@ -37,7 +33,7 @@ export class LiveController {
   @Get('shows/:showId/updates')
   @Endpoint({ summary: "A show's seats and counts, live (Server-Sent Events)", caller: 'anyone', answer: 'events', errors: [400, 404, 429] })
   showUpdates(@Param('showId') showId: string, @Headers('last-event-id') lastEvent: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    return this.shows.connect(id(showId, 'showId'), lastEventId(lastEvent), reply);
+    return this.shows.connect(pathId(showId, 'showId'), lastEventId(lastEvent), reply);
   }
 
   @Get('waitlist/:entryId/updates')
@@ -49,6 +45,6 @@ export class LiveController {
     @Headers('last-event-id') lastEvent: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.waitlist.connect(customerId, id(entryId, 'entryId'), lastEventId(lastEvent), reply);
+    return this.waitlist.connect(customerId, pathId(entryId, 'entryId'), lastEventId(lastEvent), reply);
   }
 }

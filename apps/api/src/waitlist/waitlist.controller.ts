@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
-import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
 import { JoinWaitlistCommand } from './commands/joinWaitlist.command';
 import { LeaveWaitlistCommand } from './commands/leaveWaitlist.command';
@@ -10,13 +9,9 @@ import { GetWaitlistEntryQuery } from './queries/getWaitlistEntry.query';
 import type { WaitlistEntryView, WaitlistJoinedView } from './waitlistTypes';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
+import { pathId } from '../http/pathId';
 
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-function id(value: string, field: string): string {
-  if (!ID.test(value)) throw new AppError('invalid_request', `${field} is not a valid id`, { field });
-  return value;
-}
 
 @Controller('v1')
 @UseGuards(CustomerGuard)
@@ -32,13 +27,13 @@ export class WaitlistController {
   @UseGuards(RateLimitGuard)
   join(@CurrentCustomer() customerId: string, @Param('showId') showId: string, @Body() body: JoinWaitlistDto): Promise<WaitlistJoinedView> {
     const request = { quantity: body.quantity, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
-    return this.commands.execute(new JoinWaitlistCommand(customerId, id(showId, 'showId'), request));
+    return this.commands.execute(new JoinWaitlistCommand(customerId, pathId(showId, 'showId'), request));
   }
 
   @Get('waitlist/:entryId')
   @Endpoint({ summary: 'A waiting-line entry: status, position, offered hold', caller: 'customer', answer: api.WaitlistEntry, errors: [400, 404] })
   entry(@CurrentCustomer() customerId: string, @Param('entryId') entryId: string): Promise<WaitlistEntryView> {
-    return this.queries.execute(new GetWaitlistEntryQuery(customerId, id(entryId, 'entryId')));
+    return this.queries.execute(new GetWaitlistEntryQuery(customerId, pathId(entryId, 'entryId')));
   }
 
   @Delete('waitlist/:entryId')
@@ -46,6 +41,6 @@ export class WaitlistController {
   @HttpCode(204)
   @UseGuards(RateLimitGuard)
   async leave(@CurrentCustomer() customerId: string, @Param('entryId') entryId: string): Promise<void> {
-    await this.commands.execute(new LeaveWaitlistCommand(customerId, id(entryId, 'entryId')));
+    await this.commands.execute(new LeaveWaitlistCommand(customerId, pathId(entryId, 'entryId')));
   }
 }

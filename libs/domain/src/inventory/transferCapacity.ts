@@ -3,7 +3,7 @@ import { requireEpochMs, requireText } from '../inputGuards';
 import { toIsoTimestamp } from '../timestamps';
 import { MAX_TRANSFER_TICKETS, TRANSFER_SPACING_MS, type TransferCapacityIn, type TransferCapacityOut } from './inventoryCommands';
 import type { CapacityTransferredIn, CapacityTransferredOut, TicketRange } from './inventoryEvents';
-import { FREE, type InventoryState, type TicketRun } from './inventoryState';
+import { FREE, type GeneralLayout, type InventoryState, type TicketRun } from './inventoryState';
 
 /**
  * Capacity moves between general-admission shards as escrow (docs/datacenters.md §2): the
@@ -13,11 +13,7 @@ import { FREE, type InventoryState, type TicketRun } from './inventoryState';
  * short (a crash, a partition) is finished by writing the In again, never by a second Out.
  */
 export function decideTransferOut(data: TransferCapacityOut['data'], state: InventoryState): CapacityTransferredOut[] {
-  requireText(data.transferId, 'transferId');
-  requireText(data.toShard, 'toShard');
-  requireEpochMs(data.now, 'now');
-  const { layout } = state;
-  if (layout.kind !== 'general') throw invalidRequest('shardId', `shard ${layout.shardId} has seats; capacity transfers move general-admission tickets`);
+  const layout = requireTransfer(data, 'toShard', state);
   if (data.toShard === layout.shardId) throw invalidRequest('toShard', 'a shard cannot transfer to itself', { value: data.toShard });
   if (!Number.isInteger(data.count) || data.count < 1 || data.count > MAX_TRANSFER_TICKETS) {
     throw invalidRequest('count', `must be an integer from 1 to ${MAX_TRANSFER_TICKETS}`, { value: data.count });
@@ -56,11 +52,7 @@ export function decideTransferOut(data: TransferCapacityOut['data'], state: Inve
 }
 
 export function decideTransferIn(data: TransferCapacityIn['data'], state: InventoryState): CapacityTransferredIn[] {
-  requireText(data.transferId, 'transferId');
-  requireText(data.fromShard, 'fromShard');
-  requireEpochMs(data.now, 'now');
-  const { layout } = state;
-  if (layout.kind !== 'general') throw invalidRequest('shardId', `shard ${layout.shardId} has seats; capacity transfers move general-admission tickets`);
+  const layout = requireTransfer(data, 'fromShard', state);
   const count = countTickets(data.tickets);
   const done = state.transfersIn.get(data.transferId);
   if (done) {
@@ -95,6 +87,16 @@ export function decideTransferIn(data: TransferCapacityIn['data'], state: Invent
       },
     },
   ];
+}
+
+/** The fields both sides of a transfer need, on a general-admission shard; answers its layout. */
+function requireTransfer<D extends { transferId: string; now: number }>(data: D, other: keyof D & string, state: InventoryState): GeneralLayout {
+  requireText(data.transferId, 'transferId');
+  requireText(data[other], other);
+  requireEpochMs(data.now, 'now');
+  const { layout } = state;
+  if (layout.kind !== 'general') throw invalidRequest('shardId', `shard ${layout.shardId} has seats; capacity transfers move general-admission tickets`);
+  return layout;
 }
 
 /** Evolve: the top `count` units leave (they were never held, so only the counters and runs change). */

@@ -2,13 +2,13 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
 import type { Remaining } from '@app/contracts';
-import { MAX_TRANSFER_TICKETS, TRANSFER_SPACING_MS, remainingBound, shardSize, type ShardReport } from '@app/domain';
+import { MAX_TRANSFER_TICKETS, TRANSFER_SPACING_MS, remainingBound, type ShardReport } from '@app/domain';
 import { RegionalEventStore, type EventStore } from '@app/event-store';
 import { RemainingCountQueries } from '@app/read-models';
 import { AppError } from '../../application/appError';
-import { SINGLE_CLUSTER, shardGroups } from '../../infrastructure/openRegionalStore';
 import { APP_CONFIG, EVENT_STORE } from '../../infrastructure/tokens';
 import { ProjectionsService } from '../../projections/projections.service';
+import { shardFigures } from '../shardFigures';
 import { ShardRegistry } from '../shardRegistry';
 import { CapacityTransfers } from '../transfers/capacityTransfers';
 import { GetRemainingQuery } from './getRemaining.query';
@@ -16,7 +16,6 @@ import { GetRemainingQuery } from './getRemaining.query';
 
 @QueryHandler(GetRemainingQuery)
 export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
-  private readonly groupOf: (shardId: string) => string;
   /** The most tickets one shard can take per second (REMAINING_SHARD_RATE): the bound's slope. */
   private readonly shardRate: number;
 
@@ -28,7 +27,6 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     private readonly transfers: CapacityTransfers,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.groupOf = config.topology ? shardGroups(config.topology) : () => SINGLE_CLUSTER;
     this.shardRate = config.remainingShardRate;
   }
 
@@ -43,27 +41,21 @@ export class GetRemainingHandler implements IQueryHandler<GetRemainingQuery> {
     const single = Math.min(asked, this.store.readsCurrentAt().getTime());
     await this.projections.catchUp();
     const now = new Date();
-    const counted = new Map(this.counts.shardCounts(showId, now).map((c) => [c.shardId, c]));
     // Where capacity can move (general admission on a topology), a shard's count can also jump:
     // down when it gives tickets, up when it is its group's landing shard.
     const movable = this.transfers.enabled && inventory.shards.every((s) => s.plan.kind === 'general');
-    const landing = new Set(movable ? [...new Set(inventory.shards.map((s) => this.groupOf(s.plan.shardId)))].map((g) => this.transfers.landing(inventory, g)) : []);
-    const reports: ShardReport[] = inventory.shards.map(({ plan }) => {
-      const group = this.groupOf(plan.shardId);
-      const count = counted.get(plan.shardId);
-      const capacity = shardSize(plan) + (count?.moved ?? 0);
-      return {
-        shard: plan.shardId,
-        group,
-        capacity,
-        available: Math.max(0, capacity - (count?.held ?? 0) - (count?.sold ?? 0)),
-        heldExpired: count?.heldPastDue ?? 0,
-        held: count?.held ?? 0,
-        asOf: Math.min(asked, freshness?.[group]?.getTime() ?? single),
-        maxTicketsPerSecond: this.shardRate,
-        ...(movable ? { transfers: { tickets: MAX_TRANSFER_TICKETS, everyMs: TRANSFER_SPACING_MS, out: true, in: landing.has(plan.shardId) } } : {}),
-      };
-    });
+    const landing = movable ? this.transfers.landingShards(inventory) : new Set<string>();
+    const reports: ShardReport[] = shardFigures(inventory, this.counts.shardCounts(showId, now), this.transfers.group).map((shard) => ({
+      shard: shard.shardId,
+      group: shard.group,
+      capacity: shard.capacity,
+      available: shard.available,
+      heldExpired: shard.heldPastDue,
+      held: shard.held,
+      asOf: Math.min(asked, freshness?.[shard.group]?.getTime() ?? single),
+      maxTicketsPerSecond: this.shardRate,
+      ...(movable ? { transfers: { tickets: MAX_TRANSFER_TICKETS, everyMs: TRANSFER_SPACING_MS, out: true, in: landing.has(shard.shardId) } } : {}),
+    }));
     const inTransit = movable ? this.counts.transfers(showId).reduce((n, t) => n + (t.inAt === undefined ? t.count : 0), 0) : 0;
     return remainingBound(reports, now.getTime(), inTransit);
   }

@@ -1,9 +1,9 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { CapacityTransfers } from '@app/contracts';
-import { shardSize } from '@app/domain';
 import { RemainingCountQueries } from '@app/read-models';
 import { AppError } from '../../application/appError';
 import { ProjectionsService } from '../../projections/projections.service';
+import { shardFigures } from '../shardFigures';
 import { ShardRegistry } from '../shardRegistry';
 import { CapacityTransfers as Transfers } from '../transfers/capacityTransfers';
 import { ListCapacityTransfersQuery } from './listCapacityTransfers.query';
@@ -21,7 +21,6 @@ export class ListCapacityTransfersHandler implements IQueryHandler<ListCapacityT
     const inventory = await this.registry.show(showId);
     if (!inventory) throw new AppError('not_found', `Show ${showId} does not exist`);
     await this.projections.catchUp();
-    const counted = new Map(this.counts.shardCounts(showId, new Date()).map((c) => [c.shardId, c]));
     const transfers = this.counts.transfers(showId).map(({ tier: _tier, outAt, inAt, ...t }) => ({
       ...t,
       status: inAt === undefined ? ('in_transit' as const) : outAt === undefined ? ('arriving' as const) : ('completed' as const),
@@ -32,11 +31,7 @@ export class ListCapacityTransfersHandler implements IQueryHandler<ListCapacityT
       showId,
       transfers,
       inTransit: transfers.filter((t) => t.status === 'in_transit').reduce((n, t) => n + t.count, 0),
-      byShard: inventory.shards.map(({ plan }) => {
-        const count = counted.get(plan.shardId);
-        const capacity = shardSize(plan) + (count?.moved ?? 0);
-        return { shardId: plan.shardId, group: this.transfers.group(plan.shardId), capacity, available: Math.max(0, capacity - (count?.held ?? 0) - (count?.sold ?? 0)) };
-      }),
+      byShard: shardFigures(inventory, this.counts.shardCounts(showId, new Date()), this.transfers.group).map(({ shardId, group, capacity, available }) => ({ shardId, group, capacity, available })),
     };
   }
 }

@@ -2,18 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import * as api from '@app/contracts';
 import { AdminGuard } from '../../auth/guards';
-import { AppError } from '../../application/appError';
 import { Endpoint } from '../../http/endpoint';
+import { pathId } from '../../http/pathId';
 import { TransferCapacityCommand } from '../commands/transferCapacity.command';
 import { CapacityTransferRequestDto } from '../dto/capacityTransferRequest.dto';
 import { ListCapacityTransfersQuery } from '../queries/listCapacityTransfers.query';
-
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
-
-function showIdOf(showId: string): string {
-  if (!ID.test(showId)) throw new AppError('invalid_request', 'showId is not a valid id', { field: 'showId' });
-  return showId;
-}
 
 /** Operators move unsold capacity between shard groups (the rebalancer does it by itself too). */
 @Controller('v1/admin/shows/:showId/capacity-transfers')
@@ -35,12 +28,12 @@ export class CapacityTransfersController {
   })
   @HttpCode(201)
   transfer(@Param('showId') showId: string, @Body() body: CapacityTransferRequestDto): Promise<api.CapacityTransfer> {
-    return this.commands.execute(new TransferCapacityCommand(showIdOf(showId), body));
+    return this.commands.execute(new TransferCapacityCommand(pathId(showId, 'showId'), body));
   }
 
   @Get()
   @Endpoint({ summary: "A show's capacity transfers as this region has seen them, and each shard's capacity after them", caller: 'admin', answer: api.CapacityTransfers, errors: [400, 404] })
   list(@Param('showId') showId: string): Promise<api.CapacityTransfers> {
-    return this.queries.execute(new ListCapacityTransfersQuery(showIdOf(showId)));
+    return this.queries.execute(new ListCapacityTransfersQuery(pathId(showId, 'showId')));
   }
 }

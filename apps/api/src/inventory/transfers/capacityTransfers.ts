@@ -4,7 +4,7 @@ import type { CapacityTransfer } from '@app/contracts';
 import { DomainError, type TicketRange } from '@app/domain';
 import { AppError } from '../../application/appError';
 import { timeOrderedUuid } from '../../infrastructure/ids';
-import { shardGroups } from '../../infrastructure/openRegionalStore';
+import { SINGLE_CLUSTER, shardGroups } from '../../infrastructure/openRegionalStore';
 import { APP_CONFIG } from '../../infrastructure/tokens';
 import { ShardRegistry, type ShowInventory } from '../shardRegistry';
 
@@ -12,7 +12,7 @@ import { ShardRegistry, type ShowInventory } from '../shardRegistry';
  * Where capacity moved into a group arrives: the group's first shard of the show. One landing
  * shard per group keeps the remaining count's upper bound tight (only it can jump up).
  */
-export function landingShard(inventory: ShowInventory, groupOf: (shardId: string) => string, group: string): string | undefined {
+function landingShard(inventory: ShowInventory, groupOf: (shardId: string) => string, group: string): string | undefined {
   return inventory.shards.find((s) => groupOf(s.plan.shardId) === group)?.plan.shardId;
 }
 
@@ -41,14 +41,18 @@ export class CapacityTransfers {
     return this.groupOf !== undefined;
   }
 
-  /** The shard group of a shard, on a topology. */
-  group(shardId: string): string {
-    return this.groupOf ? this.groupOf(shardId) : 'default';
-  }
+  /** The shard group of a shard (the one cluster's name without a topology). */
+  readonly group = (shardId: string): string => (this.groupOf ? this.groupOf(shardId) : SINGLE_CLUSTER);
 
   /** The shard where capacity moved into `group` arrives. */
   landing(inventory: ShowInventory, group: string): string | undefined {
     return this.groupOf ? landingShard(inventory, this.groupOf, group) : undefined;
+  }
+
+  /** Every group's landing shard of the show (none without a topology). */
+  landingShards(inventory: ShowInventory): Set<string> {
+    const groups = new Set(inventory.shards.map((s) => this.group(s.plan.shardId)));
+    return new Set([...groups].flatMap((group) => this.landing(inventory, group) ?? []));
   }
 
   /** Out of `fromShard`, then into `toShard`; answers in transit when the In cannot be written now. */

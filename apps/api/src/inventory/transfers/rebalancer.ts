@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { DomainError, MAX_TRANSFER_TICKETS, shardSize } from '@app/domain';
+import { DomainError, MAX_TRANSFER_TICKETS } from '@app/domain';
 import { RemainingCountQueries } from '@app/read-models';
 import { APP_CONFIG } from '../../infrastructure/tokens';
 import { ProjectionsService } from '../../projections/projections.service';
+import { shardFigures, type ShardFigures } from '../shardFigures';
 import { ShardRegistry, type ShowInventory } from '../shardRegistry';
 import { CapacityTransfers } from './capacityTransfers';
 
@@ -100,19 +101,15 @@ export class Rebalancer implements OnApplicationBootstrap, OnApplicationShutdown
     if (inventory.shards.some((s) => s.plan.kind !== 'general')) return;
     const showId = inventory.definition.show.id;
     const now = Date.now();
-    const counted = new Map(this.counts.shardCounts(showId, new Date(now)).map((c) => [c.shardId, c]));
-    const groups = new Map<string, { capacity: number; available: number; sold: number; shards: Array<{ shardId: string; available: number; tier: string }> }>();
-    for (const { plan } of inventory.shards) {
-      const group = this.transfers.group(plan.shardId);
-      const count = counted.get(plan.shardId);
-      const capacity = shardSize(plan) + (count?.moved ?? 0);
-      const available = Math.max(0, capacity - (count?.held ?? 0) - (count?.sold ?? 0));
-      const entry = groups.get(group) ?? { capacity: 0, available: 0, sold: 0, shards: [] };
-      entry.capacity += shardSize(plan);
-      entry.available += available;
-      entry.sold += count?.sold ?? 0;
-      entry.shards.push({ shardId: plan.shardId, available, tier: plan.kind === 'general' ? plan.tier : '' });
-      groups.set(group, entry);
+    const groups = new Map<string, { planned: number; available: number; sold: number; shards: ShardFigures[] }>();
+    for (const shard of shardFigures(inventory, this.counts.shardCounts(showId, new Date(now)), this.transfers.group)) {
+      const entry = groups.get(shard.group) ?? { planned: 0, available: 0, sold: 0, shards: [] };
+      // A group's share left is of what the show planned for it: a yardstick that does not move with the tickets.
+      entry.planned += shard.planned;
+      entry.available += shard.available;
+      entry.sold += shard.sold;
+      entry.shards.push(shard);
+      groups.set(shard.group, entry);
     }
     const home = [...groups].filter(([group]) => this.homeGroups.has(group));
     const soldHome = home.reduce((n, [, g]) => n + g.sold, 0);
@@ -124,11 +121,11 @@ export class Rebalancer implements OnApplicationBootstrap, OnApplicationShutdown
     if (perMs <= 0) return; // nothing sells here: no demand to get ahead of
 
     for (const [group, mine] of home) {
-      const share = mine.available / Math.max(1, mine.capacity);
+      const share = mine.available / Math.max(1, mine.planned);
       if (mine.available > perMs * LOOKAHEAD_MS && share > LOW_SHARE) continue;
       const richest = [...groups]
         .filter(([other]) => !this.homeGroups.has(other))
-        .map(([other, g]) => ({ group: other, share: g.available / Math.max(1, g.capacity), g }))
+        .map(([other, g]) => ({ group: other, share: g.available / Math.max(1, g.planned), g }))
         .sort((a, b) => b.share - a.share)[0];
       if (!richest || richest.share < share + RICHER_BY) continue;
       const landing = this.transfers.landing(inventory, group);
