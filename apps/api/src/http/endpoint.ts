@@ -3,14 +3,17 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiResponse 
 import { z } from 'zod';
 import { IdempotencyKey } from '@app/contracts';
 import { jsonSchemaOf } from './openApiSchemas';
+import type { StaffRole } from '../auth/staff';
 
-/** Who may call: anyone, a customer (token from POST /v1/customers), or an admin. */
+/** Who may call: anyone, a customer (token from POST /v1/customers), or staff (the admin token or a user token; see `roles`). */
 export type Caller = 'anyone' | 'customer' | 'admin';
 
 export interface EndpointContract {
   summary: string;
   description?: string;
   caller: Caller;
+  /** Staff calls (caller 'admin'): the roles besides admin that may make it (see `@Roles`). */
+  roles?: StaffRole[];
   /** The success status; 200 unless given. */
   status?: number;
   /** The success body (a schema from libs/contracts), 'events' for a Server-Sent Events stream, or none (204). */
@@ -45,7 +48,7 @@ export function Endpoint(contract: EndpointContract): MethodDecorator {
   // Any call can meet a stopping or starting server.
   errors.add(503);
   const decorators: Array<ClassDecorator | MethodDecorator | PropertyDecorator> = [
-    ApiOperation({ summary: contract.summary, description: contract.description, ...(contract.caller === 'anyone' ? { security: [] } : {}) }),
+    ApiOperation({ summary: contract.summary, description: describe(contract), ...(contract.caller === 'anyone' ? { security: [] } : {}) }),
   ];
   if (contract.caller !== 'anyone') decorators.push(ApiBearerAuth(contract.caller));
   if (contract.body) decorators.push(ApiBody({ required: true, schema: jsonSchemaOf(contract.body) as object }));
@@ -99,3 +102,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: 'Too many calls; retry after Retry-After seconds',
   503: 'Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds',
 };
+
+/** The contract's description, with the staff roles that may call it. */
+function describe(contract: EndpointContract): string | undefined {
+  if (contract.caller !== 'admin') return contract.description;
+  const roles = `Staff roles: ${['admin', ...(contract.roles ?? [])].join(', ')}.`;
+  return contract.description ? `${contract.description}\n\n${roles}` : roles;
+}

@@ -4,6 +4,7 @@ import { RegionalEventStore, type EventStore } from '@app/event-store';
 import { ReadDatabase } from '@app/read-models';
 import { TokenService } from '../auth/tokenService';
 import { AdminGuard, CustomerGuard } from '../auth/guards';
+import { StaffDirectory } from '../accounts/staffDirectory';
 import { ProjectionsService } from '../projections/projections.service';
 import { READ_MODEL_QUERIES, READ_MODEL_QUERY_PROVIDERS } from '../projections/readModelQueries';
 import { Metrics } from '../metrics/metrics';
@@ -42,10 +43,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: TokenService, useFactory: () => TokenService.open(config.dataDir, config.adminToken, config.topology ? config.region : undefined) },
         ProjectionsService,
         ...READ_MODEL_QUERY_PROVIDERS,
+        StaffDirectory,
         CustomerGuard,
         AdminGuard,
       ],
-      exports: [APP_CONFIG, Metrics, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, ...READ_MODEL_QUERIES, CustomerGuard, AdminGuard],
+      exports: [APP_CONFIG, Metrics, EVENT_STORE, ReadDatabase, TokenService, ProjectionsService, ...READ_MODEL_QUERIES, StaffDirectory, CustomerGuard, AdminGuard],
     };
   }
 

@@ -18,6 +18,8 @@ export type VenueKind = 'cinema' | 'arena' | 'stadium' | 'festival' | 'theatre';
 
 export interface Venue {
   id: string;
+  /** The organisation whose event managers may schedule shows in it; absent: the platform's, open to every organisation. */
+  organisationId?: string;
   cityId: string;
   name: string;
   kind: VenueKind;
@@ -33,6 +35,8 @@ export interface EventInfo {
   category: string;
   performerId: string;
   venueIds?: string[];
+  /** The organisation that runs it; absent for the platform's own (the demo catalog), which only admins manage. */
+  organisationId?: string;
 }
 
 export type ShowKind = 'seated' | 'general';
