@@ -66,3 +66,11 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 // Fairness: arrival stamps at the edge, and the figure that says how first-come-first-served a sale was
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
+
+// Hot on-sales: which shows need a queue pass (one stream), and each one's waiting room (a stream per show)
+export * from './onsale/hotOnSaleEvents';
+export * from './onsale/waitingRoomEvents';
+export { hotOnSaleDecider, decideHotOnSale, evolveHotOnSale, MAX_ADMISSIONS_PER_MINUTE, MIN_PASS_SECONDS, MAX_PASS_SECONDS } from './onsale/hotOnSale';
+export type { HotOnSaleCommand, HotOnSaleSettings, HotOnSaleState } from './onsale/hotOnSale';
+export { waitingRoomDecider, decideWaitingRoom, evolveWaitingRoom, admissionTick } from './onsale/waitingRoom';
+export type { WaitingRoomCommand, WaitingRoomPlace, WaitingRoomState } from './onsale/waitingRoom';
