@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { OnSaleModule } from '../onsale/onsale.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { HybridLogicalClock } from '@app/domain';
@@ -41,7 +42,7 @@ import { Rebalancer } from './transfers/rebalancer';
  * (InventoryReadService).
  */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, OnSaleModule],
   controllers: [InventoryController, CapacityTransfersController],
   providers: [
     ShardRegistry,
