@@ -36,6 +36,8 @@ export interface TestAppOptions {
   rateLimits?: { customerPerMinute: number; ipPerMinute: number };
   webDir?: string;
   corsOrigins?: string[];
+  /** Any other setting, over the test defaults (e.g. `powDifficulty`, `liveStreamsPerAddress`). */
+  config?: Partial<AppConfig>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -52,6 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.rateLimits ? { rateLimitCustomerPerMinute: options.rateLimits.customerPerMinute, rateLimitIpPerMinute: options.rateLimits.ipPerMinute } : {}),
     corsOrigins: options.corsOrigins ?? [],
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
+    ...options.config,
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);
