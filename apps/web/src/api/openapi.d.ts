@@ -28,7 +28,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a city */
+        /**
+         * Create a city
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createCity"];
         delete?: never;
         options?: never;
@@ -45,7 +48,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an event */
+        /**
+         * Create an event
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createEvent"];
         delete?: never;
         options?: never;
@@ -62,7 +68,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a performer */
+        /**
+         * Create a performer
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createPerformer"];
         delete?: never;
         options?: never;
@@ -77,7 +86,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The read models: position, lag and state of each projection */
+        /**
+         * The read models: position, lag and state of each projection
+         * @description Staff roles: admin.
+         */
         get: operations["ProjectionsAdminController_list"];
         put?: never;
         post?: never;
@@ -96,7 +108,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild a projection (or all) beside the live tables and swap it in */
+        /**
+         * Rebuild a projection (or all) beside the live tables and swap it in
+         * @description Staff roles: admin.
+         */
         post: operations["ProjectionsAdminController_rebuild"];
         delete?: never;
         options?: never;
@@ -113,7 +128,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule a show of an event at a venue */
+        /**
+         * Schedule a show of an event at a venue
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_scheduleShow"];
         delete?: never;
         options?: never;
@@ -128,12 +146,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's capacity transfers as this region has seen them, and each shard's capacity after them */
+        /**
+         * A show's capacity transfers as this region has seen them, and each shard's capacity after them
+         * @description Staff roles: admin.
+         */
         get: operations["CapacityTransfersController_list"];
         put?: never;
-        /** Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable) */
+        /**
+         * Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable)
+         * @description Staff roles: admin.
+         */
         post: operations["CapacityTransfersController_transfer"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/shows/{showId}/hot-onsale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a show as a hot on-sale (or change its settings): holds then need a queue pass
+         * @description Staff roles: admin, event_manager.
+         */
+        put: operations["OnSaleController_mark"];
+        post?: never;
+        /**
+         * End a hot on-sale: holds on the show need no queue pass any more
+         * @description Staff roles: admin, event_manager.
+         */
+        delete: operations["OnSaleController_end"];
         options?: never;
         head?: never;
         patch?: never;
@@ -148,7 +196,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a venue (with its seat map when seated) */
+        /**
+         * Create a venue (with its seat map when seated)
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createVenue"];
         delete?: never;
         options?: never;
@@ -163,7 +214,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's sold tickets in the order sold, page by page */
+        /**
+         * A show's sold tickets in the order sold, page by page
+         * @description Staff roles: admin.
+         */
         get: operations["InventoryController_sales"];
         put?: never;
         post?: never;
@@ -180,7 +234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tickets sold per time bucket */
+        /**
+         * Tickets sold per time bucket
+         * @description Staff roles: admin.
+         */
         get: operations["SalesOverTimeController_salesOverTime"];
         put?: never;
         post?: never;
@@ -216,8 +273,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Become a customer: an identity and its token */
+        /**
+         * Become a customer: an identity and its token
+         * @description Rate limited per address. While a hot on-sale is open, send `Proof-Of-Work: <challenge>:<nonce>` solving a challenge from POST /v1/customers/challenges.
+         */
         post: operations["CustomersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proof-of-work challenge to solve before creating a customer identity (while a hot on-sale is open) */
+        post: operations["CustomersController_challenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -370,8 +447,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hold seats or tickets until the hold expires */
+        /**
+         * Hold seats or tickets until the hold expires
+         * @description On a hot on-sale, send the queue pass from the show's waiting room as `Queue-Pass`; without a valid one of your own: 403 queue_pass_required or queue_pass_invalid.
+         */
         post: operations["InventoryController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/hot-onsale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a show is a hot on-sale (its holds need a queue pass) and whether new identities need a proof-of-work */
+        get: operations["OnSaleController_onSale"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -419,10 +516,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's seats and counts, live (Server-Sent Events) */
+        /**
+         * A show's seats and counts, live (Server-Sent Events)
+         * @description At most LIVE_STREAMS_PER_ADDRESS open streams per address, and LIVE_STREAMS_PER_CUSTOMER per customer when a customer token is sent; beyond: 429 too_many_listeners with Retry-After.
+         */
         get: operations["LiveController_showUpdates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/waiting-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your place in a hot show's waiting room, with the queue pass once admitted */
+        get: operations["OnSaleController_place"];
+        put?: never;
+        /** Join a hot show's waiting room (again: keeps your place); the pass comes once admitted */
+        post: operations["OnSaleController_join"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,7 +765,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -770,10 +888,35 @@ export interface components {
         };
         /** @enum {string} */
         HoldStatus: "active" | "purchased" | "released" | "expired";
+        HotOnSale: {
+            admissionsPerMinute?: number;
+            /** @description Holds need a queue pass from the waiting room */
+            hot: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            opensAt?: string;
+            passSeconds?: number;
+            /** @description New customer identities need a proof-of-work now (a hot on-sale is open and POW_DIFFICULTY > 0) */
+            proofOfWork: boolean;
+            showId: string;
+        };
         JoinWaitlistRequest: {
             quantity: number;
             section?: string | null;
             tier?: string | null;
+        };
+        MarkHotOnSaleRequest: {
+            /** @description Customers let through per minute; default HOT_ADMISSIONS_PER_MINUTE */
+            admissionsPerMinute?: number;
+            /**
+             * Format: date-time
+             * @description Nobody is admitted before this; default: now
+             */
+            opensAt?: string;
+            /** @description How long a queue pass is good for from its admission; default QUEUE_PASS_SECONDS */
+            passSeconds?: number;
         };
         Order: {
             /** @description ISO 4217, e.g. EUR */
@@ -811,6 +954,18 @@ export interface components {
         PerformerRef: {
             id: string;
             name: string;
+        };
+        PowChallenge: {
+            /** @description Find a nonce such that SHA-256 of `<challenge>:<nonce>` starts with `difficulty` zero bits; send `Proof-Of-Work: <challenge>:<nonce>` */
+            challenge: string;
+            difficulty: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            expiresAt: string;
+            /** @description Whether POST /v1/customers asks for it right now */
+            required: boolean;
         };
         PriceTier: {
             /** @description ISO 4217, e.g. EUR */
@@ -1021,6 +1176,32 @@ export interface components {
             kind: components["schemas"]["VenueKind"];
             name: string;
             seatMap?: components["schemas"]["SeatMap"];
+        };
+        WaitingRoomPlace: {
+            /**
+             * Format: date-time
+             * @description When the customer is let through (the show's admission rate decides it)
+             */
+            admitAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            joinedAt: string;
+            /** @description The signed queue pass (status admitted): send it as `Queue-Pass` with each hold on the show */
+            pass?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            passExpiresAt?: string;
+            /** @description Arrival order: 1 for the first to join */
+            position: number;
+            showId: string;
+            /** @enum {string} */
+            status: "waiting" | "admitted";
+            /** @description Seconds until admitAt; 0 once admitted */
+            waitSeconds: number;
         };
         WaitlistEntry: {
             entryId: string;
@@ -1758,6 +1939,164 @@ export interface operations {
             };
         };
     };
+    OnSaleController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkHotOnSaleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotOnSale"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AdminCatalogController_createVenue: {
         parameters: {
             query?: never;
@@ -2033,7 +2372,10 @@ export interface operations {
     CustomersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `<challenge>:<nonce>`: SHA-256 of it starts with the challenge's difficulty in zero bits */
+                "Proof-Of-Work"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2046,6 +2388,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerToken"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CustomersController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PowChallenge"];
                 };
             };
             /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
@@ -2647,6 +3040,8 @@ export interface operations {
             header?: {
                 /** @description 1-100 visible ASCII characters; a retry with the same key gets the first answer */
                 "Idempotency-Key"?: string;
+                /** @description The pass from GET /v1/shows/{showId}/waiting-room once admitted (hot on-sales only) */
+                "Queue-Pass"?: string;
             };
             path: {
                 showId: string;
@@ -2679,6 +3074,15 @@ export interface operations {
             };
             /** @description No bearer token, or one the API does not know */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2736,6 +3140,48 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_onSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotOnSale"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,6 +3349,146 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingRoomPlace"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingRoomPlace"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
