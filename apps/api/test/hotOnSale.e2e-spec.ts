@@ -161,6 +161,32 @@ describe('hot on-sales: waiting room, queue passes and holds', () => {
   });
 });
 
+describe('places in a waiting room per address', () => {
+  it('takes at most QUEUE_PLACES_PER_ADDRESS customers from one address into a room, writing nothing for the rest', async () => {
+    const t = await createTestApp({ rateLimits: { customerPerMinute: 1_000, ipPerMinute: 10_000 }, config: { powDifficulty: 0, queuePlacesPerAddress: 2, rateLimitIdentitiesPerMinute: 100 } });
+    try {
+      const showId = await createGeneralShow(t, 100, 2);
+      const other = await createGeneralShow(t, 100, 2);
+      await markHot(t, showId).expect(200);
+      await markHot(t, other).expect(200);
+      const [a, b, c] = [await t.customer(), await t.customer(), await t.customer()];
+      await join_(t, showId, a.auth).expect(201);
+      await join_(t, showId, b.auth).expect(201);
+      const refused = await join_(t, showId, c.auth).expect(409);
+      expect(refused.body).toMatchObject({ error: 'too_many_places', details: { limit: 2 } });
+      // Those already in keep their place; another show's room is another count.
+      await join_(t, showId, a.auth).expect(201);
+      await join_(t, other, c.auth).expect(201);
+      expect(await eventsOf(t, waitingRoomStream(showId))).toHaveLength(2);
+      // The address is never written, only a keyed hash of it.
+      const [joined] = await eventsOf(t, waitingRoomStream(showId));
+      expect(JSON.stringify([joined.data, joined.metadata])).not.toContain('127.0.0.1');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('hot on-sales across a restart and across processes', () => {
   const dirs: string[] = [];
   afterAll(() => {

@@ -43,17 +43,18 @@ describe('loadConfig', () => {
   });
 
   it('reads the bot defences: identity rate, proof-of-work, hot on-sale defaults, live stream caps', () => {
-    expect(loadConfig({})).toMatchObject({ rateLimitIdentitiesPerMinute: 20, powDifficulty: 18, powChallengeSeconds: 120, hotAdmissionsPerMinute: 6_000, queuePassSeconds: 900, liveStreamsPerAddress: 50, liveStreamsPerCustomer: 4 });
+    expect(loadConfig({})).toMatchObject({ rateLimitIdentitiesPerMinute: 20, powDifficulty: 18, powChallengeSeconds: 120, hotAdmissionsPerMinute: 6_000, queuePassSeconds: 900, queuePlacesPerAddress: 4, liveStreamsPerAddress: 50, liveStreamsPerCustomer: 4 });
     const config = loadConfig({
       RATE_LIMIT_IDENTITIES_PER_MINUTE: '5',
       POW_DIFFICULTY: '0',
       POW_CHALLENGE_SECONDS: '30',
       HOT_ADMISSIONS_PER_MINUTE: '1200',
       QUEUE_PASS_SECONDS: '300',
+      QUEUE_PLACES_PER_ADDRESS: '10',
       LIVE_STREAMS_PER_ADDRESS: '10',
       LIVE_STREAMS_PER_CUSTOMER: '2',
     });
-    expect(config).toMatchObject({ rateLimitIdentitiesPerMinute: 5, powDifficulty: 0, powChallengeSeconds: 30, hotAdmissionsPerMinute: 1200, queuePassSeconds: 300, liveStreamsPerAddress: 10, liveStreamsPerCustomer: 2 });
+    expect(config).toMatchObject({ rateLimitIdentitiesPerMinute: 5, powDifficulty: 0, powChallengeSeconds: 30, hotAdmissionsPerMinute: 1200, queuePassSeconds: 300, queuePlacesPerAddress: 10, liveStreamsPerAddress: 10, liveStreamsPerCustomer: 2 });
   });
 
   it('reads an etcd cluster as its list of members', () => {

@@ -44,6 +44,8 @@ export interface AppConfig {
   hotAdmissionsPerMinute: number;
   /** How long a queue pass is good for from its admission, unless the admin says otherwise (QUEUE_PASS_SECONDS). */
   queuePassSeconds: number;
+  /** Customers one IP address may have in one hot show's waiting room (QUEUE_PLACES_PER_ADDRESS); off with RATE_LIMITS=off. */
+  queuePlacesPerAddress: number;
   /** Live update streams one IP address may hold open at once (LIVE_STREAMS_PER_ADDRESS). */
   liveStreamsPerAddress: number;
   /** Live update streams one customer may hold open at once (LIVE_STREAMS_PER_CUSTOMER). */
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     powChallengeSeconds: integer(env, 'POW_CHALLENGE_SECONDS', 120, 10, 3600),
     hotAdmissionsPerMinute: integer(env, 'HOT_ADMISSIONS_PER_MINUTE', 6_000, 1, 1_000_000),
     queuePassSeconds: integer(env, 'QUEUE_PASS_SECONDS', 900, 60, 86_400),
+    queuePlacesPerAddress: integer(env, 'QUEUE_PLACES_PER_ADDRESS', 4, 1, 1_000_000),
     liveStreamsPerAddress: integer(env, 'LIVE_STREAMS_PER_ADDRESS', 50, 1, 100_000),
     liveStreamsPerCustomer: integer(env, 'LIVE_STREAMS_PER_CUSTOMER', 4, 1, 10_000),
     corsOrigins: corsOrigins(env),

@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   already_exists: { statuses: [409], means: 'an entity with this id exists' },
   already_waiting: { statuses: [409], means: 'the customer already waits for this show; `entryId` names the entry' },
   waitlist_entry_not_waiting: { statuses: [409], means: 'the entry was offered seats or ended' },
+  too_many_places: { statuses: [409], means: 'this address already has as many customers in the show\'s waiting room as one address may (QUEUE_PLACES_PER_ADDRESS); `limit` says it' },
   not_hot_onsale: { statuses: [409], means: 'the show is not a hot on-sale: it has no waiting room, hold directly' },
   seats_available: { statuses: [409], means: 'the show has tickets: hold them instead of waiting' },
   sold_out: { statuses: [409], means: 'nothing is held that could still come free' },

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post, Put, UseGuards } from '@nestjs/common';
 import * as api from '@app/contracts';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { CurrentStaff, madeBy, Roles, type Staff } from '../auth/staff';
@@ -63,11 +63,18 @@ export class OnSaleController {
   }
 
   @Post('shows/:showId/waiting-room')
-  @Endpoint({ summary: "Join a hot show's waiting room (again: keeps your place); the pass comes once admitted", caller: 'customer', status: 201, answer: api.WaitingRoomPlace, errors: [400, 409, 429] })
+  @Endpoint({
+    summary: "Join a hot show's waiting room (again: keeps your place); the pass comes once admitted",
+    description: 'At most QUEUE_PLACES_PER_ADDRESS customers per address in one room (409 too_many_places); 409 not_hot_onsale for a show that is not hot.',
+    caller: 'customer',
+    status: 201,
+    answer: api.WaitingRoomPlace,
+    errors: [400, 409, 429],
+  })
   @HttpCode(201)
   @UseGuards(CustomerGuard, RateLimitGuard)
-  join(@CurrentCustomer() customerId: string, @Param('showId') showId: string): Promise<api.WaitingRoomPlace> {
-    return this.rooms.join(pathId(showId, 'showId'), customerId);
+  join(@CurrentCustomer() customerId: string, @Param('showId') showId: string, @Ip() address: string): Promise<api.WaitingRoomPlace> {
+    return this.rooms.join(pathId(showId, 'showId'), customerId, address);
   }
 
   @Get('shows/:showId/waiting-room')

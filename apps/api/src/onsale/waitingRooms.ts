@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { waitingRoomDecider, waitingRoomStream, type HotOnSaleSettings, type WaitingRoomCommand, type WaitingRoomEvent, type WaitingRoomPlace, type WaitingRoomState } from '@app/domain';
 import type * as api from '@app/contracts';
 import type { EventStore } from '@app/event-store';
 import { AppError } from '../application/appError';
+import { TokenService } from '../auth/tokenService';
 import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 import { StreamWriter } from '../infrastructure/streamWriter';
 import { HotOnSales } from './hotOnSales';
@@ -20,19 +22,28 @@ type WaitingRoomWriter = StreamWriter<WaitingRoomCommand, WaitingRoomEvent, Wait
 @Injectable()
 export class WaitingRooms {
   private readonly writers = new Map<string, WaitingRoomWriter>();
+  private readonly addressKey: Buffer;
+  /** Customers per address in one room; unbounded with RATE_LIMITS=off, like every other limit. */
+  private readonly maxPlacesPerAddress: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hot: HotOnSales,
     private readonly passes: QueuePasses,
-  ) {}
+    tokens: TokenService,
+  ) {
+    this.addressKey = tokens.keyFor('address');
+    this.maxPlacesPerAddress = config.rateLimits ? config.queuePlacesPerAddress : Number.MAX_SAFE_INTEGER;
+  }
 
-  async join(showId: string, customerId: string): Promise<api.WaitingRoomPlace> {
+  /** `address`: where the join came from; the room keeps only a keyed hash of it, to cap places per address. */
+  async join(showId: string, customerId: string, address: string): Promise<api.WaitingRoomPlace> {
     const settings = await this.hotSettings(showId);
     const now = Date.now();
     const writer = this.room(showId);
-    await writer.execute({ type: 'JoinWaitingRoom', data: { customerId, now, ...settings } });
+    const addressKey = createHmac('sha256', this.addressKey).update(address).digest('base64url').slice(0, 22);
+    await writer.execute({ type: 'JoinWaitingRoom', data: { customerId, now, ...settings, addressKey, maxPlacesPerAddress: this.maxPlacesPerAddress } });
     const place = await writer.read((state) => state.places.get(customerId));
     return this.view(showId, customerId, place!, settings, Date.now());
   }

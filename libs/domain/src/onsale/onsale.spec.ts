@@ -47,9 +47,9 @@ describe('hot on-sales', () => {
 
 describe('a hot show\'s waiting room', () => {
   const spec = givenWhenThen(waitingRoomDecider);
-  const join = (customerId: string, now: number, admissionsPerMinute = 120, opensAt = T0): WaitingRoomCommand => ({
+  const join = (customerId: string, now: number, admissionsPerMinute = 120, opensAt = T0, addressKey = `addr-${customerId}`): WaitingRoomCommand => ({
     type: 'JoinWaitingRoom',
-    data: { customerId, now, opensAt, admissionsPerMinute, passSeconds: 600 },
+    data: { customerId, now, opensAt, admissionsPerMinute, passSeconds: 600, addressKey, maxPlacesPerAddress: 2 },
   });
   /** The events of `customers` joining one after another, each at `at(i)`. */
   const history = (customers: string[], at: (i: number) => number, rate = 120): WaitingRoomEvent[] => {
@@ -65,7 +65,7 @@ describe('a hot show\'s waiting room', () => {
 
   it('before the sale opens, puts the first to join first, admitted when it opens', () => {
     spec.given([]).when(join('alice', T0 - 5_000)).then([
-      { type: 'WaitingRoomJoined', data: { customerId: 'alice', position: 0, joinedAt: iso(T0 - 5_000), admitAt: iso(T0), slot: iso(T0) } },
+      { type: 'WaitingRoomJoined', data: { customerId: 'alice', position: 0, joinedAt: iso(T0 - 5_000), admitAt: iso(T0), slot: iso(T0), addressKey: 'addr-alice' } },
     ]);
   });
 
@@ -97,6 +97,14 @@ describe('a hot show\'s waiting room', () => {
     const events = history(['a', 'b'], () => T0 - 1_000);
     const [again] = spec.given(events).when(join('a', T0 + 601_000)).events() as WaitingRoomJoined[];
     expect(again.data).toMatchObject({ customerId: 'a', position: 2, admitAt: iso(T0 + 601_000) });
+  });
+
+  it('takes at most the cap of customers from one address; one already in may join again', () => {
+    const events: WaitingRoomEvent[] = [];
+    for (const c of ['bot1', 'bot2']) events.push(...spec.given(events).when(join(c, T0 - 1_000, 120, T0, 'bot-address')).events());
+    spec.given(events).when(join('bot3', T0 - 900, 120, T0, 'bot-address')).thenThrows('too_many_places', (d) => d.limit === 2);
+    spec.given(events).when(join('bot1', T0 - 900, 120, T0, 'bot-address')).then([]);
+    expect(spec.given(events).when(join('human', T0 - 900)).events()).toHaveLength(1);
   });
 
   it('gives the same schedule when its events are replayed (what a restart does)', () => {

@@ -1,10 +1,11 @@
 import type { Decider } from '../decider';
+import { DomainError } from '../errors';
 import type { WaitingRoomEvent } from './waitingRoomEvents';
 
 export type WaitingRoomCommand = {
   type: 'JoinWaitingRoom';
   /** The show's settings at the time of the join (from its ShowMarkedHot). */
-  data: { customerId: string; now: number; opensAt: number; admissionsPerMinute: number; passSeconds: number };
+  data: { customerId: string; now: number; opensAt: number; admissionsPerMinute: number; passSeconds: number; addressKey: string; maxPlacesPerAddress: number };
 };
 
 export interface WaitingRoomPlace {
@@ -21,6 +22,8 @@ export interface WaitingRoomState {
   /** The admission slot being filled, and how many it has. */
   slotStart: number;
   slotUsed: number;
+  /** Customers who joined from each address (by its key): one address cannot fill the room with identities. */
+  customersByAddress: Map<string, number>;
 }
 
 /**
@@ -36,10 +39,14 @@ export function admissionTick(admissionsPerMinute: number): { slotMs: number; pe
 export function decideWaitingRoom(command: WaitingRoomCommand, state: WaitingRoomState): WaitingRoomEvent[] {
   switch (command.type) {
     case 'JoinWaitingRoom': {
-      const { customerId, now, opensAt, admissionsPerMinute, passSeconds } = command.data;
+      const { customerId, now, opensAt, admissionsPerMinute, passSeconds, addressKey, maxPlacesPerAddress } = command.data;
       const place = state.places.get(customerId);
       // Joining again keeps one's place, unless the pass it led to ran out: then to the back.
       if (place && now < place.admitAt + passSeconds * 1000) return [];
+      const fromAddress = state.customersByAddress.get(addressKey) ?? 0;
+      if (!place && fromAddress >= maxPlacesPerAddress) {
+        throw new DomainError('too_many_places', `This address already has ${fromAddress} customers in this waiting room`, { limit: maxPlacesPerAddress });
+      }
       const { slotMs, perSlot } = admissionTick(admissionsPerMinute);
       const earliest = Math.max(now, opensAt);
       let slot = state.slotStart;
@@ -48,7 +55,7 @@ export function decideWaitingRoom(command: WaitingRoomCommand, state: WaitingRoo
       return [
         {
           type: 'WaitingRoomJoined',
-          data: { customerId, position: state.joins, joinedAt: iso(now), admitAt: iso(Math.max(slot, earliest)), slot: iso(slot) },
+          data: { customerId, position: state.joins, joinedAt: iso(now), admitAt: iso(Math.max(slot, earliest)), slot: iso(slot), addressKey },
         },
       ];
     }
@@ -62,8 +69,9 @@ export function decideWaitingRoom(command: WaitingRoomCommand, state: WaitingRoo
 export function evolveWaitingRoom(state: WaitingRoomState, event: WaitingRoomEvent): WaitingRoomState {
   switch (event.type) {
     case 'WaitingRoomJoined': {
-      const { customerId, position, joinedAt, admitAt, slot } = event.data;
+      const { customerId, position, joinedAt, admitAt, slot, addressKey } = event.data;
       const slotStart = Date.parse(slot);
+      if (!state.places.has(customerId)) state.customersByAddress.set(addressKey, (state.customersByAddress.get(addressKey) ?? 0) + 1);
       state.places.set(customerId, { position, joinedAt: Date.parse(joinedAt), admitAt: Date.parse(admitAt) });
       state.slotUsed = state.joins > 0 && slotStart === state.slotStart ? state.slotUsed + 1 : 1;
       state.slotStart = slotStart;
@@ -81,7 +89,7 @@ export function evolveWaitingRoom(state: WaitingRoomState, event: WaitingRoomEve
 export const waitingRoomDecider: Decider<WaitingRoomCommand, WaitingRoomEvent, WaitingRoomState> = {
   decide: decideWaitingRoom,
   evolve: evolveWaitingRoom,
-  initialState: () => ({ places: new Map(), joins: 0, slotStart: 0, slotUsed: 0 }),
+  initialState: () => ({ places: new Map(), joins: 0, slotStart: 0, slotUsed: 0, customersByAddress: new Map() }),
 };
 
 const iso = (ms: number): string => new Date(ms).toISOString();

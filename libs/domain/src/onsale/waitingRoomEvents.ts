@@ -14,6 +14,8 @@ export type WaitingRoomJoined = {
     admitAt: string;
     /** The admission slot (a tick of the rate) it was given a place in; the next join fills it or opens the next. */
     slot: string;
+    /** A keyed hash of the address it joined from (never the address): places per address are capped. */
+    addressKey: string;
   };
 };
 
