@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     scenarios: results,
   };
   mkdirSync(RESULTS, { recursive: true });
-  const suffix = `${store === 'etcd' ? '-etcd' : ''}${quick ? '-quick' : ''}`;
+  // A bots-only run has figures of its own and leaves the full run's files as they are.
+  const botsOnly = only?.size === 1 && only.has('bots');
+  const suffix = `${store === 'etcd' ? '-etcd' : ''}${botsOnly ? '-bots' : ''}${quick ? '-quick' : ''}`;
   writeFileSync(join(RESULTS, `latest${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(RESULTS, `latest${suffix}.svg`), renderChart(rows, report.machine, quick));
   console.log('');

@@ -167,7 +167,7 @@ export async function runOnSale(server: RunningServer, showId: string, hot: bool
         // First, try without queueing at all.
         const direct = await call(botAgent, url, 'POST', `/v1/shows/${showId}/holds`, { auth: token, body: { quantity: BOT_WANTS } });
         if (direct.status === 201) {
-          botTickets += await buy(botAgent, url, token, direct.body.holdId, BOT_WANTS);
+          await botBuys(token, direct.body.holdId);
           continue;
         }
         refuse(direct);
@@ -185,14 +185,25 @@ export async function runOnSale(server: RunningServer, showId: string, hot: bool
         }
         pass = place.pass;
       }
-      const held = await call(botAgent, url, 'POST', `/v1/shows/${showId}/holds`, { auth: token, body: { quantity: BOT_WANTS }, headers: pass ? { 'queue-pass': pass } : {} });
+      // A pass is worth keeping: on 429 the bot waits as told and tries again with it.
+      let held = await call(botAgent, url, 'POST', `/v1/shows/${showId}/holds`, { auth: token, body: { quantity: BOT_WANTS }, headers: pass ? { 'queue-pass': pass } : {} });
+      while (pass && held.status === 429 && going()) {
+        refuse(held);
+        await sleep(Number(held.retryAfter ?? 1) * 1000);
+        held = await call(botAgent, url, 'POST', `/v1/shows/${showId}/holds`, { auth: token, body: { quantity: BOT_WANTS }, headers: { 'queue-pass': pass } });
+      }
       if (held.status !== 201) {
         refuse(held);
         await sleep(100);
         continue;
       }
-      botTickets += await buy(botAgent, url, token, held.body.holdId, BOT_WANTS);
+      await botBuys(token, held.body.holdId);
     }
+  };
+  const botBuys = async (token: string, holdId: string): Promise<void> => {
+    const bought = await buy(botAgent, url, token, holdId, BOT_WANTS);
+    if (typeof bought === 'number') botTickets += bought;
+    else refuse({ ...bought, status: bought.status, body: { error: `purchase ${bought.body?.error}` } });
   };
 
   // --- the humans: one address each, the pages' pace.
@@ -233,8 +244,9 @@ export async function runOnSale(server: RunningServer, showId: string, hot: bool
       const held = await call(agent, url, 'POST', `/v1/shows/${showId}/holds`, { auth: token, body: { quantity: HUMAN_WANTS }, headers: pass ? { 'queue-pass': pass } : {} });
       if (held.status !== 201) return void (outcome.refusal = `hold ${held.status} ${held.body?.error}`);
       await sleep(between(3_000, 6_000));
-      outcome.tickets = await buy(agent, url, token, held.body.holdId, HUMAN_WANTS);
-      if (outcome.tickets === 0) outcome.refusal = 'purchase refused';
+      const bought = await buy(agent, url, token, held.body.holdId, HUMAN_WANTS);
+      if (typeof bought === 'number') outcome.tickets = bought;
+      else outcome.refusal = `purchase ${bought.status} ${bought.body?.error}`;
     } finally {
       agent.destroy();
     }
@@ -263,9 +275,10 @@ export async function runOnSale(server: RunningServer, showId: string, hot: bool
   };
 }
 
-async function buy(agent: Agent, url: URL, token: string, holdId: string, quantity: number): Promise<number> {
+/** Pays for a hold; the tickets bought, or the refusal. */
+async function buy(agent: Agent, url: URL, token: string, holdId: string, quantity: number): Promise<number | Answer> {
   const paid = await call(agent, url, 'POST', `/v1/holds/${holdId}/purchase`, { auth: token, body: { payment: { token: 'tok_visa' } }, headers: { 'idempotency-key': `pay-${holdId}` } });
-  return paid.status === 201 ? quantity : 0;
+  return paid.status === 201 ? quantity : paid;
 }
 
 /** Humans served in the order they queued: among those with a place, a later place never admitted before an earlier one, and nobody with a place left without tickets while someone later got them. */
