@@ -539,7 +539,10 @@ export interface paths {
         /** Your place in a hot show's waiting room, with the queue pass once admitted */
         get: operations["OnSaleController_place"];
         put?: never;
-        /** Join a hot show's waiting room (again: keeps your place); the pass comes once admitted */
+        /**
+         * Join a hot show's waiting room (again: keeps your place); the pass comes once admitted
+         * @description At most QUEUE_PLACES_PER_ADDRESS customers per address in one room (409 too_many_places); 409 not_hot_onsale for a show that is not hot.
+         */
         post: operations["OnSaleController_join"];
         delete?: never;
         options?: never;
@@ -765,7 +768,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "too_many_places" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {

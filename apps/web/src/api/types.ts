@@ -66,3 +66,5 @@ export type ApiErrorCode = ApiError['error'];
  * own in the description (it says `data` is JSON), so this is the part they share with one.
  */
 export type SeatChange = Pick<SeatStatus, 'seatId' | 'status'>;
+export type HotOnSale = Schemas['HotOnSale'];
+export type WaitingRoomPlace = Schemas['WaitingRoomPlace'];
