@@ -10,7 +10,7 @@ import { openPayload, signPayload } from '../src/auth/signedPayload';
 import { TokenService } from '../src/auth/tokenService';
 import { QueuePasses } from '../src/onsale/queuePasses';
 import { solveChallenge } from '../src/onsale/proofOfWork';
-import { createGeneralShow, createSeatedShow } from './inventoryFixtures';
+import { createGeneralShow, createSeatedShow, eventually } from './inventoryFixtures';
 import { createTestApp, type TestApp } from './testApp';
 
 type Place = { position: number; admitAt: string; status: string; pass?: string; waitSeconds: number };
@@ -120,6 +120,8 @@ describe('hot on-sales: waiting room, queue passes and holds', () => {
 
     const held = await hold(t, showId, alice.auth, alicePlace.pass!).expect(201);
     expect(held.body.ticketNumbers).toHaveLength(1);
+    // The waiting line of a hot show is behind the pass too.
+    expect((await t.http.post(`/v1/shows/${showId}/waitlist`).set('Authorization', bob.auth).send({ quantity: 1 }).expect(403)).body.error).toBe('queue_pass_required');
   });
 
   it('admits in arrival order at the show\'s rate, and joining again keeps one\'s place', async () => {
@@ -238,6 +240,10 @@ describe('hot on-sales across a restart and across processes', () => {
     try {
       const showId = await createGeneralShow(one, 100, 2);
       await markHot(one, showId, { admissionsPerMinute: 60 }).expect(200);
+      // Process two learns of the mark from the log (its projections' feed), and then asks for passes too.
+      await eventually(async () => (await two.http.get(`/v1/shows/${showId}/hot-onsale`).expect(200)).body.hot === true);
+      const early = await two.customer();
+      expect((await hold(two, showId, early.auth).expect(403)).body.error).toBe('queue_pass_required');
       const customers = await Promise.all(Array.from({ length: 6 }, () => one.customer()));
       const places: Place[] = [];
       // Alternating processes, one after the other: the second always sees the first's joins.

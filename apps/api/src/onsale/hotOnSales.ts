@@ -32,6 +32,15 @@ export class HotOnSales {
     return this.reader.read((state) => state.shows.get(showId));
   }
 
+  /**
+   * As `settings`, but a show not hot in memory is looked up in the store too (one read of
+   * the stream's head): for the waiting room, which must not turn away a customer because
+   * another process's mark has not reached this one yet.
+   */
+  async settingsChecked(showId: string): Promise<HotOnSaleSettings | undefined> {
+    return (await this.settings(showId)) ?? this.reader.read((state) => state.shows.get(showId), { fresh: true });
+  }
+
   /** Whether any show is a hot on-sale now (new identities then cost a proof-of-work). */
   async anyOpen(): Promise<boolean> {
     const known = this.reader.peek((state) => state.shows.size > 0);
@@ -48,6 +57,10 @@ export class HotOnSales {
     const { events } = await writer.execute(command);
     this.reader.invalidate();
     return events;
+  }
+
+  warm(): Promise<void> {
+    return this.reader.warm();
   }
 
   /** An event of the stream reached the log (from any process): the next question reloads. */

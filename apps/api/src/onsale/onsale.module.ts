@@ -1,4 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { HOT_ONSALES_STREAM } from '@app/domain';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ProjectionsService } from '../projections/projections.service';
@@ -22,7 +22,7 @@ const ROOM_PREFIX = 'waiting-room-';
   providers: [HotOnSales, QueuePasses, WaitingRooms, QueuePassGuard, ProofOfWork],
   exports: [HotOnSales, QueuePasses, QueuePassGuard, ProofOfWork],
 })
-export class OnSaleModule implements OnModuleInit {
+export class OnSaleModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly projections: ProjectionsService,
     private readonly hot: HotOnSales,
@@ -37,5 +37,10 @@ export class OnSaleModule implements OnModuleInit {
         else if (event.streamId.startsWith(ROOM_PREFIX)) this.rooms.seen(event.streamId.slice(ROOM_PREFIX.length), event.streamRevision);
       }
     });
+  }
+
+  /** The hot list in memory before the first hold, so no hold waits for it. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.hot.warm().catch((error: unknown) => new Logger('HotOnSales').warn(`hot on-sales not loaded yet (the first hold loads them): ${String(error)}`));
   }
 }

@@ -65,7 +65,7 @@ export class WaitingRooms {
   }
 
   private async hotSettings(showId: string): Promise<HotOnSaleSettings> {
-    const settings = await this.hot.settings(showId);
+    const settings = await this.hot.settingsChecked(showId);
     if (!settings) throw new AppError('not_hot_onsale', `Show ${showId} is not a hot on-sale: it has no waiting room, hold seats directly`, { showId });
     return settings;
   }

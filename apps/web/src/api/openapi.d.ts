@@ -559,7 +559,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Wait in line for a sold-out show */
+        /**
+         * Wait in line for a sold-out show
+         * @description On a hot on-sale, like a hold: send the queue pass as `Queue-Pass` (403 queue_pass_required or queue_pass_invalid without a valid one of your own).
+         */
         post: operations["WaitlistController_join"];
         delete?: never;
         options?: never;
@@ -3526,7 +3529,10 @@ export interface operations {
     WaitlistController_join: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The pass from GET /v1/shows/{showId}/waiting-room once admitted (hot on-sales only) */
+                "Queue-Pass"?: string;
+            };
             path: {
                 showId: string;
             };
@@ -3558,6 +3564,15 @@ export interface operations {
             };
             /** @description No bearer token, or one the API does not know */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
