@@ -94,6 +94,21 @@ describe('accounts and roles', () => {
     await t.http.get('/v1/admin/me').set('Authorization', forged).expect(401);
   });
 
+  it('auditors and event managers read their own organisation\'s sales audit and chart, and no one else\'s', async () => {
+    await t.http.post('/v1/admin/shows').set('Authorization', admin()).send(seatedShow({ id: 'platform-show' })).expect(201);
+    for (const role of ['auditor', 'event_manager'] as const) {
+      const own = await t.staff(role, { organisationId: 'acme' });
+      const rival = await t.staff(role, { organisationId: 'globex' });
+      for (const path of ['/v1/audit/shows/acme-night-1/sales', '/v1/audit/shows/acme-night-1/sales-over-time']) {
+        await t.http.get(path).set('Authorization', own.auth).expect(200);
+        await t.http.get(path).set('Authorization', rival.auth).expect(404);
+        await t.http.get(path.replace('acme-night-1', 'platform-show')).set('Authorization', own.auth).expect(404);
+      }
+    }
+    const gate = await t.staff('gate', { organisationId: 'acme', showIds: ['acme-night-1'] });
+    await t.http.get('/v1/audit/shows/acme-night-1/sales').set('Authorization', gate.auth).expect(403);
+  });
+
   it('a revoked token stops at once; the user\'s other tokens keep working; a disabled user\'s all stop', async () => {
     const manager = await t.staff('event_manager', { organisationId: 'acme' });
     const second = await t.http.post(`/v1/admin/organisations/acme/users/${manager.userId}/tokens`).set('Authorization', manager.auth).send({ label: 'laptop' }).expect(201);
