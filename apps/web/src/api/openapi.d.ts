@@ -266,7 +266,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The shows this staff member may act on, earliest first
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        get: operations["AdminCatalogController_staffShows"];
         put?: never;
         /**
          * Schedule a show of an event at a venue
@@ -332,7 +336,7 @@ export interface paths {
         };
         /**
          * A show's sold tickets in the order sold, page by page
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager, auditor.
          */
         get: operations["InventoryController_sales"];
         put?: never;
@@ -352,7 +356,7 @@ export interface paths {
         };
         /**
          * Tickets sold per time bucket
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager, auditor.
          */
         get: operations["SalesOverTimeController_salesOverTime"];
         put?: never;
@@ -1229,6 +1233,18 @@ export interface components {
         };
         /** @enum {string} */
         StaffRole: "admin" | "event_manager" | "auditor" | "gate";
+        StaffShows: {
+            items: {
+                eventId: string;
+                eventName: string;
+                /** @enum {string} */
+                kind: "seated" | "general";
+                organisationId?: string;
+                showId: string;
+                startsAt: string;
+                venueName: string;
+            }[];
+        };
         StaffTokenView: {
             /**
              * Format: date-time
@@ -2274,6 +2290,55 @@ export interface operations {
             };
         };
     };
+    AdminCatalogController_staffShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffShows"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AdminCatalogController_scheduleShow: {
         parameters: {
             query?: never;
@@ -2684,6 +2749,15 @@ export interface operations {
             };
             /** @description The token lacks the right for this call */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
