@@ -66,3 +66,7 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 // Fairness: arrival stamps at the edge, and the figure that says how first-come-first-served a sale was
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
+
+// Partner analytics: which aggregated cells may be published
+export { composeReports, suppressBreakdown, suppressReport } from './analytics/suppression';
+export type { CellFigures, CountedCell, CountedReport, PublishedCell, PublishedReport } from './analytics/suppression';
