@@ -10,7 +10,7 @@ import { ANALYTICS_DIMENSIONS, SalesAnalyticsProjection, customerRegion, orderSi
 import { SalesAnalyticsQueries } from './salesAnalyticsQueries';
 
 let position = 0n;
-function recorded(type: string, data: object, metadata: object = {}): RecordedEvent {
+function recorded(type: string, data: Record<string, unknown>, metadata: Record<string, unknown> = {}): RecordedEvent {
   position++;
   return { id: `e${position}`, streamId: 'x', type, data, metadata, streamRevision: position, position, created: new Date(0) };
 }
