@@ -42,6 +42,11 @@ describe('partner analytics: GET /v1/analytics/shows/:showId and /v1/analytics/e
     for (let i = 0; i < 3; i++) await buy('ana-show', 'golden', 1);
     // Another show of the event with two buyers in all.
     await buy('ana-tiny', 'standing', 2);
+    // An organisation's own event and show, made by its event manager.
+    const manager = await t.staff('event_manager', { organisationId: 'acme' });
+    await t.http.post('/v1/admin/events').set('Authorization', manager.auth).send({ id: 'acme-tour', name: 'Acme Tour', description: '', category: 'concert', performerId: 'la-sonora' }).expect(201);
+    await t.http.post('/v1/admin/shows').set('Authorization', manager.auth).send(generalShow({ id: 'acme-show', eventId: 'acme-tour' })).expect(201);
+    await buy('acme-show', 'standing', 1);
     const last = await buy('ana-tiny', 'standing', 1);
     await t.http.get('/v1/customers/me/orders').set('Authorization', last).expect(200); // waits for the projections
   });
@@ -97,7 +102,7 @@ describe('partner analytics: GET /v1/analytics/shows/:showId and /v1/analytics/e
 
   it('contains no customer, order, hold or ticket id in any export, JSON or CSV, of the show or the event', async () => {
     expect(ids.size).toBeGreaterThan(4 * 30);
-    for (const path of ['/v1/analytics/shows/ana-show', '/v1/analytics/shows/ana-tiny', '/v1/analytics/events/sonora-tour']) {
+    for (const path of ['/v1/analytics/shows/ana-show', '/v1/analytics/shows/ana-tiny', '/v1/analytics/events/sonora-tour', '/v1/analytics/shows/acme-show', '/v1/analytics/events/acme-tour']) {
       for (const format of ['json', 'csv']) {
         const text = (await t.http.get(`${path}?format=${format}`).set(admin()).expect(200)).text;
         const leaked = [...ids].filter((id) => text.includes(id));
@@ -111,6 +116,26 @@ describe('partner analytics: GET /v1/analytics/shows/:showId and /v1/analytics/e
     const { auth } = await t.customer();
     expect((await t.http.get('/v1/analytics/shows/ana-show').set('Authorization', auth).expect(401)).body).toMatchObject({ error: 'unauthorized' });
     await t.http.get('/v1/analytics/events/sonora-tour').set('Authorization', auth).expect(401);
+  });
+
+  it("lets an organisation's auditors and event managers in to its own shows and events, and answers 404 for any other's", async () => {
+    for (const role of ['auditor', 'event_manager'] as const) {
+      const own = await t.staff(role, { organisationId: 'acme' });
+      const rival = await t.staff(role, { organisationId: 'globex' });
+      for (const path of ['/v1/analytics/shows/acme-show', '/v1/analytics/events/acme-tour', '/v1/analytics/shows/acme-show?format=csv']) {
+        await t.http.get(path).set('Authorization', own.auth).expect(200);
+        expect((await t.http.get(path).set('Authorization', rival.auth).expect(404)).body).toMatchObject({ error: 'not_found' });
+      }
+      // The platform's own show and event are for admins only.
+      await t.http.get('/v1/analytics/shows/ana-show').set('Authorization', own.auth).expect(404);
+      await t.http.get('/v1/analytics/events/sonora-tour').set('Authorization', own.auth).expect(404);
+    }
+    const acme = await t.http.get('/v1/analytics/events/acme-tour').set('Authorization', (await t.staff('auditor', { organisationId: 'acme' })).auth).expect(200);
+    // One buyer: withheld whole.
+    expect(acme.body).toMatchObject({ scope: 'event', id: 'acme-tour', shows: [], leftOut: ['acme-show'], total: { suppressed: true } });
+    const gate = await t.staff('gate', { organisationId: 'acme', showIds: ['acme-show'] });
+    expect((await t.http.get('/v1/analytics/shows/acme-show').set('Authorization', gate.auth).expect(403)).body).toMatchObject({ error: 'forbidden' });
+    expect((await t.http.get('/v1/analytics/shows/acme-show').set('Authorization', 'Bearer not-a-token').expect(401)).body.message).toMatch(/Token rejected/);
   });
 
   it('names what is wrong with a request: an unknown show or event, a bad id, format, groupBy or parameter', async () => {

@@ -70,3 +70,11 @@ export type { ArrivalStamp } from './fairness/arrivalStamp';
 // Partner analytics: which aggregated cells may be published
 export { composeReports, suppressBreakdown, suppressReport } from './analytics/suppression';
 export type { CellFigures, CountedCell, CountedReport, PublishedCell, PublishedReport } from './analytics/suppression';
+
+// Accounts: organisations, their staff and tokens.
+export * from './accounts/accountEvents';
+export type { OrganisationState, UserRecord, TokenRecord } from './accounts/accountState';
+export { initialOrganisationState, evolveOrganisation } from './accounts/accountState';
+export { decideAccounts, MAX_LIVE_TOKENS_PER_USER, ORGANISATION_ID_PATTERN } from './accounts/decideAccounts';
+export type { AccountCommand, Actor } from './accounts/decideAccounts';
+export { accountsDecider } from './accounts/accountsDecider';

@@ -28,7 +28,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a city */
+        /**
+         * Create a city
+         * @description Staff roles: admin, event_manager.
+         */
         post: operations["AdminCatalogController_createCity"];
         delete?: never;
         options?: never;
@@ -45,9 +48,152 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an event */
+        /**
+         * Create an event
+         * @description Staff roles: admin, event_manager.
+         */
         post: operations["AdminCatalogController_createEvent"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who this staff token belongs to
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        get: operations["AccountsController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an organisation (admins)
+         * @description Staff roles: admin.
+         */
+        post: operations["AccountsController_createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation with its staff and their tokens (never the tokens themselves)
+         * @description Staff roles: admin, event_manager, auditor.
+         */
+        get: operations["AccountsController_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a staff user (admins: any role; event managers: gate users of their own shows)
+         * @description Staff roles: admin, event_manager.
+         */
+        post: operations["AccountsController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disable a staff user: every token of theirs stops working
+         * @description Staff roles: admin, event_manager.
+         */
+        delete: operations["AccountsController_disableUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users/{userId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a token to a staff user (shown once)
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        post: operations["AccountsController_issueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users/{userId}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a staff token: it stops working at once here and within a second everywhere
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        delete: operations["AccountsController_revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -62,7 +208,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a performer */
+        /**
+         * Create a performer
+         * @description Staff roles: admin, event_manager.
+         */
         post: operations["AdminCatalogController_createPerformer"];
         delete?: never;
         options?: never;
@@ -77,7 +226,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The read models: position, lag and state of each projection */
+        /**
+         * The read models: position, lag and state of each projection
+         * @description Staff roles: admin.
+         */
         get: operations["ProjectionsAdminController_list"];
         put?: never;
         post?: never;
@@ -96,7 +248,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild a projection (or all) beside the live tables and swap it in */
+        /**
+         * Rebuild a projection (or all) beside the live tables and swap it in
+         * @description Staff roles: admin.
+         */
         post: operations["ProjectionsAdminController_rebuild"];
         delete?: never;
         options?: never;
@@ -113,7 +268,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule a show of an event at a venue */
+        /**
+         * Schedule a show of an event at a venue
+         * @description Staff roles: admin, event_manager.
+         */
         post: operations["AdminCatalogController_scheduleShow"];
         delete?: never;
         options?: never;
@@ -128,10 +286,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's capacity transfers as this region has seen them, and each shard's capacity after them */
+        /**
+         * A show's capacity transfers as this region has seen them, and each shard's capacity after them
+         * @description Staff roles: admin.
+         */
         get: operations["CapacityTransfersController_list"];
         put?: never;
-        /** Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable) */
+        /**
+         * Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable)
+         * @description Staff roles: admin.
+         */
         post: operations["CapacityTransfersController_transfer"];
         delete?: never;
         options?: never;
@@ -148,7 +312,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a venue (with its seat map when seated) */
+        /**
+         * Create a venue (with its seat map when seated)
+         * @description Staff roles: admin, event_manager.
+         */
         post: operations["AdminCatalogController_createVenue"];
         delete?: never;
         options?: never;
@@ -163,7 +330,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's sold tickets in the order sold, page by page */
+        /**
+         * A show's sold tickets in the order sold, page by page
+         * @description Staff roles: admin.
+         */
         get: operations["InventoryController_sales"];
         put?: never;
         post?: never;
@@ -180,7 +350,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tickets sold per time bucket */
+        /**
+         * Tickets sold per time bucket
+         * @description Staff roles: admin.
+         */
         get: operations["SalesOverTimeController_salesOverTime"];
         put?: never;
         post?: never;
@@ -588,6 +761,8 @@ export interface components {
             description: string;
             id: string;
             name: string;
+            /** @description The organisation that runs it; absent: the platform */
+            organisationId?: string;
             performerId: string;
         };
         City: {
@@ -616,13 +791,26 @@ export interface components {
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             id?: string;
             name: string;
+            /** @description Admins only: the owning organisation (an event manager's is its own) */
+            organisationId?: string;
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             performerId: string;
+        };
+        CreateOrganisationRequest: {
+            /** @description 1-63 lowercase letters, digits or '-'; 'platform' holds the platform's admins */
+            id: string;
+            name: string;
         };
         CreatePerformerRequest: {
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             id?: string;
             name: string;
+        };
+        CreateUserRequest: {
+            name: string;
+            role: components["schemas"]["StaffRole"];
+            /** @description Gate users only: the shows they check tickets in at */
+            showIds?: string[];
         };
         CreateVenueRequest: {
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
@@ -631,6 +819,8 @@ export interface components {
             id?: string;
             kind: components["schemas"]["VenueKind"];
             name: string;
+            /** @description Admins only: the owning organisation (an event manager's is its own) */
+            organisationId?: string;
             seatMap?: components["schemas"]["SeatMap"];
         };
         CustomerToken: {
@@ -647,7 +837,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -770,10 +960,30 @@ export interface components {
         };
         /** @enum {string} */
         HoldStatus: "active" | "purchased" | "released" | "expired";
+        IssuedToken: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            issuedAt: string;
+            /** @description Shown this once: the log keeps only a hash of its secret */
+            token: string;
+            tokenId: string;
+        };
+        IssueTokenRequest: {
+            label?: string;
+        };
         JoinWaitlistRequest: {
             quantity: number;
             section?: string | null;
             tier?: string | null;
+        };
+        Me: {
+            name: string;
+            organisationId?: string;
+            role: components["schemas"]["StaffRole"];
+            showIds: string[];
+            userId: string;
         };
         Order: {
             /** @description ISO 4217, e.g. EUR */
@@ -803,6 +1013,25 @@ export interface components {
             ticketId: string;
             ticketNumber?: number;
             tier: string;
+        };
+        Organisation: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            createdAt: string;
+            id: string;
+            name: string;
+        };
+        OrganisationDetail: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            createdAt: string;
+            id: string;
+            name: string;
+            users: components["schemas"]["StaffUser"][];
         };
         Performer: {
             id: string;
@@ -997,6 +1226,42 @@ export interface components {
             tiers: components["schemas"]["PriceTier"][];
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
+        };
+        /** @enum {string} */
+        StaffRole: "admin" | "event_manager" | "auditor" | "gate";
+        StaffTokenView: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            issuedAt: string;
+            issuedBy: string;
+            label: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            revokedAt?: string;
+            tokenId: string;
+        };
+        StaffUser: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            createdAt: string;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            disabledAt?: string;
+            name: string;
+            organisationId: string;
+            role: components["schemas"]["StaffRole"];
+            showIds: string[];
+            tokens: components["schemas"]["StaffTokenView"][];
+            userId: string;
         };
         StoreMember: {
             endpoint: string;
@@ -1255,6 +1520,524 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffUser"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_disableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_issueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a limit, or an Idempotency-Key reused with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                tokenId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
