@@ -46,6 +46,7 @@ export function AdminGate({ children }: { children: ComponentChildren }) {
         <Link href="/admin">Shows</Link>
         <Link href="/admin/projections">Projections</Link>
         <Link href="/admin/audit">Sales audit</Link>
+        <Link href="/admin/analytics">Analytics</Link>
         <button
           type="button"
           class="link"

@@ -3,6 +3,7 @@ import type { ShowKind } from '../api/types';
 
 export interface ShowRow {
   showId: string;
+  eventId: string;
   eventName: string;
   venueName: string;
   startsAt: string;
@@ -19,6 +20,6 @@ export async function allShows(): Promise<ShowRow[]> {
   }
   const details = await Promise.all(events.map((e) => api('GET', '/v1/events/{eventId}', { path: { eventId: e.id } })));
   return details.flatMap((event) =>
-    event.shows.map((show) => ({ showId: show.id, eventName: event.name, venueName: show.venue.name, startsAt: show.startsAt, kind: show.kind })),
+    event.shows.map((show) => ({ showId: show.id, eventId: event.id, eventName: event.name, venueName: show.venue.name, startsAt: show.startsAt, kind: show.kind })),
   );
 }
