@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from './testApp';
 import { adminPost, createBasics, generalShow } from './catalogFixtures';
+import { eventually } from './inventoryFixtures';
 
 /**
  * Partner analytics against the real app and the embedded store: sales made through the
@@ -109,6 +110,17 @@ describe('partner analytics: GET /v1/analytics/shows/:showId and /v1/analytics/e
         expect(leaked).toEqual([]);
       }
     }
+  });
+
+  it('gives the same report after the projection is rebuilt from the log beside its live tables', async () => {
+    const before = (await t.http.get('/v1/analytics/events/sonora-tour').set(admin()).expect(200)).body;
+    await t.http.post('/v1/admin/projections/sales_analytics/rebuild').set(admin()).expect(202);
+    const status = async () => ((await t.http.get('/v1/admin/projections').set(admin()).expect(200)).body as Array<{ name: string; status: string; rebuiltAt?: string }>).find((p) => p.name === 'sales_analytics')!;
+    await eventually(async () => {
+      const now = await status();
+      return now.status === 'live' && now.rebuiltAt !== undefined;
+    });
+    expect((await t.http.get('/v1/analytics/events/sonora-tour').set(admin()).expect(200)).body).toEqual(before);
   });
 
   it('is refused without a staff token: 401 with none, and 401 for a customer', async () => {
