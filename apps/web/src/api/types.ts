@@ -71,3 +71,7 @@ export type ApiErrorCode = ApiError['error'];
  * own in the description (it says `data` is JSON), so this is the part they share with one.
  */
 export type SeatChange = Pick<SeatStatus, 'seatId' | 'status'>;
+
+// Partner analytics
+export type SalesAnalytics = Schemas['SalesAnalytics'];
+export type AnalyticsCell = Schemas['AnalyticsCell'];
