@@ -22,6 +22,8 @@ export interface DomainErrorDetails {
   waitlist_entry_not_waiting: { entryId: string; status: 'offered' | 'left' | 'sold_out' | 'expired' };
   /** The customer's entry that is already waiting for this show. */
   already_waiting: { entryId: string };
+  /** A price change that sets the price the tier already has. */
+  price_unchanged: { field: 'price'; tier: string; price: number };
   /** A capacity transfer the shard cannot make now. */
   transfer_refused: { reason: 'not_enough_fresh_tickets' | 'too_soon' | 'other_tier'; shardId: string; [key: string]: unknown };
 }
