@@ -11,3 +11,4 @@ export * from './inventory';
 export * from './waitlist';
 export * from './admin';
 export * from './prices';
+export * from './accounts';
