@@ -1,6 +1,7 @@
 import { catalogStream } from '../src/catalog/catalogStreams';
 import { createTestApp, type TestApp } from './testApp';
 import { createGeneralShow, createSeatedShow, eventually } from './inventoryFixtures';
+import { createBasics, seatedShow, smallSeatMap } from './catalogFixtures';
 
 /** A tier's price changes; holds keep the price they were made at; orders and the audit show what was paid. */
 describe('Prices as events over HTTP', () => {
@@ -137,6 +138,44 @@ describe('Prices as events over HTTP', () => {
     const after = await hold(erin.auth, showId, { quantity: 1 });
     expect((await purchase(dan.auth, before)).total).toBe(2 * price);
     expect((await purchase(erin.auth, after)).total).toBe(price + 1_000);
+  });
+
+  describe('who may change prices', () => {
+    let manager: Awaited<ReturnType<TestApp['staff']>>;
+    beforeAll(async () => {
+      await createBasics(t);
+      manager = await t.staff('event_manager', { organisationId: 'acme' });
+      const as = (path: string, body: object) => t.http.post(path).set('Authorization', manager.auth).send(body).expect(201);
+      await as('/v1/admin/venues', { id: 'acme-hall', cityId: 'utrecht', name: 'Acme Hall', kind: 'theatre', seatMap: smallSeatMap });
+      await as('/v1/admin/events', { id: 'acme-night', name: 'Acme Night', description: '', category: 'concert', performerId: 'la-sonora' });
+      await as('/v1/admin/shows', seatedShow({ id: 'acme-night-1', eventId: 'acme-night', venueId: 'acme-hall' }));
+    });
+
+    it("an event manager changes its own organisation's show, and the change records who made it", async () => {
+      const changed = await t.http.put('/v1/admin/shows/acme-night-1/tiers/vip/price').set('Authorization', manager.auth).send({ price: 4_500 }).expect(200);
+      expect(changed.body).toMatchObject({ tier: 'vip', price: 4_500, previousPrice: 4_000, by: manager.userId });
+      const history = await t.http.get('/v1/admin/shows/acme-night-1/prices').set('Authorization', manager.auth).expect(200);
+      expect(history.body.changes).toEqual([expect.objectContaining({ tier: 'vip', price: 4_500, by: manager.userId })]);
+      const [, event] = await t.store.readStream(catalogStream('show', 'acme-night-1'));
+      expect(event.metadata).toMatchObject({ by: manager.userId });
+    });
+
+    it("another organisation's event manager gets 404 and writes nothing; an auditor or gate user gets 403", async () => {
+      const length = await showStreamLength('acme-night-1');
+      const rival = await t.staff('event_manager', { organisationId: 'globex' });
+      const refused = await t.http.put('/v1/admin/shows/acme-night-1/tiers/vip/price').set('Authorization', rival.auth).send({ price: 1 }).expect(404);
+      expect(refused.body).toMatchObject({ error: 'not_found', message: 'Show acme-night-1 does not exist' });
+      await t.http.get('/v1/admin/shows/acme-night-1/prices').set('Authorization', rival.auth).expect(404);
+      // The platform's own shows are admins' only.
+      const platformShow = await createSeatedShow(t);
+      await t.http.put(`/v1/admin/shows/${platformShow}/tiers/vip/price`).set('Authorization', manager.auth).send({ price: 1 }).expect(404);
+      for (const role of ['auditor', 'gate'] as const) {
+        const staff = await t.staff(role, { organisationId: 'acme', ...(role === 'gate' ? { showIds: ['acme-night-1'] } : {}) });
+        await t.http.put('/v1/admin/shows/acme-night-1/tiers/vip/price').set('Authorization', staff.auth).send({ price: 1 }).expect(403);
+      }
+      expect(await showStreamLength('acme-night-1')).toBe(length);
+      expect(await showStreamLength(platformShow)).toBe(1);
+    });
   });
 });
 
