@@ -2,6 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
 import { AnalyticsPage } from './admin/AnalyticsPage';
 import { AuditPage } from './admin/AuditPage';
+import { BuildPage } from './admin/BuildPage';
+import { ManageShowPage } from './admin/ManageShowPage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
 import { StaffPage } from './admin/StaffPage';
@@ -28,6 +30,8 @@ function route(path: string) {
   if ((p = match('/waitlist/:entryId', path))) return <WaitlistPage entryId={p.entryId} />;
   if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
   if (path === '/admin/staff') return <AdminGate><StaffPage /></AdminGate>;
+  if (path === '/admin/build') return <AdminGate><BuildPage /></AdminGate>;
+  if ((p = match('/admin/shows/:showId', path))) return <AdminGate><ManageShowPage showId={p.showId} key={p.showId} /></AdminGate>;
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;

@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   idempotency_key_reused: { statuses: [409], means: 'the Idempotency-Key was used by another customer or call' },
   conflict: { statuses: [409], means: 'too much contention on one show at this moment; retry after `Retry-After`' },
   transfer_refused: { statuses: [409], means: 'a capacity transfer the shard cannot make now; `reason` says why (not_enough_fresh_tickets, too_soon, other_tier)' },
+  price_unchanged: { statuses: [409], means: 'the tier already has that price; `tier` and `price` say which' },
   rebuild_in_progress: { statuses: [409], means: 'a rebuild of that projection is already running' },
   not_rebuildable: { statuses: [409], means: 'that projection cannot be rebuilt while the API runs' },
   hold_expired: { statuses: [410], means: 'the hold ran out before it was bought' },

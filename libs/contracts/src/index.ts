@@ -11,4 +11,5 @@ export * from './inventory';
 export * from './waitlist';
 export * from './admin';
 export * from './analytics';
+export * from './prices';
 export * from './accounts';

@@ -22,6 +22,8 @@ export interface DomainErrorDetails {
   waitlist_entry_not_waiting: { entryId: string; status: 'offered' | 'left' | 'sold_out' | 'expired' };
   /** The customer's entry that is already waiting for this show. */
   already_waiting: { entryId: string };
+  /** A price change that sets the price the tier already has. */
+  price_unchanged: { field: 'price'; tier: string; price: number };
   /** Accounts: an organisation, user or token that is not there. */
   not_found: { kind: 'organisation' | 'user' | 'token'; id: string };
   /** Accounts: an id taken already. */

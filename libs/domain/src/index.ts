@@ -19,6 +19,8 @@ export { validateShow, MAX_GENERAL_CAPACITY, MAX_HOLD_SECONDS, MAX_TICKETS_PER_C
 export { planShards, shardSize, MAX_SEATS_PER_SHARD } from './catalog/planShards';
 export type { ShardPlan, SeatedShardPlan, GeneralShardPlan } from './catalog/planShards';
 export { inventoryStream } from './catalog/inventoryStream';
+export { showPricesDecider, decideShowPrices, evolveShowPrices, initialShowPricesState, currentShow, MAX_TIER_PRICE } from './catalog/showPrices';
+export type { ChangePrice, ShowPricesCommand, ShowPricesEvent, ShowPricesState } from './catalog/showPrices';
 
 // Inventory (one decider per shard stream)
 export * from './inventory/inventoryEvents';

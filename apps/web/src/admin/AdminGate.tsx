@@ -19,6 +19,7 @@ export function useStaff(): Me {
 /** The staff pages each role sees in the menu; a page's own calls still decide what it may do. */
 const MENU: Array<{ href: string; label: string; roles: StaffRole[] }> = [
   { href: '/admin', label: 'Shows', roles: ['admin', 'event_manager', 'auditor'] },
+  { href: '/admin/build', label: 'Build a show', roles: ['admin', 'event_manager'] },
   { href: '/admin/audit', label: 'Sales audit', roles: ['admin', 'event_manager', 'auditor'] },
   { href: '/admin/analytics', label: 'Analytics', roles: ['admin', 'event_manager', 'auditor'] },
   { href: '/admin/staff', label: 'Staff', roles: ['admin', 'event_manager'] },

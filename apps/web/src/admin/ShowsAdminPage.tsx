@@ -17,6 +17,9 @@ export function ShowsAdminPage() {
   return (
     <section>
       <h1>Shows</h1>
+      <p>
+        <Link href="/admin/build">New venue, event and show</Link>
+      </p>
       <Show loaded={shows} what="shows">
         {(rows) => <ShowsTable rows={rows} />}
       </Show>
@@ -73,7 +76,8 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
                   <button type="button" class="link" onClick={() => setChart(row.showId)} aria-pressed={chart === row.showId}>
                     Chart
                   </button>{' '}
-                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>
+                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>{' '}
+                  <Link href={`/admin/shows/${encodeURIComponent(row.showId)}`}>Manage</Link>
                 </td>
               </tr>
             );

@@ -307,6 +307,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/shows/{showId}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's current prices and every change, with who made it
+         * @description Staff roles: admin, event_manager.
+         */
+        get: operations["ShowPricesController_prices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/shows/{showId}/tiers/{tier}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a tier's price
+         * @description Holds made before keep the price they were made at; holds made after the answer (in this process at once, elsewhere once the log reaches it) record the new one.
+         *
+         *     Staff roles: admin, event_manager.
+         */
+        put: operations["ShowPricesController_changePrice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/venues": {
         parameters: {
             query?: never;
@@ -826,6 +868,12 @@ export interface components {
             organisationId?: string;
             performerId: string;
         };
+        ChangePriceRequest: {
+            /** @description The tier's own currency (a show is priced in one); checked when given */
+            currency?: string;
+            /** @description The tier's new unit price in integer minor units (cents), 0 to 100000000 */
+            price: number;
+        };
         City: {
             country: string;
             id: string;
@@ -898,7 +946,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "price_unchanged" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -1102,6 +1150,22 @@ export interface components {
             id: string;
             name: string;
         };
+        PriceChange: {
+            /** @description The staff user who changed it (`admin` for the bootstrap token) */
+            by: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            changedAt: string;
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
+            /** @description integer minor units (cents) */
+            previousPrice: number;
+            /** @description integer minor units (cents) */
+            price: number;
+            tier: string;
+        };
         PriceTier: {
             /** @description ISO 4217, e.g. EUR */
             currency: string;
@@ -1293,6 +1357,15 @@ export interface components {
         };
         /** @enum {string} */
         ShowKind: "seated" | "general";
+        ShowPrices: {
+            /** @description Every change, oldest first */
+            changes: components["schemas"]["PriceChange"][];
+            /** @description The prices the show was scheduled with */
+            scheduledTiers: components["schemas"]["PriceTier"][];
+            showId: string;
+            /** @description The current price of each tier: what a hold made now records */
+            tiers: components["schemas"]["PriceTier"][];
+        };
         ShowView: {
             /** @description Seats for a seated show; tickets for general admission */
             capacity: number;
@@ -2609,6 +2682,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CapacityTransfer"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ShowPricesController_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowPrices"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ShowPricesController_changePrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                tier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePriceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChange"];
                 };
             };
             /** @description A malformed request; `error` says which rule and `details.field` which field */

@@ -50,6 +50,7 @@ function applySeatsHeld(state: InventoryState, data: SeatsHeld['data']): void {
     heldAt: data.heldAt,
     expiresAt: parseIsoTimestamp(data.expiresAt),
     status: 'active',
+    ...(data.prices ? { prices: data.prices } : {}),
   };
   const slot = state.holdsInOrder.length;
   for (const unit of units) {

@@ -13,8 +13,14 @@ export type QuantitySelection = { quantity: number; tier?: string; section?: str
 
 export type HoldSeats = {
   type: 'HoldSeats';
-  /** `arrival`: when the request reached the edge; a shard selling its final tickets decides in that order. */
-  data: { holdId: string; customerId: string; now: number; holdSeconds: number; arrival?: ArrivalStamp } & (SeatSelection | QuantitySelection);
+  /**
+   * `arrival`: when the request reached the edge; a shard selling its final tickets decides in that order.
+   * `prices`: the show's price of each tier now; the hold records those of the tiers it takes.
+   */
+  data: { holdId: string; customerId: string; now: number; holdSeconds: number; arrival?: ArrivalStamp; prices?: Record<string, TierPrice> } & (
+    | SeatSelection
+    | QuantitySelection
+  );
 };
 
 export type ReleaseHold = {

@@ -1,3 +1,5 @@
+import type { TierPrice } from './inventoryCommands';
+
 /** Timestamps are ISO-8601 UTC with milliseconds (`Date#toISOString`). */
 
 export type SeatsHeld = {
@@ -15,6 +17,12 @@ export type SeatsHeld = {
     tier?: string;
     /** Units held per tier. */
     tierCounts: Record<string, number>;
+    /**
+     * The unit price of each held tier when the hold was made: the hold is sold at it even
+     * if the show's price changes before the purchase. Absent in holds written before prices
+     * could change; those sell at the show's price at purchase time.
+     */
+    prices?: Record<string, TierPrice>;
     heldAt: string;
     expiresAt: string;
   };

@@ -45,8 +45,8 @@ export class DemoCatalogSeeder implements OnApplicationBootstrap {
     await this.createAll(plan.events, (event) => new CreateEventCommand(BOOTSTRAP_ADMIN, event), (event) => `event ${event.id} (${event.name})`);
     await this.createAll(plan.shows, (show) => new ScheduleShowCommand(BOOTSTRAP_ADMIN, show), (show) => `show ${show.id} (${show.venueId}, ${show.startsAt})`);
     await this.createAll([plan.festival], (show) => new ScheduleShowCommand(BOOTSTRAP_ADMIN, show), (show) => `show ${show.id} (${show.venueId}, ${show.startsAt})`);
-    const { cinema, arena, festival } = plan.showIds;
-    this.logger.log(`Demo catalog: cinema shows ${cinema.join(', ')}, arena show ${arena}, festival show ${festival} (${Date.now() - started} ms)`);
+    const { cinema, arena, stadium, festival } = plan.showIds;
+    this.logger.log(`Demo catalog: cinema shows ${cinema.join(', ')}, arena show ${arena}, stadium show ${stadium}, festival show ${festival} (${Date.now() - started} ms)`);
   }
 
   private async createAll<T extends { id: string }>(items: T[], command: (item: T) => Command<unknown>, describe: (item: T) => string): Promise<void> {
