@@ -67,7 +67,12 @@ export function decideRefundTickets(data: RefundTickets['data'], state: Inventor
 
 /** Called by evolve for every TicketsSold: the gates look tickets up by id. */
 export function recordTickets(state: InventoryState, data: TicketsSold['data']): void {
-  const records: TicketRecord[] = data.tickets.map((t) => ({ ticketId: t.ticketId, orderId: data.orderId, customerId: data.customerId }));
+  const records: TicketRecord[] = data.tickets.map((t) => ({
+    ticketId: t.ticketId,
+    orderId: data.orderId,
+    customerId: data.customerId,
+    ...(data.chargeId ? { chargeId: data.chargeId } : {}),
+  }));
   for (const record of records) state.tickets.set(record.ticketId, record);
   const earlier = state.orders.get(data.orderId);
   state.orders.set(data.orderId, earlier ? [...earlier, ...records] : records);

@@ -44,6 +44,8 @@ export type SellHold = {
     prices: Record<string, TierPrice>;
     /** One per held unit, in the hold's order; supplied by the caller so decide stays deterministic. */
     ticketIds: string[];
+    /** The payment provider's charge, recorded for refunds. */
+    chargeId?: string;
   };
 };
 

@@ -44,7 +44,8 @@ export interface SoldTicket {
 
 export type TicketsSold = {
   type: 'TicketsSold';
-  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[] };
+  /** `chargeId`: the payment that paid for them, so a refund can give it back. */
+  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[]; chargeId?: string };
 };
 
 /** Consecutive ticket numbers `first` .. `first + count - 1`. */

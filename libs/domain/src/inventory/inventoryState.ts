@@ -98,6 +98,7 @@ export interface TicketRecord {
   ticketId: string;
   orderId: string;
   customerId: string;
+  chargeId?: string;
   /** Set once, by TicketAdmitted. */
   admittedAt?: string;
   gate?: string;
