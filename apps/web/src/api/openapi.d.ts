@@ -28,7 +28,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a city */
+        /**
+         * Create a city
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createCity"];
         delete?: never;
         options?: never;
@@ -45,8 +48,33 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an event */
+        /**
+         * Create an event
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an order: its tickets stop letting anyone in and the payment is given back
+         * @description Refused (409 `order_checked_in`) when a ticket of the order was already used at a gate. Repeating a refund answers the same. The seats do not return to sale.
+         *
+         *     Staff roles: admin, event_manager.
+         */
+        post: operations["TicketsController_refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -62,7 +90,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a performer */
+        /**
+         * Create a performer
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createPerformer"];
         delete?: never;
         options?: never;
@@ -77,7 +108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The read models: position, lag and state of each projection */
+        /**
+         * The read models: position, lag and state of each projection
+         * @description Staff roles: admin.
+         */
         get: operations["ProjectionsAdminController_list"];
         put?: never;
         post?: never;
@@ -96,7 +130,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild a projection (or all) beside the live tables and swap it in */
+        /**
+         * Rebuild a projection (or all) beside the live tables and swap it in
+         * @description Staff roles: admin.
+         */
         post: operations["ProjectionsAdminController_rebuild"];
         delete?: never;
         options?: never;
@@ -113,7 +150,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule a show of an event at a venue */
+        /**
+         * Schedule a show of an event at a venue
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_scheduleShow"];
         delete?: never;
         options?: never;
@@ -128,10 +168,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's capacity transfers as this region has seen them, and each shard's capacity after them */
+        /**
+         * A show's capacity transfers as this region has seen them, and each shard's capacity after them
+         * @description Staff roles: admin.
+         */
         get: operations["CapacityTransfersController_list"];
         put?: never;
-        /** Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable) */
+        /**
+         * Move never-held tickets from one shard group to another (escrow; in transit while the target is unreachable)
+         * @description Staff roles: admin.
+         */
         post: operations["CapacityTransfersController_transfer"];
         delete?: never;
         options?: never;
@@ -148,7 +194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a venue (with its seat map when seated) */
+        /**
+         * Create a venue (with its seat map when seated)
+         * @description Staff roles: admin.
+         */
         post: operations["AdminCatalogController_createVenue"];
         delete?: never;
         options?: never;
@@ -163,7 +212,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's sold tickets in the order sold, page by page */
+        /**
+         * A show's sold tickets in the order sold, page by page
+         * @description Staff roles: admin.
+         */
         get: operations["InventoryController_sales"];
         put?: never;
         post?: never;
@@ -180,7 +232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tickets sold per time bucket */
+        /**
+         * Tickets sold per time bucket
+         * @description Staff roles: admin.
+         */
         get: operations["SalesOverTimeController_salesOverTime"];
         put?: never;
         post?: never;
@@ -353,6 +408,48 @@ export interface paths {
         };
         /** A show's counts, by tier, and how fresh they are */
         get: operations["InventoryController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a scanned ticket in at a gate
+         * @description 201 `admitted`: a check-in was written. 200 with `already_admitted` (when and at which gate), `refunded`, `wrong_show` or `invalid_signature`: decided, nothing written. A payload that is not a ticket payload at all is a 400 naming `payload`.
+         *
+         *     Staff roles: admin, gate.
+         */
+        post: operations["TicketsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/checkins/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's tickets admitted and not yet admitted, live
+         * @description Staff roles: admin, gate, event_manager, auditor.
+         */
+        get: operations["TicketsController_counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -590,6 +687,48 @@ export interface components {
             name: string;
             performerId: string;
         };
+        /** @description 201 admitted (a check-in was written); 200 for the other outcomes (nothing written) */
+        CheckIn: {
+            /**
+             * Format: date-time
+             * @description admitted: now; already_admitted: when it was first let in
+             */
+            admittedAt?: string;
+            /** @description admitted / already_admitted: the gate that let it in */
+            gate?: string;
+            /** @description The outcome in words, for the gate screen */
+            message: string;
+            outcome: components["schemas"]["CheckInOutcome"];
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            refundedAt?: string;
+            /** @description When the signature holds */
+            ticketId?: string;
+        };
+        CheckInCounts: {
+            admitted: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            asOf: string;
+            /** @description Sold, not refunded, not yet let in */
+            notAdmitted: number;
+            refunded: number;
+            showId: string;
+            /** @description Tickets sold, refunded ones included */
+            sold: number;
+        };
+        /** @enum {string} */
+        CheckInOutcome: "admitted" | "already_admitted" | "invalid_signature" | "wrong_show" | "refunded";
+        CheckInRequest: {
+            /** @description The gate scanning, as its staff name it, e.g. "North 3" */
+            gate: string;
+            /** @description What the gate scanned: the ticket's QR code (`pass` of an order's ticket) */
+            payload: string;
+        };
         City: {
             country: string;
             id: string;
@@ -647,7 +786,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "ticket_not_found" | "order_not_found" | "ticket_already_admitted" | "ticket_refunded" | "order_checked_in" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -791,12 +930,25 @@ export interface components {
             /** @description integer minor units (cents) */
             total: number;
         };
+        /** @description The order as refunded; a repeated refund answers the same */
+        OrderRefund: {
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            refundedAt: string;
+            showId: string;
+            ticketIds: string[];
+        };
         OrdersPage: {
             items: components["schemas"]["Order"][];
         };
         OrderTicket: {
             /** @description ISO 4217, e.g. EUR */
             currency: string;
+            /** @description The ticket's signed check-in payload, to show as its QR code (POST /v1/shows/{showId}/checkins) */
+            pass?: string;
             /** @description integer minor units (cents) */
             price: number;
             seatId?: string;
@@ -1255,6 +1407,84 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TicketsController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRefund"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2612,6 +2842,175 @@ export interface operations {
             };
             /** @description A malformed request; `error` says which rule and `details.field` which field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TicketsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description Answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TicketsController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCounts"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
