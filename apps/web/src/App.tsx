@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
 import { AuditPage } from './admin/AuditPage';
+import { GatePage } from './admin/GatePage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
 import { CitiesPage } from './pages/CitiesPage';
@@ -27,6 +28,7 @@ function route(path: string) {
   if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
+  if ((p = match('/admin/gate/:showId', path))) return <AdminGate><GatePage showId={p.showId} key={p.showId} /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;
   return (
     <section>
