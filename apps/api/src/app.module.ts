@@ -15,6 +15,7 @@ import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { AccountsModule } from './accounts/accounts.module';
 
 @Module({})
 export class AppModule {
@@ -22,7 +23,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, TicketsModule, AdminModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, TicketsModule, AdminModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './inventory';
 export * from './waitlist';
 export * from './admin';
 export * from './checkin';
+export * from './accounts';

@@ -68,3 +68,11 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 // Fairness: arrival stamps at the edge, and the figure that says how first-come-first-served a sale was
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
+
+// Accounts: organisations, their staff and tokens.
+export * from './accounts/accountEvents';
+export type { OrganisationState, UserRecord, TokenRecord } from './accounts/accountState';
+export { initialOrganisationState, evolveOrganisation } from './accounts/accountState';
+export { decideAccounts, MAX_LIVE_TOKENS_PER_USER, ORGANISATION_ID_PATTERN } from './accounts/decideAccounts';
+export type { AccountCommand, Actor } from './accounts/decideAccounts';
+export { accountsDecider } from './accounts/accountsDecider';

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { City, EventInfo, Performer } from '@app/domain';
 import type { ShowView, VenueView } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
+import { CurrentStaff, Roles, type Staff } from '../auth/staff';
 import { CreateCityCommand } from './commands/createCity.command';
 import { CreateEventCommand } from './commands/createEvent.command';
 import { CreatePerformerCommand } from './commands/createPerformer.command';
@@ -16,44 +17,48 @@ import { ScheduleShowDto, toScheduleShowInput } from './dto/scheduleShow.dto';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
 
-/** Event managers build the catalog here; every call answers once its own write is readable. */
+/**
+ * Event managers build the catalog here, for their own organisation (admins for any, or the
+ * platform's); every call answers once its own write is readable.
+ */
 @Controller('v1/admin')
 @UseGuards(AdminGuard)
+@Roles('event_manager')
 export class AdminCatalogController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('cities')
-  @Endpoint({ summary: 'Create a city', caller: 'admin', status: 201, body: api.CreateCityRequest, answer: api.City, errors: [409] })
+  @Endpoint({ summary: 'Create a city', caller: 'admin', roles: ['event_manager'], status: 201, body: api.CreateCityRequest, answer: api.City, errors: [409] })
   @HttpCode(201)
-  createCity(@Body() body: CreateCityDto): Promise<City> {
-    return this.commands.execute(new CreateCityCommand(toCreateCityInput(body)));
+  createCity(@CurrentStaff() staff: Staff, @Body() body: CreateCityDto): Promise<City> {
+    return this.commands.execute(new CreateCityCommand(staff, toCreateCityInput(body)));
   }
 
   @Post('venues')
-  @Endpoint({ summary: 'Create a venue (with its seat map when seated)', caller: 'admin', status: 201, body: api.CreateVenueRequest, answer: api.VenueView, errors: [404, 409] })
+  @Endpoint({ summary: 'Create a venue (with its seat map when seated)', caller: 'admin', roles: ['event_manager'], status: 201, body: api.CreateVenueRequest, answer: api.VenueView, errors: [404, 409] })
   @HttpCode(201)
-  createVenue(@Body() body: CreateVenueDto): Promise<VenueView> {
-    return this.commands.execute(new CreateVenueCommand(toCreateVenueInput(body)));
+  createVenue(@CurrentStaff() staff: Staff, @Body() body: CreateVenueDto): Promise<VenueView> {
+    return this.commands.execute(new CreateVenueCommand(staff, toCreateVenueInput(body)));
   }
 
   @Post('performers')
-  @Endpoint({ summary: 'Create a performer', caller: 'admin', status: 201, body: api.CreatePerformerRequest, answer: api.Performer, errors: [409] })
+  @Endpoint({ summary: 'Create a performer', caller: 'admin', roles: ['event_manager'], status: 201, body: api.CreatePerformerRequest, answer: api.Performer, errors: [409] })
   @HttpCode(201)
-  createPerformer(@Body() body: CreatePerformerDto): Promise<Performer> {
-    return this.commands.execute(new CreatePerformerCommand(toCreatePerformerInput(body)));
+  createPerformer(@CurrentStaff() staff: Staff, @Body() body: CreatePerformerDto): Promise<Performer> {
+    return this.commands.execute(new CreatePerformerCommand(staff, toCreatePerformerInput(body)));
   }
 
   @Post('events')
-  @Endpoint({ summary: 'Create an event', caller: 'admin', status: 201, body: api.CreateEventRequest, answer: api.CatalogEvent, errors: [404, 409] })
+  @Endpoint({ summary: 'Create an event', caller: 'admin', roles: ['event_manager'], status: 201, body: api.CreateEventRequest, answer: api.CatalogEvent, errors: [404, 409] })
   @HttpCode(201)
-  createEvent(@Body() body: CreateEventDto): Promise<EventInfo> {
-    return this.commands.execute(new CreateEventCommand(toCreateEventInput(body)));
+  createEvent(@CurrentStaff() staff: Staff, @Body() body: CreateEventDto): Promise<EventInfo> {
+    return this.commands.execute(new CreateEventCommand(staff, toCreateEventInput(body)));
   }
 
   @Post('shows')
-  @Endpoint({ summary: 'Schedule a show of an event at a venue', caller: 'admin', status: 201, body: api.ScheduleShowRequest, answer: api.ShowView, errors: [404, 409] })
+  @Endpoint({ summary: 'Schedule a show of an event at a venue', caller: 'admin', roles: ['event_manager'], status: 201, body: api.ScheduleShowRequest, answer: api.ShowView, errors: [404, 409] })
   @HttpCode(201)
-  scheduleShow(@Body() body: ScheduleShowDto): Promise<ShowView> {
-    return this.commands.execute(new ScheduleShowCommand(toScheduleShowInput(body)));
+  scheduleShow(@CurrentStaff() staff: Staff, @Body() body: ScheduleShowDto): Promise<ShowView> {
+    return this.commands.execute(new ScheduleShowCommand(staff, toScheduleShowInput(body)));
   }
 }

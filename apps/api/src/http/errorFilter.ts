@@ -23,6 +23,9 @@ export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   waitlist_entry_not_waiting: 409,
   already_waiting: 409,
   transfer_refused: 409,
+  not_found: 404,
+  already_exists: 409,
+  not_permitted: 403,
   // The check-in endpoint answers these as outcomes (200); elsewhere they are plain refusals.
   ticket_not_found: 404,
   ticket_already_admitted: 409,
