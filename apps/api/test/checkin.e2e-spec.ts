@@ -158,6 +158,62 @@ describe('check-in at the gate', () => {
   });
 });
 
+describe('who may check in: gate users of the show, admins; nobody else', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** A show of `organisationId`, scheduled by one of its event managers on a platform venue. */
+  async function showOf(organisationId: string): Promise<string> {
+    const suffix = `${organisationId}-${Math.random().toString(36).slice(2, 8)}`;
+    const admin = (path: string, body: object) => t.http.post(path).set('Authorization', `Bearer ${t.adminToken}`).send(body).expect(201);
+    await admin('/v1/admin/cities', { id: `city-${suffix}`, name: `City ${suffix}`, country: 'NL', timeZone: 'Europe/Amsterdam' });
+    await admin('/v1/admin/venues', { id: `venue-${suffix}`, cityId: `city-${suffix}`, name: `Hall ${suffix}`, kind: 'theatre', seatMap: { sections: [{ id: 'A', name: 'Stalls', x: 0, y: 0, width: 100, height: 50, rows: [{ row: '1', seats: 10, tier: 'regular' }] }] } });
+    await admin('/v1/admin/performers', { id: `performer-${suffix}`, name: `Band ${suffix}` });
+    const manager = await t.staff('event_manager', { organisationId });
+    const as = (path: string, body: object) => t.http.post(path).set('Authorization', manager.auth).send(body).expect(201);
+    await as('/v1/admin/events', { id: `event-${suffix}`, name: `Night ${suffix}`, description: '', category: 'concert', performerId: `performer-${suffix}` });
+    const show = await as('/v1/admin/shows', { eventId: `event-${suffix}`, venueId: `venue-${suffix}`, startsAt: '2027-06-01T20:00:00.000Z', kind: 'seated', tiers: [{ tier: 'regular', price: 5000, currency: 'EUR' }] });
+    return show.body.id as string;
+  }
+
+  it("admits at a gate user's own show; another show of its organisation, or another organisation's, is a 404; an auditor gets 403", async () => {
+    const showId = await showOf('acme');
+    const sibling = await showOf('acme');
+    const rival = await showOf('globex');
+    const order = await buy(t, showId, { seatIds: ['A-1-1', 'A-1-2'] });
+    const rivalOrder = await buy(t, rival, { seatIds: ['A-1-1'] });
+    const gate = await t.staff('gate', { organisationId: 'acme', showIds: [showId] });
+    const scanAs = (auth: string, show: string, payload: string) => t.http.post(`/v1/shows/${show}/checkins`).set('Authorization', auth).send({ payload, gate: 'North 1' });
+
+    const auditor = await t.staff('auditor', { organisationId: 'acme' });
+    const manager = await t.staff('event_manager', { organisationId: 'acme' });
+    const before = (await t.store.readAll()).length;
+    expect((await scanAs(gate.auth, sibling, order.tickets[0].pass!).expect(404)).body.details).toMatchObject({ showId: sibling });
+    await scanAs(gate.auth, rival, rivalOrder.tickets[0].pass!).expect(404);
+    await t.http.get(`/v1/shows/${rival}/checkins/counts`).set('Authorization', gate.auth).expect(404);
+    await scanAs(auditor.auth, showId, order.tickets[0].pass!).expect(403);
+    await scanAs(manager.auth, showId, order.tickets[0].pass!).expect(403);
+    await t.http.post(`/v1/admin/orders/${order.orderId}/refund`).set('Authorization', gate.auth).expect(403);
+    expect((await t.store.readAll()).length).toBe(before);
+
+    const admitted = await scanAs(gate.auth, showId, order.tickets[0].pass!).expect(201);
+    expect(admitted.body).toMatchObject({ outcome: 'admitted', gate: 'North 1' });
+    const event = (await t.store.readAll()).find((e) => e.type === 'TicketAdmitted')!;
+    expect(event.metadata).toMatchObject({ by: gate.userId });
+    expect((await t.http.get(`/v1/shows/${showId}/checkins/counts`).set('Authorization', gate.auth).expect(200)).body).toMatchObject({ admitted: 1, notAdmitted: 1 });
+    expect((await t.http.get(`/v1/shows/${showId}/checkins/counts`).set('Authorization', auditor.auth).expect(200)).body).toMatchObject({ admitted: 1 });
+
+    // Refunds: the show's own event managers may, another organisation's get 404 (and write nothing).
+    const rivalManager = await t.staff('event_manager', { organisationId: 'globex' });
+    await t.http.post(`/v1/admin/orders/${order.orderId}/refund`).set('Authorization', rivalManager.auth).expect(404);
+    await t.http.post(`/v1/admin/orders/${rivalOrder.orderId}/refund`).set('Authorization', rivalManager.auth).expect(200);
+    expect((await scanAs(`Bearer ${t.adminToken}`, rival, rivalOrder.tickets[0].pass!).expect(200)).body.outcome).toBe('refunded');
+  });
+});
+
 describe('the check-in race: two gates on two API processes scan one ticket at the same moment', () => {
   let dirs: string[];
   let a: TestApp;
