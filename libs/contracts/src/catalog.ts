@@ -134,3 +134,12 @@ export const SearchEventsQuery = z.strictObject({
 });
 
 export const Cities = z.array(City);
+
+export const StaffShows = z
+  .strictObject({
+    items: z.array(
+      z.strictObject({ showId: Id, eventId: Id, eventName: z.string(), venueName: z.string(), startsAt: z.string(), kind: z.enum(['seated', 'general']), organisationId: Id.optional() }),
+    ),
+  })
+  .meta({ id: 'StaffShows' });
+export type StaffShows = z.infer<typeof StaffShows>;

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { City, EventInfo, Performer } from '@app/domain';
 import type { ShowView, VenueView } from '@app/read-models';
@@ -16,6 +16,8 @@ import { CreateVenueDto, toCreateVenueInput } from './dto/createVenue.dto';
 import { ScheduleShowDto, toScheduleShowInput } from './dto/scheduleShow.dto';
 import * as api from '@app/contracts';
 import { Endpoint } from '../http/endpoint';
+import { ShowCatalog } from './showCatalog';
+import { StaffScope } from './staffScope';
 
 /**
  * Event managers build the catalog here, for their own organisation (admins for any, or the
@@ -25,7 +27,26 @@ import { Endpoint } from '../http/endpoint';
 @UseGuards(AdminGuard)
 @Roles('event_manager')
 export class AdminCatalogController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shows: ShowCatalog,
+    private readonly scope: StaffScope,
+  ) {}
+
+  @Get('shows')
+  @Roles('event_manager', 'auditor', 'gate')
+  @Endpoint({ summary: 'The shows this staff member may act on, earliest first', caller: 'admin', roles: ['event_manager', 'auditor', 'gate'], answer: api.StaffShows })
+  async staffShows(@CurrentStaff() staff: Staff): Promise<api.StaffShows> {
+    const items: api.StaffShows['items'] = [];
+    for (const showId of await this.shows.listShowIds()) {
+      if (staff.role === 'gate' && !staff.showIds.includes(showId)) continue;
+      const definition = await this.shows.get(showId);
+      if (!definition || !this.scope.mayActOn(staff, definition.organisationId)) continue;
+      const { show, venue, eventName, organisationId } = definition;
+      items.push({ showId, eventId: show.eventId, eventName, venueName: venue.name, startsAt: show.startsAt, kind: show.kind, ...(organisationId ? { organisationId } : {}) });
+    }
+    return { items };
+  }
 
   @Post('cities')
   @Endpoint({ summary: 'Create a city', caller: 'admin', roles: ['event_manager'], status: 201, body: api.CreateCityRequest, answer: api.City, errors: [409] })

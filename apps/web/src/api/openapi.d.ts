@@ -288,7 +288,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The shows this staff member may act on, earliest first
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        get: operations["AdminCatalogController_staffShows"];
         put?: never;
         /**
          * Schedule a show of an event at a venue
@@ -1348,6 +1352,18 @@ export interface components {
         };
         /** @enum {string} */
         StaffRole: "admin" | "event_manager" | "auditor" | "gate";
+        StaffShows: {
+            items: {
+                eventId: string;
+                eventName: string;
+                /** @enum {string} */
+                kind: "seated" | "general";
+                organisationId?: string;
+                showId: string;
+                startsAt: string;
+                venueName: string;
+            }[];
+        };
         StaffTokenView: {
             /**
              * Format: date-time
@@ -2451,6 +2467,55 @@ export interface operations {
             };
             /** @description Conflicts with the current state; `error` says which */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminCatalogController_staffShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffShows"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
