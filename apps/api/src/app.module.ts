@@ -15,6 +15,7 @@ import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { AccountsModule } from './accounts/accounts.module';
 
 @Module({})
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, TicketsModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
     };
   }
 }

@@ -49,6 +49,8 @@ export interface TestAppOptions {
   rateLimits?: { customerPerMinute: number; ipPerMinute: number };
   webDir?: string;
   corsOrigins?: string[];
+  /** Processes that verify each other's tickets share it (unset: each keeps its own in its dataDir). */
+  ticketSigningSecret?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -65,6 +67,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.rateLimits ? { rateLimitCustomerPerMinute: options.rateLimits.customerPerMinute, rateLimitIpPerMinute: options.rateLimits.ipPerMinute } : {}),
     corsOrigins: options.corsOrigins ?? [],
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
+    ...(options.ticketSigningSecret !== undefined ? { ticketSigningSecret: options.ticketSigningSecret } : {}),
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);

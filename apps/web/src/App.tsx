@@ -4,6 +4,7 @@ import { AnalyticsPage } from './admin/AnalyticsPage';
 import { AuditPage } from './admin/AuditPage';
 import { BuildPage } from './admin/BuildPage';
 import { ManageShowPage } from './admin/ManageShowPage';
+import { GatePage } from './admin/GatePage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
 import { StaffPage } from './admin/StaffPage';
@@ -34,6 +35,7 @@ function route(path: string) {
   if ((p = match('/admin/shows/:showId', path))) return <AdminGate><ManageShowPage showId={p.showId} key={p.showId} /></AdminGate>;
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
+  if ((p = match('/admin/gate/:showId', path))) return <AdminGate><GatePage showId={p.showId} key={p.showId} /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;
   if (path === '/admin/analytics') return <AdminGate><AnalyticsPage /></AdminGate>;
   if ((p = match('/admin/analytics/events/:eventId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'event', id: p.eventId }} /></AdminGate>;

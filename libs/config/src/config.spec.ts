@@ -116,3 +116,14 @@ describe('a topology (TOPOLOGY_FILE, REGION)', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('TICKET_SIGNING_SECRET', () => {
+  it('is unset by default (the API then keeps one in DATA_DIR) and read when given', () => {
+    expect(loadConfig({}).ticketSigningSecret).toBeUndefined();
+    expect(loadConfig({ TICKET_SIGNING_SECRET: 'x'.repeat(32) }).ticketSigningSecret).toBe('x'.repeat(32));
+  });
+
+  it('refuses a secret too short to be one', () => {
+    expect(() => loadConfig({ TICKET_SIGNING_SECRET: 'short' })).toThrow(/TICKET_SIGNING_SECRET must be 32 to 200 characters/);
+  });
+});

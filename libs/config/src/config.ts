@@ -22,6 +22,12 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Bearer token for admin and audit calls; generated and kept in DATA_DIR when unset. */
   adminToken: string | undefined;
+  /**
+   * Signs the check-in payload in every ticket's QR code (a key per show is derived from it).
+   * Every API process of every region must share it; when unset, one is generated and kept in
+   * DATA_DIR, which suits a single process only.
+   */
+  ticketSigningSecret: string | undefined;
   /** Create the demo catalog on first start of an empty store. */
   seedDemo: boolean;
   /** Run the hold-expiry worker in this process (and the waiting line's offers and timeouts, which must run in one process only). */
@@ -86,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'EXTRA'] as const, 'FULL'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     adminToken: adminToken(env),
+    ticketSigningSecret: ticketSigningSecret(env),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     expiryWorker: oneOf(env, 'EXPIRY_WORKER', ['on', 'off'] as const, 'on') === 'on',
     waitlistMaxWaitSeconds: integer(env, 'WAITLIST_MAX_WAIT_SECONDS', 3600, 1, 7 * 24 * 3600),
@@ -168,6 +175,13 @@ function adminToken(env: NodeJS.ProcessEnv): string | undefined {
   if (!/^[A-Za-z0-9._~+/=-]{16,200}$/.test(raw)) {
     throw new ConfigError('ADMIN_TOKEN must be 16 to 200 characters of letters, digits and ._~+/=-');
   }
+  return raw;
+}
+
+function ticketSigningSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.TICKET_SIGNING_SECRET?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32 || raw.length > 200) throw new ConfigError('TICKET_SIGNING_SECRET must be 32 to 200 characters (e.g. `openssl rand -hex 32`)');
   return raw;
 }
 

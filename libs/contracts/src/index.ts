@@ -12,4 +12,5 @@ export * from './waitlist';
 export * from './admin';
 export * from './analytics';
 export * from './prices';
+export * from './checkin';
 export * from './accounts';

@@ -43,7 +43,15 @@ export const HoldDetails = z
 export type HoldDetails = z.infer<typeof HoldDetails>;
 
 export const OrderTicket = z
-  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, currency: Currency })
+  .strictObject({
+    ticketId: Id,
+    seatId: z.string().optional(),
+    ticketNumber: z.int().min(1).optional(),
+    tier: z.string(),
+    price: Money,
+    currency: Currency,
+    pass: z.string().max(300).optional().meta({ description: "The ticket's signed check-in payload, to show as its QR code (POST /v1/shows/{showId}/checkins)" }),
+  })
   .meta({ id: 'OrderTicket' });
 export type OrderTicket = z.infer<typeof OrderTicket>;
 

@@ -31,6 +31,16 @@ export interface DomainErrorDetails {
   /** Accounts: the actor's role does not allow the change. */
   not_permitted: { action: string; role: string };
   /** A capacity transfer the shard cannot make now. */
+  /** Check-in: a ticket this shard never sold. */
+  ticket_not_found: { ticketId: string };
+  /** Check-in: the ticket was let in before; when and at which gate. */
+  ticket_already_admitted: { ticketId: string; admittedAt: string; gate: string };
+  /** Check-in: the ticket's order was refunded. */
+  ticket_refunded: { ticketId: string; orderId: string; refundedAt: string };
+  /** Refund: this shard sold nothing to the order. */
+  order_not_found: { orderId: string };
+  /** Refund: a ticket of the order was already used at a gate. */
+  order_checked_in: { orderId: string; ticketIds: string[] };
   transfer_refused: { reason: 'not_enough_fresh_tickets' | 'too_soon' | 'other_tier'; shardId: string; [key: string]: unknown };
 }
 

@@ -31,6 +31,8 @@ export type { InventoryState, ShardLayout, SeatedLayout, GeneralLayout } from '.
 export { decideInventory } from './inventory/decideInventory';
 export { evolveInventory } from './inventory/evolveInventory';
 export { inventoryDecider } from './inventory/inventoryDecider';
+export { checkInCounts, type CheckInCounts } from './inventory/checkIn';
+export type { TicketRecord } from './inventory/inventoryState';
 export { holdView, shardCounts, activeHolds } from './inventory/inventoryViews';
 export type { HoldView, ShardCounts, UnitCounts, ActiveHold } from './inventory/inventoryViews';
 export { priceHold } from './inventory/holdPricing';

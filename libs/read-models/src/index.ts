@@ -19,7 +19,7 @@ export { HeldSeats } from './inventory/heldSeats';
 export { RemainingCountProjection } from './inventory/remainingCountProjection';
 export { RemainingCountQueries, type ShardCount, type TierCount, type TransferSeen } from './inventory/remainingCountQueries';
 export { SalesAuditProjection, packTickets, saleItems, type SaleRow } from './inventory/salesAuditProjection';
-export { MAX_BUCKETS, SalesOverTimeQuery, SalesQueries, type Order, type OrderTicket, type SalesOverTime, type SoldTicketRow } from './inventory/salesQueries';
+export { MAX_BUCKETS, SalesOverTimeQuery, SalesQueries, type Order, type OrderTicket, type SalesOverTime, type SoldTicketRow, type TicketPassOf } from './inventory/salesQueries';
 export { WaitlistProjection, type WaitlistRow } from './waitlist/waitlistProjection';
 export { WaitlistQueries } from './waitlist/waitlistQueries';
 export { soldCountsAtCheckpoints, type ReadModelCounts } from './audit/readModelCounts';

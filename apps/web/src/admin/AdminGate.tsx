@@ -88,6 +88,12 @@ export function AdminGate({ children }: { children: ComponentChildren }) {
               {item.label}
             </Link>
           ))}
+          {/* Gate staff: the check-in page of each show they were given. */}
+          {me.showIds.map((showId) => (
+            <Link key={`gate-${showId}`} href={`/admin/gate/${showId}`}>
+              Gate · {showId}
+            </Link>
+          ))}
           <span class="muted" data-testid="signed-in-as">
             {me.name} · {ROLE_NAMES[me.role]}
             {me.organisationId ? ` · ${me.organisationId}` : ''}

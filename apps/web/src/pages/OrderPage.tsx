@@ -32,7 +32,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <ul class="tickets" data-testid="tickets">
             {order.tickets.map((ticket) => (
               <li class="ticket" key={ticket.ticketId}>
-                <TicketQr text={ticket.ticketId} label={`QR code of ticket ${ticket.ticketId}`} />
+                <TicketQr text={ticket.pass ?? ticket.ticketId} label={`QR code of ticket ${ticket.ticketId}`} />
                 <div>
                   <strong>{ticket.seatId ? seatName(ticket.seatId) : `Ticket #${ticket.ticketNumber ?? ''}`}</strong>
                   <div>

@@ -50,6 +50,8 @@ export type SellHold = {
     prices: Record<string, TierPrice>;
     /** One per held unit, in the hold's order; supplied by the caller so decide stays deterministic. */
     ticketIds: string[];
+    /** The payment provider's charge, recorded for refunds. */
+    chargeId?: string;
   };
 };
 
@@ -65,7 +67,22 @@ export type TransferCapacityIn = {
   data: { transferId: string; fromShard: string; tier: string; tickets: TicketRange[]; now: number };
 };
 
-export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold | TransferCapacityOut | TransferCapacityIn;
+/** A gate scanned a ticket of this shard (its signature already checked): admitted once, ever. */
+export type AdmitTicket = {
+  type: 'AdmitTicket';
+  data: { ticketId: string; gate: string; now: number };
+};
+
+/** Refunds this shard's tickets of an order. Idempotent: a second refund decides nothing. */
+export type RefundTickets = {
+  type: 'RefundTickets';
+  data: { orderId: string; now: number };
+};
+
+export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold | TransferCapacityOut | TransferCapacityIn | AdmitTicket | RefundTickets;
+
+/** The longest gate name (a gate is named by its staff: "North 3", "VIP entrance"). */
+export const MAX_GATE_NAME = 60;
 
 /**
  * The most tickets one transfer moves, and the least time between two transfers out of (or

@@ -52,7 +52,8 @@ export interface SoldTicket {
 
 export type TicketsSold = {
   type: 'TicketsSold';
-  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[] };
+  /** `chargeId`: the payment that paid for them, so a refund can give it back. */
+  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[]; chargeId?: string };
 };
 
 /** Consecutive ticket numbers `first` .. `first + count - 1`. */
@@ -77,7 +78,33 @@ export type CapacityTransferredIn = {
   data: { transferId: string; showId: string; shardId: string; fromShard: string; tier: string; tickets: TicketRange[]; count: number; at: string };
 };
 
-export type InventoryEvent = SeatsHeld | HoldReleased | HoldExpired | TicketsSold | CapacityTransferredOut | CapacityTransferredIn;
+/**
+ * A sold ticket let in at a gate: once, whichever gate scanned it first. On the ticket's
+ * shard stream, so two gates scanning one ticket at once meet at the stream's expected revision.
+ */
+export type TicketAdmitted = {
+  type: 'TicketAdmitted';
+  data: { ticketId: string; orderId: string; showId: string; shardId: string; gate: string; admittedAt: string };
+};
+
+/**
+ * The tickets of an order on this shard are refunded: they no longer let anyone in. The seats
+ * do not return to sale (docs/checkin.md says why). Who refunded is in the event's metadata (`by`).
+ */
+export type TicketsRefunded = {
+  type: 'TicketsRefunded';
+  data: { orderId: string; customerId: string; showId: string; shardId: string; ticketIds: string[]; refundedAt: string };
+};
+
+export type InventoryEvent =
+  | SeatsHeld
+  | HoldReleased
+  | HoldExpired
+  | TicketsSold
+  | CapacityTransferredOut
+  | CapacityTransferredIn
+  | TicketAdmitted
+  | TicketsRefunded;
 
 export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = [
   'SeatsHeld',
@@ -86,4 +113,6 @@ export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = [
   'TicketsSold',
   'CapacityTransferredOut',
   'CapacityTransferredIn',
+  'TicketAdmitted',
+  'TicketsRefunded',
 ];

@@ -127,3 +127,9 @@ describe('SellHold', () => {
     });
   });
 });
+
+describe('SellHold records the charge', () => {
+  it('keeps the payment that paid, for a refund', () => {
+    spec.given([held]).when(sell({ chargeId: 'ch_1' })).then([{ ...sold, data: { ...sold.data, chargeId: 'ch_1' } }]);
+  });
+});

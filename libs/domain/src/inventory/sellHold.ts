@@ -39,6 +39,7 @@ export function decideSellHold(data: SellHold['data'], state: InventoryState): I
             customerId: hold.customerId,
             soldAt: toIsoTimestamp(data.now),
             tickets: buildTickets(state, hold, data),
+            ...(data.chargeId ? { chargeId: data.chargeId } : {}),
           },
         },
       ];

@@ -6,6 +6,7 @@ import { stableUuid } from '../../infrastructure/ids';
 import { Metrics } from '../../metrics/metrics';
 import { ProjectionsService } from '../../projections/projections.service';
 import { PaymentProvider } from '../payments/paymentProvider';
+import { TicketPasses } from '../../tickets/ticketPasses';
 import { HoldLookup } from './holdLookup';
 import type { Order } from './holdTypes';
 import { mergeViews } from './holdViews';
@@ -26,6 +27,7 @@ export class PurchaseHold {
     private readonly payments: PaymentProvider,
     private readonly sales: SalesQueries,
     private readonly metrics: Metrics,
+    private readonly passes: TicketPasses,
   ) {}
 
   async purchase(customerId: string, holdId: string, token: string, idempotencyKey: string): Promise<Order> {
@@ -54,17 +56,19 @@ export class PurchaseHold {
     if (charge.status === 'invalid_token') throw new AppError('invalid_request', 'payment.token is not a card we accept (test cards: tok_visa, tok_declined)', { field: 'payment.token' });
     if (charge.status === 'declined') throw new AppError('payment_declined', 'The card was declined; the hold stays yours until it expires', { reason: charge.reason });
     const sold: TicketsSold[] = [];
+    const soldOn: string[] = [];
     try {
       for (const view of views) {
         const shard = inventory.shards.find((s) => s.plan.shardId === view.shardId)!;
         const ticketIds = view.tiers.map((_, i) => stableUuid(`ticket:${orderId}:${view.shardId}:${i}`));
         const { events } = await shard.writer.execute({
           type: 'SellHold',
-          data: { holdId, orderId, customerId, now: Date.now(), prices, ticketIds },
+          data: { holdId, orderId, customerId, now: Date.now(), prices, ticketIds, chargeId: charge.chargeId },
         });
         const sale = events.filter((e) => e.type === 'TicketsSold') as TicketsSold[];
         for (const part of sale) this.metrics.ticketsSold.inc(part.data.tickets.length);
         sold.push(...sale);
+        for (const _ of sale) soldOn.push(view.shardId);
       }
     } catch (error) {
       if (sold.length === 0) await this.payments.refund(charge.chargeId);
@@ -74,13 +78,14 @@ export class PurchaseHold {
     if (sold.length > 0) this.metrics.orders.inc({ result: 'sold' });
     // Some part was sold to this order before (a retry, or two requests with one key at once): the whole order is in the read model.
     if (sold.length < views.length) return this.existingOrder(customerId, orderId);
-    const tickets = sold.flatMap((e) => e.data.tickets);
+    // Each ticket's check-in payload names the shard that sold it.
+    const tickets = sold.flatMap((e, i) => e.data.tickets.map((t) => ({ ...t, pass: this.passes.passOf(location.showId, soldOn[i], t.ticketId) })));
     return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
   }
 
   private async existingOrder(customerId: string, orderId: string): Promise<Order> {
     await this.projections.catchUp();
-    const order = this.sales.order(customerId, orderId);
+    const order = this.sales.order(customerId, orderId, this.passes.passOf);
     if (!order) throw new AppError('not_ready', 'The order is being recorded; retry', undefined, 1);
     return order;
   }
