@@ -66,3 +66,10 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 // Fairness: arrival stamps at the edge, and the figure that says how first-come-first-served a sale was
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
+
+// Messages to ticket holders (one stream per show), the email outbox's sent markers (one per mailing), and contact addresses (one per customer)
+export * from './messages/holderMessageEvents';
+export { holderMessagesDecider, decideHolderMessages, evolveHolderMessages } from './messages/holderMessagesDecider';
+export * from './outbox/outboxEvents';
+export { outboxDecider, decideOutbox, evolveOutbox } from './outbox/outboxDecider';
+export * from './contact/contactEmail';
