@@ -14,6 +14,7 @@ import { ShutdownModule } from './shutdown/shutdown.module';
 import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MessagesModule } from './messages/messages.module';
 
 @Module({})
 export class AppModule {
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
     };
   }
 }

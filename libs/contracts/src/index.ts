@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './inventory';
 export * from './waitlist';
 export * from './admin';
+export * from './messages';

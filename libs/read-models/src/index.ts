@@ -23,3 +23,7 @@ export { MAX_BUCKETS, SalesOverTimeQuery, SalesQueries, type Order, type OrderTi
 export { WaitlistProjection, type WaitlistRow } from './waitlist/waitlistProjection';
 export { WaitlistQueries } from './waitlist/waitlistQueries';
 export { soldCountsAtCheckpoints, type ReadModelCounts } from './audit/readModelCounts';
+export { HolderMessagesProjection, type HolderMessageRow } from './messages/holderMessagesProjection';
+export { OutboxProjection, type MailingRow } from './messages/outboxProjection';
+export { ContactEmailsProjection } from './messages/contactEmailsProjection';
+export { MessageQueries, type HolderMessageWithDelivery } from './messages/messageQueries';

@@ -26,15 +26,21 @@ export type ContactState = { byOrder: Map<string, string> };
 
 export const MAX_EMAIL_LENGTH = 254;
 
-/**
- * A plain address as people type it: local@domain.tld, no display name, no spaces, no
- * quoted local parts or IP literals (RFC 5321 allows more; no ticket buyer needs it).
- */
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 
-/** Whether `value` is an email address we accept (see EMAIL). */
+/**
+ * A plain address as people type it: local@domain.tld, a local part of dot-separated
+ * atoms (at most 64 characters), no display name, spaces, quoted local parts or IP
+ * literals (RFC 5321 allows more; no ticket buyer needs it). One pattern, so the API's
+ * check and its OpenAPI description agree.
+ */
+export const EMAIL_PATTERN = `^(?=[^@]{1,64}@)${ATOM}(?:\\.${ATOM})*@(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*\\.[A-Za-z]{2,63}$`;
+const EMAIL = new RegExp(EMAIL_PATTERN);
+
+/** Whether `value` is an email address we accept (see EMAIL_PATTERN). */
 export function isEmailAddress(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value) && !value.split('@')[0].startsWith('.') && !value.includes('..');
+  return typeof value === 'string' && value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value);
 }
 
 export function contactStream(customerId: string): string {

@@ -16,8 +16,8 @@ export function decideHolderMessages(command: HolderMessageCommand, state: Holde
     case 'PostHolderMessage':
       return post(command.data, state);
     default: {
-      const _never: never = command;
-      throw new Error(`Unknown holder-message command ${String((_never as { type?: unknown }).type)}`);
+      const _never: never = command.type;
+      throw new Error(`Unknown holder-message command ${String(_never)}`);
     }
   }
 }
