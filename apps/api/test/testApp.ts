@@ -36,6 +36,8 @@ export interface TestAppOptions {
   rateLimits?: { customerPerMinute: number; ipPerMinute: number };
   webDir?: string;
   corsOrigins?: string[];
+  /** Email through this SMTP server (the outbox runs with the expiry worker). */
+  smtpUrl?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -52,6 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.rateLimits ? { rateLimitCustomerPerMinute: options.rateLimits.customerPerMinute, rateLimitIpPerMinute: options.rateLimits.ipPerMinute } : {}),
     corsOrigins: options.corsOrigins ?? [],
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
+    ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl } : {}),
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);

@@ -40,7 +40,7 @@ function post(data: PostHolderMessage['data'], state: HolderMessagesState): Hold
   const subject = text(data.subject, 'subject', MAX_SUBJECT_LENGTH, true);
   const body = text(data.body, 'body', MAX_MESSAGE_BODY_LENGTH, false);
   if (data.tier !== undefined && !data.showTiers.includes(data.tier)) {
-    throw invalidRequest('tier', `is not a tier of show ${data.showId} (one of ${data.showTiers.join(', ')})`, { tier: data.tier, tiers: [...data.showTiers] });
+    throw invalidRequest('tier', `${data.tier} is not a tier of show ${data.showId} (one of ${data.showTiers.join(', ')})`, { tier: data.tier, tiers: [...data.showTiers] });
   }
   // The same message id again is a retry of the same post: it was written once.
   if (state.posted.has(data.messageId)) return [];
