@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
 import { AuditPage } from './admin/AuditPage';
+import { MessagesPage } from './admin/MessagesPage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
 import { CitiesPage } from './pages/CitiesPage';
@@ -28,6 +29,7 @@ function route(path: string) {
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;
+  if ((p = match('/admin/shows/:showId/messages', path))) return <AdminGate><MessagesPage showId={p.showId} /></AdminGate>;
   return (
     <section>
       <h1>Page not found</h1>

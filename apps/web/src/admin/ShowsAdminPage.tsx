@@ -73,7 +73,8 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
                   <button type="button" class="link" onClick={() => setChart(row.showId)} aria-pressed={chart === row.showId}>
                     Chart
                   </button>{' '}
-                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>
+                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>{' '}
+                  <Link href={`/admin/shows/${encodeURIComponent(row.showId)}/messages`}>Messages</Link>
                 </td>
               </tr>
             );

@@ -66,3 +66,7 @@ export type ApiErrorCode = ApiError['error'];
  * own in the description (it says `data` is JSON), so this is the part they share with one.
  */
 export type SeatChange = Pick<SeatStatus, 'seatId' | 'status'>;
+
+// Messages to ticket holders
+export type HolderMessage = Schemas['HolderMessage'];
+export type ShowMessage = Schemas['ShowMessage'];
