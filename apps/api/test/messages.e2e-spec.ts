@@ -181,6 +181,47 @@ describe('messages to ticket holders', () => {
     });
   });
 
+  describe('staff of organisations', () => {
+    let acmeShow: string;
+    let manager: { userId: string; auth: string };
+
+    beforeAll(async () => {
+      manager = await t.staff('event_manager', { organisationId: 'acme' });
+      const as = (path: string, body: object) => t.http.post(path).set('Authorization', manager.auth).send(body);
+      await as('/v1/admin/events', { id: 'acme-gig', name: 'Acme Gig', description: 'x', category: 'concert', performerId: 'msg-fest-band' }).expect(201);
+      acmeShow = 'acme-gig-1';
+      await as('/v1/admin/shows', {
+        id: acmeShow, eventId: 'acme-gig', venueId: 'msg-fest-venue', startsAt: '2027-08-01T18:00:00.000Z', kind: 'general', capacity: 10,
+        tiers: [{ tier: 'regular', price: 2000, currency: 'EUR' }],
+      }).expect(201);
+      await buy(c.ann, acmeShow, 'regular', 'ann@example.com');
+    });
+
+    it("the show's own event manager writes to its holders, recorded as theirs", async () => {
+      const answer = await t.http.post(`/v1/admin/shows/${acmeShow}/messages`).set('Authorization', manager.auth).send({ subject: 'From Acme', body: 'Hello from the organiser.' }).expect(201);
+      expect(answer.body.postedBy).toBe(manager.userId);
+      const [posted] = await t.store.readStream(`messages-${acmeShow}`);
+      expect(posted.metadata).toMatchObject({ showId: acmeShow, by: manager.userId });
+      await delivered(acmeShow, answer.body.messageId);
+      expect(mailsTo('ann@example.com', 'From Acme')).toHaveLength(1);
+      const list = await t.http.get(`/v1/admin/shows/${acmeShow}/messages`).set('Authorization', manager.auth).expect(200);
+      expect(list.body.items.map((m: { subject: string }) => m.subject)).toEqual(['From Acme']);
+    });
+
+    it("another organisation's event manager gets 404 and writes nothing; an auditor may not write", async () => {
+      const rival = await t.staff('event_manager', { organisationId: 'globex' });
+      const auditor = await t.staff('auditor', { organisationId: 'acme' });
+      const before = await t.store.headPosition();
+      const refused = await t.http.post(`/v1/admin/shows/${acmeShow}/messages`).set('Authorization', rival.auth).send({ subject: 'Spam', body: 'Buy our tickets.' }).expect(404);
+      expect(refused.body).toMatchObject({ error: 'not_found' });
+      await t.http.get(`/v1/admin/shows/${acmeShow}/messages`).set('Authorization', rival.auth).expect(404);
+      // A platform show is admins' only.
+      await t.http.post(`/v1/admin/shows/${showId}/messages`).set('Authorization', manager.auth).send({ subject: 'Spam', body: 'x' }).expect(404);
+      await t.http.post(`/v1/admin/shows/${acmeShow}/messages`).set('Authorization', auditor.auth).send({ subject: 'Hi', body: 'x' }).expect(403);
+      expect(await t.store.headPosition()).toBe(before);
+    });
+  });
+
   it("the addresses given never appear in the show's audit", async () => {
     const audit = await t.http.get(`/v1/audit/shows/${showId}/sales`).set('Authorization', `Bearer ${t.adminToken}`).expect(200);
     expect(JSON.stringify(audit.body)).not.toContain('@example.com');

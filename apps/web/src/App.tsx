@@ -4,6 +4,7 @@ import { AuditPage } from './admin/AuditPage';
 import { MessagesPage } from './admin/MessagesPage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
+import { StaffPage } from './admin/StaffPage';
 import { CitiesPage } from './pages/CitiesPage';
 import { EventPage } from './pages/EventPage';
 import { EventsPage } from './pages/EventsPage';
@@ -26,6 +27,7 @@ function route(path: string) {
   if (path === '/orders') return <OrdersPage />;
   if ((p = match('/waitlist/:entryId', path))) return <WaitlistPage entryId={p.entryId} />;
   if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
+  if (path === '/admin/staff') return <AdminGate><StaffPage /></AdminGate>;
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;

@@ -10,4 +10,5 @@ export * from './catalog';
 export * from './inventory';
 export * from './waitlist';
 export * from './admin';
+export * from './accounts';
 export * from './messages';

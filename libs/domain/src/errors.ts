@@ -22,6 +22,12 @@ export interface DomainErrorDetails {
   waitlist_entry_not_waiting: { entryId: string; status: 'offered' | 'left' | 'sold_out' | 'expired' };
   /** The customer's entry that is already waiting for this show. */
   already_waiting: { entryId: string };
+  /** Accounts: an organisation, user or token that is not there. */
+  not_found: { kind: 'organisation' | 'user' | 'token'; id: string };
+  /** Accounts: an id taken already. */
+  already_exists: { kind: 'organisation' | 'user'; id: string };
+  /** Accounts: the actor's role does not allow the change. */
+  not_permitted: { action: string; role: string };
   /** A capacity transfer the shard cannot make now. */
   transfer_refused: { reason: 'not_enough_fresh_tickets' | 'too_soon' | 'other_tier'; shardId: string; [key: string]: unknown };
 }

@@ -67,6 +67,14 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
 
+// Accounts: organisations, their staff and tokens.
+export * from './accounts/accountEvents';
+export type { OrganisationState, UserRecord, TokenRecord } from './accounts/accountState';
+export { initialOrganisationState, evolveOrganisation } from './accounts/accountState';
+export { decideAccounts, MAX_LIVE_TOKENS_PER_USER, ORGANISATION_ID_PATTERN } from './accounts/decideAccounts';
+export type { AccountCommand, Actor } from './accounts/decideAccounts';
+export { accountsDecider } from './accounts/accountsDecider';
+
 // Messages to ticket holders (one stream per show), the email outbox's sent markers (one per mailing), and contact addresses (one per customer)
 export * from './messages/holderMessageEvents';
 export { holderMessagesDecider, decideHolderMessages, evolveHolderMessages } from './messages/holderMessagesDecider';

@@ -16,9 +16,10 @@ const LABEL: Record<CatalogEntityKind, string> = { city: 'City', venue: 'Venue',
 export class CatalogRepository {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async create<K extends CatalogEntityKind>(kind: K, id: string, data: CreationEventOf<K>['data']): Promise<AppendResult> {
+  /** `by`: the staff member's user id, kept in the event's metadata. */
+  async create<K extends CatalogEntityKind>(kind: K, id: string, data: CreationEventOf<K>['data'], by: string): Promise<AppendResult> {
     try {
-      return await this.store.appendToStream(catalogStream(kind, id), [{ type: CREATION_EVENT_TYPE[kind], data }], {
+      return await this.store.appendToStream(catalogStream(kind, id), [{ type: CREATION_EVENT_TYPE[kind], data, metadata: { by } }], {
         expectedRevision: 'no_stream',
       });
     } catch (error) {

@@ -23,6 +23,9 @@ export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   waitlist_entry_not_waiting: 409,
   already_waiting: 409,
   transfer_refused: 409,
+  not_found: 404,
+  already_exists: 409,
+  not_permitted: 403,
 };
 
 /** The one table from application error codes to HTTP statuses. */

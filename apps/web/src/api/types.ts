@@ -52,6 +52,11 @@ export type Sale = Schemas['Sale'];
 export type SalesPage = Schemas['SalesPage'];
 export type SalesOverTime = Schemas['SalesOverTime'];
 export type ProjectionStatus = Schemas['ProjectionStatus'];
+export type Me = Schemas['Me'];
+export type StaffRole = Schemas['StaffRole'];
+export type StaffUser = Schemas['StaffUser'];
+export type OrganisationDetail = Schemas['OrganisationDetail'];
+export type StaffShows = Schemas['StaffShows'];
 export type RebuildStarted = Schemas['RebuildStarted'];
 
 // Customers and errors

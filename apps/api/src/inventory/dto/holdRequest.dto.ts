@@ -85,8 +85,8 @@ export class PurchaseRequestDto {
   @Type(() => PaymentDto)
   payment!: PaymentDto;
 
-  /** Where to send messages about the tickets: optional, personal data (docs/decisions.md). */
-  @IsOptional()
+  /** Where to send messages about the tickets: optional (absent, not null), personal data (docs/decisions.md). */
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @MaxLength(MAX_EMAIL_LENGTH)
   @Matches(new RegExp(EMAIL_PATTERN), { message: '$property must be an email address like name@example.com' })
