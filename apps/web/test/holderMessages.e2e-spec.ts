@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { rmSync } from 'node:fs';
 import { createTestApp, type TestApp } from '../../api/test/testApp';
-import { adminPost } from '../../api/test/catalogFixtures';
 import { SmtpSink } from '../../api/test/support/smtpSink';
 import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
 
@@ -43,11 +42,16 @@ describeInBrowser('messages to ticket holders in Chromium', () => {
   }
 
   it('a buyer gives an email at checkout; an event manager writes to the holders; the message appears on the open order page, on My orders and in the inbox, and not for a non-holder', async () => {
-    const showId = 'web-messages-1';
-    await adminPost(t, '/v1/admin/shows', {
-      id: showId, eventId: 'movie-the-long-night', startsAt: '2027-03-01T19:00:00Z', venueId: 'festival-grounds', kind: 'general', capacity: 10,
+    // An event manager's own event and show, on a platform venue of the demo catalog.
+    const staff = await t.staff('event_manager', { organisationId: 'acme', name: 'Mia' });
+    const performerId = (await t.http.get('/v1/events/movie-the-long-night').expect(200)).body.performer.id as string;
+    const as = (path: string, body: object) => t.http.post(path).set('Authorization', staff.auth).send(body);
+    await as('/v1/admin/events', { id: 'acme-open-air', name: 'Acme Open Air', description: 'x', category: 'concert', performerId }).expect(201);
+    const showId = 'acme-open-air-1';
+    await as('/v1/admin/shows', {
+      id: showId, eventId: 'acme-open-air', startsAt: '2027-03-01T19:00:00Z', venueId: 'festival-grounds', kind: 'general', capacity: 10,
       tiers: [{ tier: 'standard', price: 5000, currency: 'EUR' }],
-    });
+    }).expect(201);
 
     // The buyer, in the browser, with an address.
     const buyer = await newPage();
@@ -70,7 +74,7 @@ describeInBrowser('messages to ticket holders in Chromium', () => {
     // The event manager's form.
     const manager = await newPage();
     await manager.goto(`${base}/admin`);
-    await manager.getByLabel('Admin token').fill(t.adminToken);
+    await manager.getByLabel('Staff token').fill(staff.auth.replace('Bearer ', ''));
     await manager.getByRole('button', { name: 'Sign in' }).click();
     const row = manager.locator(`tr[data-show-id="${showId}"]`);
     await row.waitFor(WAIT);
