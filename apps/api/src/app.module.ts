@@ -14,6 +14,7 @@ import { ShutdownModule } from './shutdown/shutdown.module';
 import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { MessagesModule } from './messages/messages.module';
 
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
     };
   }
 }

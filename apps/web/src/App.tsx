@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
+import { AnalyticsPage } from './admin/AnalyticsPage';
 import { AuditPage } from './admin/AuditPage';
 import { MessagesPage } from './admin/MessagesPage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
@@ -31,6 +32,9 @@ function route(path: string) {
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;
+  if (path === '/admin/analytics') return <AdminGate><AnalyticsPage /></AdminGate>;
+  if ((p = match('/admin/analytics/events/:eventId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'event', id: p.eventId }} /></AdminGate>;
+  if ((p = match('/admin/analytics/:showId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'show', id: p.showId }} /></AdminGate>;
   if ((p = match('/admin/shows/:showId/messages', path))) return <AdminGate><MessagesPage showId={p.showId} /></AdminGate>;
   return (
     <section>

@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('suppresses analytics cells of fewer than 10 buyers unless ANALYTICS_MIN_BUYERS says otherwise, and never below 2', () => {
+    expect(loadConfig({}).analyticsMinBuyers).toBe(10);
+    expect(loadConfig({ ANALYTICS_MIN_BUYERS: '25' }).analyticsMinBuyers).toBe(25);
+    expect(() => loadConfig({ ANALYTICS_MIN_BUYERS: '1' })).toThrow(/ANALYTICS_MIN_BUYERS must be an integer from 2/);
+    expect(() => loadConfig({ ANALYTICS_MIN_BUYERS: 'ten' })).toThrow(ConfigError);
+  });
+
   it('reads an etcd cluster as its list of members', () => {
     const config = loadConfig({ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: ' http://10.0.1.5:2379, http://etcd-b:2379,http://[::1]:23790 ', ETCD_PREFIX: 'festival/' });
     expect(config).toMatchObject({ eventStore: 'etcd', etcdEndpoints: ['http://10.0.1.5:2379', 'http://etcd-b:2379', 'http://[::1]:23790'], etcdPrefix: 'festival/' });

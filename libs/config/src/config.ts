@@ -56,6 +56,11 @@ export interface AppConfig {
   /** With a topology: move unsold capacity toward this region's own shard groups ahead of demand (REBALANCER). */
   rebalancer: boolean;
   /**
+   * Partner analytics publish no cell with fewer distinct buyers than this (ANALYTICS_MIN_BUYERS, k);
+   * see docs/decisions.md for the secondary suppression that comes with it.
+   */
+  analyticsMinBuyers: number;
+  /**
    * Where email goes (SMTP_URL, `smtp://user:pass@host:port` or `smtps://…`); undefined: no
    * email is sent, messages to ticket holders are still stored and shown. The outbox that
    * sends it runs in the process with the expiry worker (EXPIRY_WORKER=on).
@@ -103,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     remainingShardRate: integer(env, 'REMAINING_SHARD_RATE', 1_000, 1, 1_000_000),
     fairnessWindowMs: integer(env, 'FAIRNESS_WINDOW_MS', placement.topology ? longestLatency(placement.topology) : 0, 0, 5_000),
     rebalancer: oneOf(env, 'REBALANCER', ['on', 'off'] as const, 'on') === 'on',
+    // 1 would publish single buyers' purchases: the least it can be is 2.
+    analyticsMinBuyers: integer(env, 'ANALYTICS_MIN_BUYERS', 10, 2, 1_000_000),
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env),
     mailRetryMaxSeconds: integer(env, 'MAIL_RETRY_MAX_SECONDS', 60, 1, 3600),

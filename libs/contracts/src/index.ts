@@ -10,5 +10,6 @@ export * from './catalog';
 export * from './inventory';
 export * from './waitlist';
 export * from './admin';
+export * from './analytics';
 export * from './accounts';
 export * from './messages';

@@ -67,6 +67,10 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
 
+// Partner analytics: which aggregated cells may be published
+export { composeReports, suppressBreakdown, suppressReport } from './analytics/suppression';
+export type { CellFigures, CountedCell, CountedReport, PublishedCell, PublishedReport } from './analytics/suppression';
+
 // Accounts: organisations, their staff and tokens.
 export * from './accounts/accountEvents';
 export type { OrganisationState, UserRecord, TokenRecord } from './accounts/accountState';

@@ -23,6 +23,9 @@ export { MAX_BUCKETS, SalesOverTimeQuery, SalesQueries, type Order, type OrderTi
 export { WaitlistProjection, type WaitlistRow } from './waitlist/waitlistProjection';
 export { WaitlistQueries } from './waitlist/waitlistQueries';
 export { soldCountsAtCheckpoints, type ReadModelCounts } from './audit/readModelCounts';
+export { ANALYTICS_DIMENSIONS, SalesAnalyticsProjection, customerRegion, orderSizeKey, type AnalyticsDimension } from './analytics/salesAnalyticsProjection';
+export { SalesAnalyticsQueries, byKey, type AnalyticsShow } from './analytics/salesAnalyticsQueries';
+export { localHour } from './analytics/localHour';
 export { HolderMessagesProjection, type HolderMessageRow } from './messages/holderMessagesProjection';
 export { OutboxProjection, type MailingRow } from './messages/outboxProjection';
 export { ContactEmailsProjection } from './messages/contactEmailsProjection';

@@ -20,6 +20,7 @@ export function useStaff(): Me {
 const MENU: Array<{ href: string; label: string; roles: StaffRole[] }> = [
   { href: '/admin', label: 'Shows', roles: ['admin', 'event_manager', 'auditor'] },
   { href: '/admin/audit', label: 'Sales audit', roles: ['admin', 'event_manager', 'auditor'] },
+  { href: '/admin/analytics', label: 'Analytics', roles: ['admin', 'event_manager', 'auditor'] },
   { href: '/admin/staff', label: 'Staff', roles: ['admin', 'event_manager'] },
   { href: '/admin/projections', label: 'Projections', roles: ['admin'] },
 ];

@@ -351,6 +351,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's sales over all its shows, made from the shows' own suppressed figures
+         * @description Staff roles: admin, event_manager, auditor.
+         */
+        get: operations["SalesAnalyticsController_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/shows/{showId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's sales by tier, hour, region and order size, small cells suppressed
+         * @description Staff roles: admin, event_manager, auditor.
+         */
+        get: operations["SalesAnalyticsController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/shows/{showId}/sales": {
         parameters: {
             query?: never;
@@ -737,6 +777,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Figures of one cell, or `suppressed` when publishing them could tell about fewer than `minBuyers` buyers */
+        AnalyticsCell: {
+            key: string;
+            /** @description Orders with tickets in the cell */
+            orders: number;
+            /** @description Minor units of `currency`; absent when the figures mix currencies */
+            revenue?: number;
+            /** @enum {boolean} */
+            suppressed: false;
+            tickets: number;
+        } | {
+            key: string;
+            /** @enum {boolean} */
+            suppressed: true;
+        };
+        /** @enum {string} */
+        AnalyticsDimension: "tier" | "hour" | "region" | "size";
         Availability: {
             /**
              * Format: date-time
@@ -1206,6 +1263,30 @@ export interface components {
             ticketId: string;
             ticketNumber?: number;
             tier: string;
+        };
+        SalesAnalytics: {
+            /** @description Each a partition of the total, in the order of its keys: tier names; hours on the venue's clock (`2026-12-03T20:00+01:00`); the buyer's region (from a customer id minted on a topology; `unknown` otherwise); order sizes (`1`…`10`, `11+`) */
+            breakdowns: {
+                hour?: components["schemas"]["AnalyticsCell"][];
+                region?: components["schemas"]["AnalyticsCell"][];
+                size?: components["schemas"]["AnalyticsCell"][];
+                tier?: components["schemas"]["AnalyticsCell"][];
+            };
+            /** @description Of every revenue; null when the shows sell in several currencies (revenue is then left out) */
+            currency: string | null;
+            /** @description The show or event */
+            id: string;
+            /** @description An event: its shows with fewer than `minBuyers` buyers in all, left out whole */
+            leftOut: string[];
+            /** @description k: no published cell has fewer distinct buyers (ANALYTICS_MIN_BUYERS) */
+            minBuyers: number;
+            /** @enum {string} */
+            scope: "show" | "event";
+            /** @description The shows whose sales are counted */
+            shows: string[];
+            /** @description The venue's IANA time zone the hours are on (each hour key carries its offset); null when an event's shows are in several zones, each hour then on its own venue's clock */
+            timeZone: string | null;
+            total: components["schemas"]["AnalyticsCell"];
         };
         SalesOverTime: {
             /** @description Buckets with sales only, oldest first */
@@ -2956,6 +3037,174 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SalesAnalyticsController_event: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv */
+                format?: "json" | "csv";
+                /** @description The breakdowns, separated by commas: tier, hour, region, size (default: all) */
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAnalytics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SalesAnalyticsController_show: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv */
+                format?: "json" | "csv";
+                /** @description The breakdowns, separated by commas: tier, hour, region, size (default: all) */
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAnalytics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
