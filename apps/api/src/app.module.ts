@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { MessagesModule } from './messages/messages.module';
 
 @Module({})
 export class AppModule {
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, TicketsModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, TicketsModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
     };
   }
 }

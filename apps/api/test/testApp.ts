@@ -51,6 +51,8 @@ export interface TestAppOptions {
   corsOrigins?: string[];
   /** Processes that verify each other's tickets share it (unset: each keeps its own in its dataDir). */
   ticketSigningSecret?: string;
+  /** Email through this SMTP server (the outbox runs with the expiry worker). */
+  smtpUrl?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -68,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     corsOrigins: options.corsOrigins ?? [],
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
     ...(options.ticketSigningSecret !== undefined ? { ticketSigningSecret: options.ticketSigningSecret } : {}),
+    ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl } : {}),
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);

@@ -5,6 +5,7 @@ import { AuditPage } from './admin/AuditPage';
 import { BuildPage } from './admin/BuildPage';
 import { ManageShowPage } from './admin/ManageShowPage';
 import { GatePage } from './admin/GatePage';
+import { MessagesPage } from './admin/MessagesPage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
 import { StaffPage } from './admin/StaffPage';
@@ -40,6 +41,7 @@ function route(path: string) {
   if (path === '/admin/analytics') return <AdminGate><AnalyticsPage /></AdminGate>;
   if ((p = match('/admin/analytics/events/:eventId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'event', id: p.eventId }} /></AdminGate>;
   if ((p = match('/admin/analytics/:showId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'show', id: p.showId }} /></AdminGate>;
+  if ((p = match('/admin/shows/:showId/messages', path))) return <AdminGate><MessagesPage showId={p.showId} /></AdminGate>;
   return (
     <section>
       <h1>Page not found</h1>

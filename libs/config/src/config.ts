@@ -66,6 +66,16 @@ export interface AppConfig {
    * see docs/decisions.md for the secondary suppression that comes with it.
    */
   analyticsMinBuyers: number;
+  /**
+   * Where email goes (SMTP_URL, `smtp://user:pass@host:port` or `smtps://…`); undefined: no
+   * email is sent, messages to ticket holders are still stored and shown. The outbox that
+   * sends it runs in the process with the expiry worker (EXPIRY_WORKER=on).
+   */
+  smtpUrl: string | undefined;
+  /** The sender of every email (MAIL_FROM), `Name <address>` or an address; its domain also ends every Message-ID. */
+  mailFrom: string;
+  /** The longest wait between two tries while the SMTP server is down (MAIL_RETRY_MAX_SECONDS); waits double from half a second up to it. */
+  mailRetryMaxSeconds: number;
 }
 
 export { ConfigError };
@@ -107,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rebalancer: oneOf(env, 'REBALANCER', ['on', 'off'] as const, 'on') === 'on',
     // 1 would publish single buyers' purchases: the least it can be is 2.
     analyticsMinBuyers: integer(env, 'ANALYTICS_MIN_BUYERS', 10, 2, 1_000_000),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env),
+    mailRetryMaxSeconds: integer(env, 'MAIL_RETRY_MAX_SECONDS', 60, 1, 3600),
   };
 }
 
@@ -167,6 +180,29 @@ function corsOrigins(env: NodeJS.ProcessEnv): string[] {
     }
   }
   return origins;
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SMTP_URL must be a URL like smtp://user:password@mail.example.com:587, got "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// and name a host, got "${url.protocol}//${url.hostname}"`);
+  }
+  return raw;
+}
+
+function mailFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return 'Tickets <tickets@localhost>';
+  const address = /^(?:[^<>\r\n"]{1,100} )?<([^<>\s@]+@[^<>\s@]+)>$|^([^<>\s@]+@[^<>\s@]+)$/.exec(raw);
+  if (!address) throw new ConfigError(`MAIL_FROM must be an address (tickets@example.com) or a name and an address (Tickets <tickets@example.com>), got "${raw}"`);
+  return raw;
 }
 
 function adminToken(env: NodeJS.ProcessEnv): string | undefined {

@@ -14,3 +14,4 @@ export * from './analytics';
 export * from './prices';
 export * from './checkin';
 export * from './accounts';
+export * from './messages';

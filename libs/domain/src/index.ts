@@ -82,3 +82,10 @@ export { initialOrganisationState, evolveOrganisation } from './accounts/account
 export { decideAccounts, MAX_LIVE_TOKENS_PER_USER, ORGANISATION_ID_PATTERN } from './accounts/decideAccounts';
 export type { AccountCommand, Actor } from './accounts/decideAccounts';
 export { accountsDecider } from './accounts/accountsDecider';
+
+// Messages to ticket holders (one stream per show), the email outbox's sent markers (one per mailing), and contact addresses (one per customer)
+export * from './messages/holderMessageEvents';
+export { holderMessagesDecider, decideHolderMessages, evolveHolderMessages } from './messages/holderMessagesDecider';
+export * from './outbox/outboxEvents';
+export { outboxDecider, decideOutbox, evolveOutbox } from './outbox/outboxDecider';
+export * from './contact/contactEmail';

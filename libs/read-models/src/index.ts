@@ -26,3 +26,7 @@ export { soldCountsAtCheckpoints, type ReadModelCounts } from './audit/readModel
 export { ANALYTICS_DIMENSIONS, SalesAnalyticsProjection, customerRegion, orderSizeKey, type AnalyticsDimension } from './analytics/salesAnalyticsProjection';
 export { SalesAnalyticsQueries, byKey, type AnalyticsShow } from './analytics/salesAnalyticsQueries';
 export { localHour } from './analytics/localHour';
+export { HolderMessagesProjection, type HolderMessageRow } from './messages/holderMessagesProjection';
+export { OutboxProjection, type MailingRow } from './messages/outboxProjection';
+export { ContactEmailsProjection } from './messages/contactEmailsProjection';
+export { MessageQueries, type HolderMessageWithDelivery } from './messages/messageQueries';

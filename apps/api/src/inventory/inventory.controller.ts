@@ -141,7 +141,7 @@ export class InventoryController {
     @Body() body: PurchaseRequestDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<Order> {
-    return this.commands.execute(new PurchaseHoldCommand(customerId, pathId(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID()));
+    return this.commands.execute(new PurchaseHoldCommand(customerId, pathId(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID(), body.email));
   }
 
   @Get('orders/:orderId')

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { ContactEmails } from '../customers/contactEmails';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { HybridLogicalClock } from '@app/domain';
@@ -54,6 +55,7 @@ import { Rebalancer } from './transfers/rebalancer';
     PlaceHold,
     KeyedHolds,
     PurchaseHold,
+    ContactEmails,
     EndHold,
     HoldViews,
     InventoryReadService,

@@ -16,7 +16,7 @@ import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
   controllers: [LiveController],
   // InventoryModule does not export its read service; it is stateless but for a cache, so a second instance is harmless.
   providers: [LiveLimits, LiveConnections, InventoryReadService, ShowUpdatesHub, WaitlistUpdatesHub],
-  exports: [ShowUpdatesHub, WaitlistUpdatesHub],
+  exports: [ShowUpdatesHub, WaitlistUpdatesHub, LiveLimits, LiveConnections],
 })
 export class LiveModule implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('LiveUpdates');

@@ -78,6 +78,7 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
                   </button>{' '}
                   <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>{' '}
                   <Link href={`/admin/shows/${encodeURIComponent(row.showId)}`}>Manage</Link>
+                  <Link href={`/admin/shows/${encodeURIComponent(row.showId)}/messages`}>Messages</Link>
                 </td>
               </tr>
             );

@@ -329,6 +329,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/shows/{showId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The show's messages to its holders, newest first, with their email delivery
+         * @description Staff roles: admin, event_manager.
+         */
+        get: operations["HolderMessagesController_list"];
+        put?: never;
+        /**
+         * Write to the show's ticket holders (all, or one tier's): shown on their orders, pushed live, emailed
+         * @description Staff roles: admin, event_manager.
+         */
+        post: operations["HolderMessagesController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/shows/{showId}/prices": {
         parameters: {
             query?: never;
@@ -505,6 +529,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/me/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to the customer as a ticket holder, newest first */
+        get: operations["HolderMessagesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/me/orders": {
         parameters: {
             query?: never;
@@ -514,6 +555,23 @@ export interface paths {
         };
         /** The customer's orders */
         get: operations["InventoryController_myOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/me/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's own live feed (Server-Sent Events): `message` when its shows' organisers write to their holders */
+        get: operations["HolderMessagesController_updates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1164,6 +1222,21 @@ export interface components {
             /** @description General admission */
             ticketNumbers?: number[];
         };
+        HolderMessage: {
+            body: string;
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            postedAt: string;
+            showId: string;
+            subject: string;
+            tier?: string;
+        };
+        HolderMessagesPage: {
+            items: components["schemas"]["HolderMessage"][];
+        };
         /** @description Either `seatIds` (chosen seats), or `quantity` with optional `tier`/`section` (best available, or general admission) */
         HoldRequest: {
             /** @description Chosen seats, e.g. A-12-7 */
@@ -1269,6 +1342,14 @@ export interface components {
             id: string;
             name: string;
         };
+        PostHolderMessageRequest: {
+            /** @description 1 to 5000 characters, not only spaces, line breaks kept; stored trimmed */
+            body: string;
+            /** @description One line of 1 to 150 characters, not only spaces; stored trimmed */
+            subject: string;
+            /** @description Only the holders of this tier's tickets; absent: every holder of the show */
+            tier?: string;
+        };
         PriceChange: {
             /** @description The staff user who changed it (`admin` for the bootstrap token) */
             by: string;
@@ -1316,6 +1397,8 @@ export interface components {
             version: number;
         };
         PurchaseRequest: {
+            /** @description Where to send messages about these tickets (optional). Kept apart from the sale: never in audits or exports */
+            email?: string;
             payment: {
                 /** @description The payment provider's token for the card */
                 token: string;
@@ -1476,6 +1559,32 @@ export interface components {
         };
         /** @enum {string} */
         ShowKind: "seated" | "general";
+        ShowMessage: {
+            body: string;
+            /** @description Email delivery; stays at 0 and not completed while SMTP_URL is unset */
+            email: {
+                /** @description Every holder with an address has been dealt with */
+                completed: boolean;
+                /** @description Holders whose address the SMTP server refused for good */
+                failed: number;
+                /** @description Holders the SMTP server accepted the email for */
+                sent: number;
+            };
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            postedAt: string;
+            /** @description The staff user who posted it */
+            postedBy: string;
+            showId: string;
+            subject: string;
+            tier?: string;
+        };
+        ShowMessagesPage: {
+            items: components["schemas"]["ShowMessage"][];
+        };
         ShowPrices: {
             /** @description Every change, oldest first */
             changes: components["schemas"]["PriceChange"][];
@@ -2957,6 +3066,169 @@ export interface operations {
             };
         };
     };
+    HolderMessagesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowMessagesPage"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    HolderMessagesController_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-100 visible ASCII characters; a retry with the same key gets the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostHolderMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowMessage"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ShowPricesController_prices: {
         parameters: {
             query?: never;
@@ -3607,6 +3879,46 @@ export interface operations {
             };
         };
     };
+    HolderMessagesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderMessagesPage"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     InventoryController_myOrders: {
         parameters: {
             query?: never;
@@ -3628,6 +3940,60 @@ export interface operations {
             /** @description No bearer token, or one the API does not know */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    HolderMessagesController_updates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume after this message (a log position) instead of starting with a snapshot */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each message has `id` (a log position), `event` and `data` (JSON) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -75,3 +75,6 @@ export type SeatChange = Pick<SeatStatus, 'seatId' | 'status'>;
 // Partner analytics
 export type SalesAnalytics = Schemas['SalesAnalytics'];
 export type AnalyticsCell = Schemas['AnalyticsCell'];
+// Messages to ticket holders
+export type HolderMessage = Schemas['HolderMessage'];
+export type ShowMessage = Schemas['ShowMessage'];

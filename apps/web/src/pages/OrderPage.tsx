@@ -4,6 +4,7 @@ import { Show } from '../components';
 import { dateTime, money } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
+import { HolderMessages } from './HolderMessages';
 import { TicketQr } from './TicketQr';
 
 async function loadOrder(orderId: string) {
@@ -48,6 +49,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <button type="button" onClick={() => window.print()}>
             Print tickets
           </button>
+          <HolderMessages showId={order.showId} />
         </section>
       )}
     </Show>

@@ -7,6 +7,7 @@ import { Metrics } from '../../metrics/metrics';
 import { ProjectionsService } from '../../projections/projections.service';
 import { PaymentProvider } from '../payments/paymentProvider';
 import { TicketPasses } from '../../tickets/ticketPasses';
+import { ContactEmails } from '../../customers/contactEmails';
 import { HoldLookup } from './holdLookup';
 import type { Order } from './holdTypes';
 import { mergeViews } from './holdViews';
@@ -28,9 +29,10 @@ export class PurchaseHold {
     private readonly sales: SalesQueries,
     private readonly metrics: Metrics,
     private readonly passes: TicketPasses,
+    private readonly contacts: ContactEmails,
   ) {}
 
-  async purchase(customerId: string, holdId: string, token: string, idempotencyKey: string): Promise<Order> {
+  async purchase(customerId: string, holdId: string, token: string, idempotencyKey: string, email?: string): Promise<Order> {
     const location = await this.lookup.locate(customerId, holdId);
     const inventory = await this.lookup.show(location.showId);
     const orderId = stableUuid(`order:${customerId}:${idempotencyKey}`);
@@ -45,7 +47,10 @@ export class PurchaseHold {
     // A retry of this very order: the first attempt may have died between shards, so the
     // parts still held are sold now (SellHold answers a part already sold to it with no event).
     const unsold = views.filter((v) => v.status !== 'sold');
-    if (bought && unsold.every((v) => v.status !== 'active')) return this.existingOrder(customerId, orderId);
+    if (bought && unsold.every((v) => v.status !== 'active')) {
+      if (email !== undefined) await this.contacts.give(customerId, orderId, email);
+      return this.existingOrder(customerId, orderId);
+    }
     const merged = mergeViews(holdId, location.showId, bought ? unsold : views);
     if (!bought && merged.status === 'released') throw new DomainError('hold_released', `Hold ${holdId} was released`, { holdId });
     if (!bought && (merged.status === 'expired' || tooLateToPurchase(merged.expiresAt, now))) {
@@ -57,6 +62,9 @@ export class PurchaseHold {
     if (charge.status === 'declined') throw new AppError('payment_declined', 'The card was declined; the hold stays yours until it expires', { reason: charge.reason });
     const sold: TicketsSold[] = [];
     const soldOn: string[] = [];
+    // The address goes to its own stream beside the sale, in the same group commit: no
+    // extra wait, and nothing of it in the sale's events (docs/decisions.md).
+    const contact = email === undefined ? undefined : this.contacts.give(customerId, orderId, email);
     try {
       for (const view of views) {
         const shard = inventory.shards.find((s) => s.plan.shardId === view.shardId)!;
@@ -73,8 +81,10 @@ export class PurchaseHold {
     } catch (error) {
       if (sold.length === 0) await this.payments.refund(charge.chargeId);
       else this.logger.error(`hold ${holdId} sold on ${sold.length} of ${views.length} shards: ${String(error)}`);
+      await contact?.catch(() => undefined);
       throw error;
     }
+    await contact;
     if (sold.length > 0) this.metrics.orders.inc({ result: 'sold' });
     // Some part was sold to this order before (a retry, or two requests with one key at once): the whole order is in the read model.
     if (sold.length < views.length) return this.existingOrder(customerId, orderId);
