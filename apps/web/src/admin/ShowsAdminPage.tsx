@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { useAsync, usePolling } from '../useAsync';
 import { RemainingPanel } from './RemainingPanel';
 import { SalesChart } from './SalesChart';
+import { useStaff } from './AdminGate';
 import { allShows, type ShowRow } from './showList';
 
 /** Counts are re-read every two seconds: one request per show, where one live stream per show would use up the browser's connections. */
@@ -28,6 +29,8 @@ export function ShowsAdminPage() {
 }
 
 function ShowsTable({ rows }: { rows: ShowRow[] }) {
+  // Auditors read; admins and event managers also change prices and write to holders.
+  const manages = useStaff().role !== 'auditor';
   const [chart, setChart] = useState<string | null>(rows[0]?.showId ?? null);
   const { value: counts = {}, error } = usePolling(
     async (): Promise<Record<string, Availability>> => {
@@ -77,8 +80,13 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
                     Chart
                   </button>{' '}
                   <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>{' '}
-                  <Link href={`/admin/shows/${encodeURIComponent(row.showId)}`}>Manage</Link>
-                  <Link href={`/admin/shows/${encodeURIComponent(row.showId)}/messages`}>Messages</Link>
+                  {manages && (
+                    <>
+                      {' '}
+                      <Link href={`/admin/shows/${encodeURIComponent(row.showId)}`}>Manage</Link>{' '}
+                      <Link href={`/admin/shows/${encodeURIComponent(row.showId)}/messages`}>Messages</Link>
+                    </>
+                  )}
                 </td>
               </tr>
             );
