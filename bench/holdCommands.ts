@@ -42,7 +42,9 @@ function festival(): ShowDefinition {
     maxTicketsPerCustomer: 10,
     tiers: [{ tier: 'regular', price: 12_000, currency: 'EUR' }],
   };
-  return { show: withShowDefaults(show), venue, shards: planShards(show, venue), eventName: 'Bench', organisationId: undefined };
+  const withDefaults = withShowDefaults(show);
+  const prices = Object.fromEntries(show.tiers.map((t) => [t.tier, { price: t.price, currency: t.currency }]));
+  return { show: withDefaults, prices, revision: 0n, venue, shards: planShards(show, venue), eventName: 'Bench', organisationId: undefined };
 }
 
 async function holdsPerSecond(dir: string): Promise<{ rate: number; tickets: number; transactions: number }> {

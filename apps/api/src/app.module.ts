@@ -14,6 +14,10 @@ import { ShutdownModule } from './shutdown/shutdown.module';
 import { SecurityModule } from './security/security.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { MessagesModule } from './messages/messages.module';
 import { OnSaleModule } from './onsale/onsale.module';
 
 @Module({})
@@ -22,7 +26,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, CatalogModule, OnSaleModule, InventoryModule, AdminModule, WaitlistModule, LiveModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, OnSaleModule, InventoryModule, TicketsModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
     };
   }
 }

@@ -332,7 +332,7 @@ describe('catalog', () => {
 
     const catalogEventCount = async (t: TestApp): Promise<number> => (await t.store.readAll()).filter((e) => e.streamId.startsWith('catalog-')).length;
 
-    it('seeds the cinema, arena and festival shows once, and not again on restart', async () => {
+    it('seeds the cinema, arena, stadium and festival shows once, and not again on restart', async () => {
       const first = await createTestApp({ dataDir, seedDemo: true });
       let seeded: number;
       try {
@@ -354,6 +354,14 @@ describe('catalog', () => {
         expect(arenaShow).toMatchObject({ kind: 'seated', capacity: 19_880 });
         expect(arenaShow.tiers.map((tier: { tier: string }) => tier.tier).sort()).toEqual(['economy', 'regular', 'vip']);
         expect(arenaShow.sections).toHaveLength(20);
+
+        const stadium = showIds.filter((id) => id.startsWith('stadium-'));
+        expect(stadium).toHaveLength(1);
+        const stadiumShow = (await first.http.get(`/v1/shows/${stadium[0]}`).expect(200)).body;
+        expect(stadiumShow).toMatchObject({ kind: 'seated', capacity: 200_000, venue: { id: 'stadium', kind: 'stadium', cityId: 'city-london' } });
+        expect(stadiumShow.sections).toHaveLength(66);
+        const stadiumPlan = await catalog.get(stadium[0]);
+        expect(stadiumPlan?.shards.reduce((sum, shard) => sum + (shard.kind === 'seated' ? shard.units.length : 0), 0)).toBe(200_000);
 
         const festivalPlan = await catalog.get('festival-2027');
         expect(festivalPlan?.shards).toHaveLength(64);

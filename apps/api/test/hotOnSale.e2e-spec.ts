@@ -50,6 +50,22 @@ describe('hot on-sales: waiting room, queue passes and holds', () => {
     expect(ended).toEqual([['ShowMarkedHot', 'admin'], ['HotOnSaleEnded', 'admin']]);
   });
 
+  it("lets an event manager mark their own organisation's show, recording who; another's gets 404, an auditor 403, and nothing is written", async () => {
+    const manager = await t.staff('event_manager', { organisationId: 'hot-org' });
+    const showId = await createSeatedShow(t, {}, 'hot-org');
+    await t.http.put(`/v1/admin/shows/${showId}/hot-onsale`).set('Authorization', manager.auth).send({ admissionsPerMinute: 120 }).expect(200);
+    const [event] = (await eventsOf(t, HOT_ONSALES_STREAM)).filter((e) => (e.data as { showId: string }).showId === showId);
+    expect(event.metadata).toMatchObject({ showId, by: manager.userId });
+
+    const stranger = await t.staff('event_manager', { organisationId: 'other-org' });
+    const auditor = await t.staff('auditor', { organisationId: 'hot-org' });
+    const before = await countAll(t);
+    expect((await t.http.put(`/v1/admin/shows/${showId}/hot-onsale`).set('Authorization', stranger.auth).send({}).expect(404)).body.error).toBe('not_found');
+    expect((await t.http.delete(`/v1/admin/shows/${showId}/hot-onsale`).set('Authorization', stranger.auth).expect(404)).body.error).toBe('not_found');
+    expect((await t.http.put(`/v1/admin/shows/${showId}/hot-onsale`).set('Authorization', auditor.auth).send({}).expect(403)).body.error).toBe('forbidden');
+    expect(await countAll(t)).toBe(before);
+  });
+
   it('refuses bad marks with a 4xx naming the problem, and writes nothing', async () => {
     const showId = await createGeneralShow(t, 10, 1);
     const customer = await t.customer();

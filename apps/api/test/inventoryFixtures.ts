@@ -12,17 +12,20 @@ async function admin(t: TestApp, path: string, body: Record<string, unknown>): P
   return response.body as Record<string, unknown>;
 }
 
-async function eventIn(t: TestApp, venueKind: string, seatMap?: unknown): Promise<{ eventId: string; venueId: string }> {
+async function eventIn(t: TestApp, venueKind: string, seatMap?: unknown, organisationId?: string): Promise<{ eventId: string; venueId: string }> {
   const suffix = randomUUID().slice(0, 8);
   const city = await admin(t, '/v1/admin/cities', { id: `city-${suffix}`, name: `City ${suffix}`, country: 'NL', timeZone: 'Europe/Amsterdam' });
   const venue = await admin(t, '/v1/admin/venues', { id: `venue-${suffix}`, cityId: city.id, name: `Venue ${suffix}`, kind: venueKind, ...(seatMap ? { seatMap } : {}) });
   const performer = await admin(t, '/v1/admin/performers', { id: `performer-${suffix}`, name: `Band ${suffix}` });
-  const event = await admin(t, '/v1/admin/events', { id: `event-${suffix}`, name: `Concert ${suffix}`, description: 'Live', category: 'concert', performerId: performer.id });
+  const event = await admin(t, '/v1/admin/events', { id: `event-${suffix}`, name: `Concert ${suffix}`, description: 'Live', category: 'concert', performerId: performer.id, ...(organisationId ? { organisationId } : {}) });
   return { eventId: event.id as string, venueId: venue.id as string };
 }
 
-/** A small hall: sections A (rows 1-5, vip then regular) and B (rows 1-5 economy), 10 seats a row. */
-export async function createSeatedShow(t: TestApp, options: ShowOptions = {}): Promise<string> {
+/**
+ * A small hall: sections A (rows 1-5, vip then regular) and B (rows 1-5 economy), 10 seats a row.
+ * `organisationId`: an existing organisation whose event it is (default: the platform's).
+ */
+export async function createSeatedShow(t: TestApp, options: ShowOptions = {}, organisationId?: string): Promise<string> {
   const row = (r: number, tier: string) => ({ row: String(r), seats: 10, tier });
   const seatMap = {
     sections: [
@@ -30,7 +33,7 @@ export async function createSeatedShow(t: TestApp, options: ShowOptions = {}): P
       { id: 'B', name: 'Balcony', x: 0, y: 60, width: 100, height: 50, rows: [1, 2, 3, 4, 5].map((r) => row(r, 'economy')) },
     ],
   };
-  const { eventId, venueId } = await eventIn(t, 'theatre', seatMap);
+  const { eventId, venueId } = await eventIn(t, 'theatre', seatMap, organisationId);
   const show = await admin(t, '/v1/admin/shows', {
     eventId,
     venueId,

@@ -17,10 +17,23 @@ export interface TestApp {
   config: AppConfig;
   /** A fresh customer's id and `Authorization` header value. */
   customer(): Promise<{ customerId: string; auth: string }>;
+  /**
+   * A new staff user with its own token, made through the accounts API by the bootstrap
+   * admin: in `organisationId` (created when missing; default 'acme'), with `showIds` for a gate user.
+   */
+  staff(role: 'admin' | 'event_manager' | 'auditor' | 'gate', options?: { organisationId?: string; showIds?: string[]; name?: string }): Promise<StaffLogin>;
   close(): Promise<void>;
 }
 
 const ADMIN = 'test-admin-token-0123456789';
+
+export interface StaffLogin {
+  userId: string;
+  organisationId: string;
+  tokenId: string;
+  /** `Bearer <token>`, for the Authorization header. */
+  auth: string;
+}
 
 /**
  * The real app on the real embedded store: an in-memory event store unless a
@@ -36,6 +49,10 @@ export interface TestAppOptions {
   rateLimits?: { customerPerMinute: number; ipPerMinute: number };
   webDir?: string;
   corsOrigins?: string[];
+  /** Processes that verify each other's tickets share it (unset: each keeps its own in its dataDir). */
+  ticketSigningSecret?: string;
+  /** Email through this SMTP server (the outbox runs with the expiry worker). */
+  smtpUrl?: string;
   /** Any other setting, over the test defaults (e.g. `powDifficulty`, `liveStreamsPerAddress`). */
   config?: Partial<AppConfig>;
 }
@@ -54,6 +71,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.rateLimits ? { rateLimitCustomerPerMinute: options.rateLimits.customerPerMinute, rateLimitIpPerMinute: options.rateLimits.ipPerMinute } : {}),
     corsOrigins: options.corsOrigins ?? [],
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
+    ...(options.ticketSigningSecret !== undefined ? { ticketSigningSecret: options.ticketSigningSecret } : {}),
+    ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl } : {}),
     ...options.config,
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
@@ -73,6 +92,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async customer() {
       const response = await request(app.getHttpServer()).post('/v1/customers').expect(201);
       return { customerId: response.body.customerId as string, auth: `Bearer ${response.body.token as string}` };
+    },
+    async staff(role, options = {}) {
+      const admin = `Bearer ${ADMIN}`;
+      const http = request(app.getHttpServer());
+      const organisationId = role === 'admin' ? 'platform' : (options.organisationId ?? 'acme');
+      if (organisationId !== 'platform') {
+        const created = await http.post('/v1/admin/organisations').set('Authorization', admin).send({ id: organisationId, name: `Org ${organisationId}` });
+        if (created.status !== 201 && created.status !== 409) throw new Error(`organisation ${organisationId}: ${created.status} ${JSON.stringify(created.body)}`);
+      }
+      const user = await http
+        .post(`/v1/admin/organisations/${organisationId}/users`)
+        .set('Authorization', admin)
+        .send({ name: options.name ?? `A ${role}`, role, ...(options.showIds ? { showIds: options.showIds } : {}) });
+      if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
+      const token = await http.post(`/v1/admin/organisations/${organisationId}/users/${user.body.userId}/tokens`).set('Authorization', admin).send({ label: 'test' });
+      if (token.status !== 201) throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
+      return { userId: user.body.userId as string, organisationId, tokenId: token.body.tokenId as string, auth: `Bearer ${token.body.token as string}` };
     },
     async close() {
       await app.close();

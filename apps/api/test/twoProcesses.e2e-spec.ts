@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import type { SeatsHeld } from '@app/domain';
 import { createTestApp, type TestApp } from './testApp';
-import { createSeatedShow } from './inventoryFixtures';
+import { createSeatedShow, eventually } from './inventoryFixtures';
 
 describe('two API instances on one event store', () => {
   let dirs: string[];
@@ -37,5 +37,14 @@ describe('two API instances on one event store', () => {
       .filter((e) => e.type === 'SeatsHeld')
       .flatMap((e) => (e.data as SeatsHeld['data']).seatIds ?? []);
     expect(held.sort()).toEqual([...seats].sort());
+  });
+
+  it('a staff token issued through one instance works on the other, and a revocation through one stops it on the other too', async () => {
+    const gate = await a.staff('auditor', { organisationId: 'two-org' });
+    await b.http.get('/v1/admin/me').set('Authorization', gate.auth).expect(200);
+    await a.http.delete(`/v1/admin/organisations/two-org/users/${gate.userId}/tokens/${gate.tokenId}`).set('Authorization', `Bearer ${a.adminToken}`).expect(204);
+    await a.http.get('/v1/admin/me').set('Authorization', gate.auth).expect(401);
+    // b trusts its copy of the organisation for at most ACCOUNTS_FRESH_MS before it looks at the stream again.
+    await eventually(async () => (await b.http.get('/v1/admin/me').set('Authorization', gate.auth)).status === 401);
   });
 });

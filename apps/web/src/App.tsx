@@ -1,8 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
+import { AnalyticsPage } from './admin/AnalyticsPage';
 import { AuditPage } from './admin/AuditPage';
+import { BuildPage } from './admin/BuildPage';
+import { ManageShowPage } from './admin/ManageShowPage';
+import { GatePage } from './admin/GatePage';
+import { MessagesPage } from './admin/MessagesPage';
 import { ProjectionsPage } from './admin/ProjectionsPage';
 import { ShowsAdminPage } from './admin/ShowsAdminPage';
+import { StaffPage } from './admin/StaffPage';
 import { CitiesPage } from './pages/CitiesPage';
 import { EventPage } from './pages/EventPage';
 import { EventsPage } from './pages/EventsPage';
@@ -27,9 +33,17 @@ function route(path: string) {
   if (path === '/orders') return <OrdersPage />;
   if ((p = match('/waitlist/:entryId', path))) return <WaitlistPage entryId={p.entryId} />;
   if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
+  if (path === '/admin/staff') return <AdminGate><StaffPage /></AdminGate>;
+  if (path === '/admin/build') return <AdminGate><BuildPage /></AdminGate>;
+  if ((p = match('/admin/shows/:showId', path))) return <AdminGate><ManageShowPage showId={p.showId} key={p.showId} /></AdminGate>;
   if (path === '/admin/projections') return <AdminGate><ProjectionsPage /></AdminGate>;
   if (path === '/admin/audit') return <AdminGate><AuditPage /></AdminGate>;
+  if ((p = match('/admin/gate/:showId', path))) return <AdminGate><GatePage showId={p.showId} key={p.showId} /></AdminGate>;
   if ((p = match('/admin/audit/:showId', path))) return <AdminGate><AuditPage showId={p.showId} /></AdminGate>;
+  if (path === '/admin/analytics') return <AdminGate><AnalyticsPage /></AdminGate>;
+  if ((p = match('/admin/analytics/events/:eventId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'event', id: p.eventId }} /></AdminGate>;
+  if ((p = match('/admin/analytics/:showId', path))) return <AdminGate><AnalyticsPage scope={{ kind: 'show', id: p.showId }} /></AdminGate>;
+  if ((p = match('/admin/shows/:showId/messages', path))) return <AdminGate><MessagesPage showId={p.showId} /></AdminGate>;
   return (
     <section>
       <h1>Page not found</h1>

@@ -217,10 +217,10 @@ describeInBrowser('web pages in Chromium', () => {
 
     const page = await newPage();
     await page.goto(`${base}/admin`);
-    await page.getByLabel('Admin token').fill('not-the-token-000000');
+    await page.getByLabel('Staff token').fill('not-the-token-000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: /not accepted|token/ }).waitFor(WAIT);
-    await page.getByLabel('Admin token').fill(t.adminToken);
+    await page.getByRole('alert').filter({ hasText: 'Token rejected' }).waitFor(WAIT);
+    await page.getByLabel('Staff token').fill(t.adminToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     const row = page.locator(`tr[data-show-id="${cinema}"]`);
@@ -255,6 +255,52 @@ describeInBrowser('web pages in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe(`sales-${cinema}.csv`);
     await page.screenshot({ path: screenshotPath('11-admin-audit'), fullPage: true });
+  });
+
+  it('an admin equips an organisation; its event manager signs in with their own token, sees only its shows, adds gate staff and revokes a token', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/admin/staff`);
+    await page.getByLabel('Staff token').fill(t.adminToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Organisation id').fill('web-org');
+    await page.getByLabel('Name (to create it)').fill('Web Org Live');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByRole('heading', { name: /Web Org Live/ }).waitFor(WAIT);
+    await page.getByLabel('Name', { exact: true }).fill('Mia Manager');
+    await page.getByLabel('Role').selectOption('event_manager');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('button', { name: 'New token for Mia Manager' }).click();
+    const token = (await page.getByTestId('issued-token').textContent())!;
+    expect(token).toMatch(/^stf\.web-org\./);
+    await page.screenshot({ path: screenshotPath('12-admin-staff'), fullPage: true });
+
+    // The organisation's own event and show, made by its manager through the API.
+    const manager = `Bearer ${token}`;
+    await t.http.post('/v1/admin/events').set('Authorization', manager).send({ id: 'web-org-night', name: 'Web Org Night', description: '', category: 'concert', performerId: 'studio-noord' }).expect(201);
+    await t.http.post('/v1/admin/shows').set('Authorization', manager).send({ id: 'web-org-night-1', eventId: 'web-org-night', venueId: 'cinema-hall-1', startsAt: '2027-04-01T19:00:00Z', kind: 'seated', tiers: [{ tier: 'economy', price: 900, currency: 'EUR' }, { tier: 'regular', price: 1200, currency: 'EUR' }, { tier: 'vip', price: 1600, currency: 'EUR' }] }).expect(201);
+
+    const own = await newPage();
+    await own.goto(`${base}/admin`);
+    await own.getByLabel('Staff token').fill(token);
+    await own.getByRole('button', { name: 'Sign in' }).click();
+    await own.getByTestId('signed-in-as').filter({ hasText: 'Mia Manager · event manager · web-org' }).waitFor(WAIT);
+    await own.locator('tr[data-show-id="web-org-night-1"]').waitFor(WAIT);
+    expect(await own.locator('[data-testid="admin-shows"] tbody tr').count()).toBe(1);
+    expect(await own.getByRole('link', { name: 'Projections' }).count()).toBe(0);
+
+    await own.getByRole('link', { name: 'Staff' }).click();
+    await own.getByLabel('Name', { exact: true }).fill('North gate');
+    await own.getByLabel(/Web Org Night/).check();
+    await own.getByRole('button', { name: 'Create', exact: true }).click();
+    await own.locator('tr[data-user="North gate"]').filter({ hasText: 'web-org-night-1' }).waitFor(WAIT);
+    await own.getByRole('button', { name: 'New token for North gate' }).click();
+    await own.getByTestId('issued-token').waitFor(WAIT);
+    await own.getByRole('button', { name: /^Revoke .* of North gate$/ }).click();
+    await own.locator('tr[data-user="North gate"]').filter({ hasText: 'revoked' }).waitFor(WAIT);
+    await own.screenshot({ path: screenshotPath('13-manager-staff'), fullPage: true });
+
+    // An event manager may not make an auditor: the API says so and the page shows it.
+    await t.http.post('/v1/admin/organisations/web-org/users').set('Authorization', manager).send({ name: 'Aud', role: 'auditor' }).expect(403);
   });
 });
 

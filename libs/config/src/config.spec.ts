@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ rateLimitIdentitiesPerMinute: 5, powDifficulty: 0, powChallengeSeconds: 30, hotAdmissionsPerMinute: 1200, queuePassSeconds: 300, queuePlacesPerAddress: 10, liveStreamsPerAddress: 10, liveStreamsPerCustomer: 2 });
   });
 
+  it('suppresses analytics cells of fewer than 10 buyers unless ANALYTICS_MIN_BUYERS says otherwise, and never below 2', () => {
+    expect(loadConfig({}).analyticsMinBuyers).toBe(10);
+    expect(loadConfig({ ANALYTICS_MIN_BUYERS: '25' }).analyticsMinBuyers).toBe(25);
+    expect(() => loadConfig({ ANALYTICS_MIN_BUYERS: '1' })).toThrow(/ANALYTICS_MIN_BUYERS must be an integer from 2/);
+    expect(() => loadConfig({ ANALYTICS_MIN_BUYERS: 'ten' })).toThrow(ConfigError);
+  });
+
   it('reads an etcd cluster as its list of members', () => {
     const config = loadConfig({ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: ' http://10.0.1.5:2379, http://etcd-b:2379,http://[::1]:23790 ', ETCD_PREFIX: 'festival/' });
     expect(config).toMatchObject({ eventStore: 'etcd', etcdEndpoints: ['http://10.0.1.5:2379', 'http://etcd-b:2379', 'http://[::1]:23790'], etcdPrefix: 'festival/' });
@@ -126,5 +133,16 @@ describe('a topology (TOPOLOGY_FILE, REGION)', () => {
     [{ EVENT_STORE: 'etcd', TOPOLOGY_FILE: join(dir, 'missing.json'), REGION: 'eu-west' }, 'cannot be read as JSON'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('TICKET_SIGNING_SECRET', () => {
+  it('is unset by default (the API then keeps one in DATA_DIR) and read when given', () => {
+    expect(loadConfig({}).ticketSigningSecret).toBeUndefined();
+    expect(loadConfig({ TICKET_SIGNING_SECRET: 'x'.repeat(32) }).ticketSigningSecret).toBe('x'.repeat(32));
+  });
+
+  it('refuses a secret too short to be one', () => {
+    expect(() => loadConfig({ TICKET_SIGNING_SECRET: 'short' })).toThrow(/TICKET_SIGNING_SECRET must be 32 to 200 characters/);
   });
 });

@@ -22,6 +22,12 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Bearer token for admin and audit calls; generated and kept in DATA_DIR when unset. */
   adminToken: string | undefined;
+  /**
+   * Signs the check-in payload in every ticket's QR code (a key per show is derived from it).
+   * Every API process of every region must share it; when unset, one is generated and kept in
+   * DATA_DIR, which suits a single process only.
+   */
+  ticketSigningSecret: string | undefined;
   /** Create the demo catalog on first start of an empty store. */
   seedDemo: boolean;
   /** Run the hold-expiry worker in this process (and the waiting line's offers and timeouts, which must run in one process only). */
@@ -71,6 +77,21 @@ export interface AppConfig {
   remainingShardRate: number;
   /** With a topology: move unsold capacity toward this region's own shard groups ahead of demand (REBALANCER). */
   rebalancer: boolean;
+  /**
+   * Partner analytics publish no cell with fewer distinct buyers than this (ANALYTICS_MIN_BUYERS, k);
+   * see docs/decisions.md for the secondary suppression that comes with it.
+   */
+  analyticsMinBuyers: number;
+  /**
+   * Where email goes (SMTP_URL, `smtp://user:pass@host:port` or `smtps://…`); undefined: no
+   * email is sent, messages to ticket holders are still stored and shown. The outbox that
+   * sends it runs in the process with the expiry worker (EXPIRY_WORKER=on).
+   */
+  smtpUrl: string | undefined;
+  /** The sender of every email (MAIL_FROM), `Name <address>` or an address; its domain also ends every Message-ID. */
+  mailFrom: string;
+  /** The longest wait between two tries while the SMTP server is down (MAIL_RETRY_MAX_SECONDS); waits double from half a second up to it. */
+  mailRetryMaxSeconds: number;
 }
 
 export { ConfigError };
@@ -97,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'EXTRA'] as const, 'FULL'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     adminToken: adminToken(env),
+    ticketSigningSecret: ticketSigningSecret(env),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     expiryWorker: oneOf(env, 'EXPIRY_WORKER', ['on', 'off'] as const, 'on') === 'on',
     waitlistMaxWaitSeconds: integer(env, 'WAITLIST_MAX_WAIT_SECONDS', 3600, 1, 7 * 24 * 3600),
@@ -117,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     remainingShardRate: integer(env, 'REMAINING_SHARD_RATE', 1_000, 1, 1_000_000),
     fairnessWindowMs: integer(env, 'FAIRNESS_WINDOW_MS', placement.topology ? longestLatency(placement.topology) : 0, 0, 5_000),
     rebalancer: oneOf(env, 'REBALANCER', ['on', 'off'] as const, 'on') === 'on',
+    // 1 would publish single buyers' purchases: the least it can be is 2.
+    analyticsMinBuyers: integer(env, 'ANALYTICS_MIN_BUYERS', 10, 2, 1_000_000),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env),
+    mailRetryMaxSeconds: integer(env, 'MAIL_RETRY_MAX_SECONDS', 60, 1, 3600),
   };
 }
 
@@ -179,12 +206,42 @@ function corsOrigins(env: NodeJS.ProcessEnv): string[] {
   return origins;
 }
 
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SMTP_URL must be a URL like smtp://user:password@mail.example.com:587, got "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// and name a host, got "${url.protocol}//${url.hostname}"`);
+  }
+  return raw;
+}
+
+function mailFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return 'Tickets <tickets@localhost>';
+  const address = /^(?:[^<>\r\n"]{1,100} )?<([^<>\s@]+@[^<>\s@]+)>$|^([^<>\s@]+@[^<>\s@]+)$/.exec(raw);
+  if (!address) throw new ConfigError(`MAIL_FROM must be an address (tickets@example.com) or a name and an address (Tickets <tickets@example.com>), got "${raw}"`);
+  return raw;
+}
+
 function adminToken(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.ADMIN_TOKEN?.trim();
   if (!raw) return undefined;
   if (!/^[A-Za-z0-9._~+/=-]{16,200}$/.test(raw)) {
     throw new ConfigError('ADMIN_TOKEN must be 16 to 200 characters of letters, digits and ._~+/=-');
   }
+  return raw;
+}
+
+function ticketSigningSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.TICKET_SIGNING_SECRET?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32 || raw.length > 200) throw new ConfigError('TICKET_SIGNING_SECRET must be 32 to 200 characters (e.g. `openssl rand -hex 32`)');
   return raw;
 }
 

@@ -41,7 +41,7 @@ export type EventDetails = z.infer<typeof EventDetails>;
 
 /** The event as created: what `POST /v1/admin/events` answers. */
 export const CatalogEvent = z
-  .strictObject({ id: Id, name: z.string(), description: z.string(), category: z.string(), performerId: Id })
+  .strictObject({ id: Id, name: z.string(), description: z.string(), category: z.string(), performerId: Id, organisationId: Id.optional().meta({ description: 'The organisation that runs it; absent: the platform' }) })
   .meta({ id: 'CatalogEvent' });
 
 export const PriceTier = z.strictObject({ tier: z.string(), price: Money, currency: Currency }).meta({ id: 'PriceTier' });
@@ -102,10 +102,10 @@ export const CreateCityRequest = z
   .meta({ id: 'CreateCityRequest' });
 export const CreatePerformerRequest = z.strictObject({ id: CatalogId.optional(), name: label(200) }).meta({ id: 'CreatePerformerRequest' });
 export const CreateEventRequest = z
-  .strictObject({ id: CatalogId.optional(), name: label(200), description: z.string().max(5_000), category: label(40), performerId: CatalogId })
+  .strictObject({ id: CatalogId.optional(), organisationId: CatalogId.optional().meta({ description: 'Admins only: the owning organisation (an event manager\'s is its own)' }), name: label(200), description: z.string().max(5_000), category: label(40), performerId: CatalogId })
   .meta({ id: 'CreateEventRequest' });
 export const CreateVenueRequest = z
-  .strictObject({ id: CatalogId.optional(), cityId: CatalogId, name: label(200), kind: VenueKind, seatMap: SeatMap.optional() })
+  .strictObject({ id: CatalogId.optional(), organisationId: CatalogId.optional().meta({ description: 'Admins only: the owning organisation (an event manager\'s is its own)' }), cityId: CatalogId, name: label(200), kind: VenueKind, seatMap: SeatMap.optional() })
   .meta({ id: 'CreateVenueRequest' });
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const ScheduleShowRequest = z
@@ -134,3 +134,12 @@ export const SearchEventsQuery = z.strictObject({
 });
 
 export const Cities = z.array(City);
+
+export const StaffShows = z
+  .strictObject({
+    items: z.array(
+      z.strictObject({ showId: Id, eventId: Id, eventName: z.string(), venueName: z.string(), startsAt: z.string(), kind: z.enum(['seated', 'general']), organisationId: Id.optional() }),
+    ),
+  })
+  .meta({ id: 'StaffShows' });
+export type StaffShows = z.infer<typeof StaffShows>;

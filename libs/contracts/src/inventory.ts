@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN, MAX_EMAIL_LENGTH } from '@app/domain';
 import { Count, Currency, Id, Instant, Money } from './common';
 
 // ---- answers ----
@@ -43,7 +44,15 @@ export const HoldDetails = z
 export type HoldDetails = z.infer<typeof HoldDetails>;
 
 export const OrderTicket = z
-  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, currency: Currency })
+  .strictObject({
+    ticketId: Id,
+    seatId: z.string().optional(),
+    ticketNumber: z.int().min(1).optional(),
+    tier: z.string(),
+    price: Money,
+    currency: Currency,
+    pass: z.string().max(300).optional().meta({ description: "The ticket's signed check-in payload, to show as its QR code (POST /v1/shows/{showId}/checkins)" }),
+  })
   .meta({ id: 'OrderTicket' });
 export type OrderTicket = z.infer<typeof OrderTicket>;
 
@@ -79,7 +88,15 @@ export const HoldRequest = z
 export type HoldRequest = z.infer<typeof HoldRequest>;
 
 export const PurchaseRequest = z
-  .strictObject({ payment: z.strictObject({ token: z.string().max(100).meta({ description: "The payment provider's token for the card" }) }) })
+  .strictObject({
+    payment: z.strictObject({ token: z.string().max(100).meta({ description: "The payment provider's token for the card" }) }),
+    email: z
+      .string()
+      .max(MAX_EMAIL_LENGTH)
+      .regex(new RegExp(EMAIL_PATTERN))
+      .optional()
+      .meta({ description: 'Where to send messages about these tickets (optional). Kept apart from the sale: never in audits or exports' }),
+  })
   .meta({ id: 'PurchaseRequest' });
 export type PurchaseRequest = z.infer<typeof PurchaseRequest>;
 

@@ -22,9 +22,27 @@ export interface DomainErrorDetails {
   waitlist_entry_not_waiting: { entryId: string; status: 'offered' | 'left' | 'sold_out' | 'expired' };
   /** The customer's entry that is already waiting for this show. */
   already_waiting: { entryId: string };
+  /** A price change that sets the price the tier already has. */
+  price_unchanged: { field: 'price'; tier: string; price: number };
+  /** Accounts: an organisation, user or token that is not there. */
+  not_found: { kind: 'organisation' | 'user' | 'token'; id: string };
+  /** Accounts: an id taken already. */
+  already_exists: { kind: 'organisation' | 'user'; id: string };
+  /** Accounts: the actor's role does not allow the change. */
+  not_permitted: { action: string; role: string };
   /** Hot on-sale waiting room: the address already has as many customers in it as one address may. */
   too_many_places: { limit: number };
   /** A capacity transfer the shard cannot make now. */
+  /** Check-in: a ticket this shard never sold. */
+  ticket_not_found: { ticketId: string };
+  /** Check-in: the ticket was let in before; when and at which gate. */
+  ticket_already_admitted: { ticketId: string; admittedAt: string; gate: string };
+  /** Check-in: the ticket's order was refunded. */
+  ticket_refunded: { ticketId: string; orderId: string; refundedAt: string };
+  /** Refund: this shard sold nothing to the order. */
+  order_not_found: { orderId: string };
+  /** Refund: a ticket of the order was already used at a gate. */
+  order_checked_in: { orderId: string; ticketIds: string[] };
   transfer_refused: { reason: 'not_enough_fresh_tickets' | 'too_soon' | 'other_tier'; shardId: string; [key: string]: unknown };
 }
 

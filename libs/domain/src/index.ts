@@ -19,6 +19,8 @@ export { validateShow, MAX_GENERAL_CAPACITY, MAX_HOLD_SECONDS, MAX_TICKETS_PER_C
 export { planShards, shardSize, MAX_SEATS_PER_SHARD } from './catalog/planShards';
 export type { ShardPlan, SeatedShardPlan, GeneralShardPlan } from './catalog/planShards';
 export { inventoryStream } from './catalog/inventoryStream';
+export { showPricesDecider, decideShowPrices, evolveShowPrices, initialShowPricesState, currentShow, MAX_TIER_PRICE } from './catalog/showPrices';
+export type { ChangePrice, ShowPricesCommand, ShowPricesEvent, ShowPricesState } from './catalog/showPrices';
 
 // Inventory (one decider per shard stream)
 export * from './inventory/inventoryEvents';
@@ -29,6 +31,8 @@ export type { InventoryState, ShardLayout, SeatedLayout, GeneralLayout } from '.
 export { decideInventory } from './inventory/decideInventory';
 export { evolveInventory } from './inventory/evolveInventory';
 export { inventoryDecider } from './inventory/inventoryDecider';
+export { checkInCounts, type CheckInCounts } from './inventory/checkIn';
+export type { TicketRecord } from './inventory/inventoryState';
 export { holdView, shardCounts, activeHolds } from './inventory/inventoryViews';
 export type { HoldView, ShardCounts, UnitCounts, ActiveHold } from './inventory/inventoryViews';
 export { priceHold } from './inventory/holdPricing';
@@ -67,6 +71,24 @@ export type { ShardReport, GroupRemaining, RemainingAnswer, RemainingThresholds 
 export { HybridLogicalClock, compareStamps, formatStamp, parseStamp, unfairPairs } from './fairness/arrivalStamp';
 export type { ArrivalStamp } from './fairness/arrivalStamp';
 
+// Partner analytics: which aggregated cells may be published
+export { composeReports, suppressBreakdown, suppressReport } from './analytics/suppression';
+export type { CellFigures, CountedCell, CountedReport, PublishedCell, PublishedReport } from './analytics/suppression';
+
+// Accounts: organisations, their staff and tokens.
+export * from './accounts/accountEvents';
+export type { OrganisationState, UserRecord, TokenRecord } from './accounts/accountState';
+export { initialOrganisationState, evolveOrganisation } from './accounts/accountState';
+export { decideAccounts, MAX_LIVE_TOKENS_PER_USER, ORGANISATION_ID_PATTERN } from './accounts/decideAccounts';
+export type { AccountCommand, Actor } from './accounts/decideAccounts';
+export { accountsDecider } from './accounts/accountsDecider';
+
+// Messages to ticket holders (one stream per show), the email outbox's sent markers (one per mailing), and contact addresses (one per customer)
+export * from './messages/holderMessageEvents';
+export { holderMessagesDecider, decideHolderMessages, evolveHolderMessages } from './messages/holderMessagesDecider';
+export * from './outbox/outboxEvents';
+export { outboxDecider, decideOutbox, evolveOutbox } from './outbox/outboxDecider';
+export * from './contact/contactEmail';
 // Hot on-sales: which shows need a queue pass (one stream), and each one's waiting room (a stream per show)
 export * from './onsale/hotOnSaleEvents';
 export * from './onsale/waitingRoomEvents';

@@ -16,6 +16,9 @@ import { GetVenueHandler } from './queries/getVenue.handler';
 import { ListCitiesHandler } from './queries/listCities.handler';
 import { SearchEventsHandler } from './queries/searchEvents.handler';
 import { ShowCatalog } from './showCatalog';
+import { ChangePriceHandler } from './prices/changePrice.handler';
+import { GetShowPricesHandler } from './prices/getShowPrices.handler';
+import { ShowPricesController } from './prices/showPrices.controller';
 import { StaffScope } from './staffScope';
 
 /**
@@ -24,7 +27,7 @@ import { StaffScope } from './staffScope';
  * reads to sell a show.
  */
 @Module({
-  controllers: [AdminCatalogController, CatalogController],
+  controllers: [AdminCatalogController, CatalogController, ShowPricesController],
   providers: [
     CatalogRepository,
     ShowCatalog,
@@ -40,6 +43,8 @@ import { StaffScope } from './staffScope';
     GetVenueHandler,
     DemoCatalogSeeder,
     StaffScope,
+    ChangePriceHandler,
+    GetShowPricesHandler,
   ],
   exports: [ShowCatalog, CatalogRepository, StaffScope],
 })

@@ -28,6 +28,8 @@ export interface EndpointContract {
   alsoAnswers?: Record<number, z.ZodType>;
   /** Takes an `Idempotency-Key` header. */
   idempotent?: boolean;
+  /** The success answer may also be `text/csv` (a query parameter chooses), described in words. */
+  csv?: string;
 }
 
 const RETRY_AFTER = { 'Retry-After': { required: true, description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } };
@@ -66,7 +68,9 @@ export function Endpoint(contract: EndpointContract): MethodDecorator {
       ApiResponse({ status, description: 'Server-Sent Events: each message has `id` (a log position), `event` and `data` (JSON)', content: { 'text/event-stream': { schema: { type: 'string' } } } }),
     );
   } else if (contract.answer) {
-    decorators.push(ApiResponse({ status, description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(contract.answer) as object } } }));
+    const content: Record<string, { schema: object }> = { 'application/json': { schema: jsonSchemaOf(contract.answer) as object } };
+    if (contract.csv) content['text/csv'] = { schema: { type: 'string', description: contract.csv } };
+    decorators.push(ApiResponse({ status, description: 'OK', content }));
   } else {
     decorators.push(ApiResponse({ status, description: 'Done; no body' }));
   }

@@ -24,6 +24,16 @@ export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   already_waiting: 409,
   transfer_refused: 409,
   too_many_places: 409,
+  price_unchanged: 409,
+  not_found: 404,
+  already_exists: 409,
+  not_permitted: 403,
+  // The check-in endpoint answers these as outcomes (200); elsewhere they are plain refusals.
+  ticket_not_found: 404,
+  ticket_already_admitted: 409,
+  ticket_refunded: 409,
+  order_not_found: 404,
+  order_checked_in: 409,
 };
 
 /** The one table from application error codes to HTTP statuses. */

@@ -43,7 +43,7 @@ export interface Decided<Event> {
 }
 
 type Job<Command, Event, State> =
-  | { kind: 'command'; command: Command; ordered: boolean; resolve: (d: Decided<Event>) => void; reject: (e: unknown) => void }
+  | { kind: 'command'; command: Command; ordered: boolean; metadata?: Record<string, unknown>; resolve: (d: Decided<Event>) => void; reject: (e: unknown) => void }
   | { kind: 'read'; read: (state: State) => unknown; fresh: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 type Outcome<Event> = { ok: true; events: Event[] } | { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -103,10 +103,11 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
    * With `durability: 'ordered'`, once they have their place in the log (see
    * AppendOptions.durability): for a step whose outcome reaches no one except through a
    * later durable append. A batch goes to the store as 'ordered' only when all its jobs are.
+   * `metadata` joins the stream's metadata on this command's events (e.g. `by`, the staff member).
    */
-  execute(command: Command, options: { durability?: 'durable' | 'ordered' } = {}): Promise<Decided<Event>> {
+  execute(command: Command, options: { durability?: 'durable' | 'ordered'; metadata?: Record<string, unknown> } = {}): Promise<Decided<Event>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'command', command, ordered: options.durability === 'ordered', resolve, reject });
+      this.queue.push({ kind: 'command', command, ordered: options.durability === 'ordered', ...(options.metadata ? { metadata: options.metadata } : {}), resolve, reject });
       void this.run();
     });
   }
@@ -236,7 +237,11 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
       const first = e;
       let jobBytes = 0;
       while (e < events.length && owners[e] === j) {
-        if (sized) jobBytes += eventSize({ type: events[e].type, data: events[e].data, ...(metadata ? { metadata } : {}) });
+        if (sized) {
+          const own = (batch[j] as { metadata?: Record<string, unknown> }).metadata;
+          const merged = own ? { ...metadata, ...own } : metadata;
+          jobBytes += eventSize({ type: events[e].type, data: events[e].data, ...(merged ? { metadata: merged } : {}) });
+        }
         e++;
       }
       const count = e - first;
@@ -306,7 +311,12 @@ export class StreamWriter<Command, Event extends DomainEvent, State> {
       i = end;
     }
     const metadata = this.options.metadata;
-    return events.map((event, i) => ({ id: ids[i], type: event.type, data: event.data, ...(metadata ? { metadata } : {}) }));
+    return events.map((event, i) => {
+      // A command's own metadata (who made it: `by`) joins the stream's.
+      const own = (batch[owners[i]] as { metadata?: Record<string, unknown> }).metadata;
+      const merged = own ? { ...metadata, ...own } : metadata;
+      return { id: ids[i], type: event.type, data: event.data, ...(merged ? { metadata: merged } : {}) };
+    });
   }
 
   /** Drops the state when another process appended to the stream since this writer last read or wrote it. */

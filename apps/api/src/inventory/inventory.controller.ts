@@ -3,6 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AdminGuard, CurrentCustomer, CustomerGuard } from '../auth/guards';
+import { CurrentStaff, Roles, type Staff } from '../auth/staff';
+import { StaffScope } from '../catalog/staffScope';
 import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
 import { QueuePassGuard } from '../onsale/queuePass.guard';
@@ -57,6 +59,7 @@ export class InventoryController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly clock: HybridLogicalClock,
+    private readonly scope: StaffScope,
   ) {}
 
   /** The seat map is sent as it was cached (gzipped for clients that accept it: a section is ~100 KB of JSON, ~10 KB gzipped). */
@@ -150,7 +153,7 @@ export class InventoryController {
     @Body() body: PurchaseRequestDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<Order> {
-    return this.commands.execute(new PurchaseHoldCommand(customerId, pathId(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID()));
+    return this.commands.execute(new PurchaseHoldCommand(customerId, pathId(holdId, 'holdId'), body.payment.token, idempotencyKey(key) ?? randomUUID(), body.email));
   }
 
   @Get('orders/:orderId')
@@ -170,9 +173,12 @@ export class InventoryController {
   }
 
   @Get('audit/shows/:showId/sales')
-  @Endpoint({ summary: "A show's sold tickets in the order sold, page by page", caller: 'admin', query: api.SalesQuery, answer: api.SalesPage, errors: [400] })
+  @Endpoint({ summary: "A show's sold tickets in the order sold, page by page", caller: 'admin', roles: ['event_manager', 'auditor'], query: api.SalesQuery, answer: api.SalesPage, errors: [400, 404] })
   @UseGuards(AdminGuard)
-  sales(@Param('showId') showId: string, @Query() query: SalesQueryDto): Promise<SalesPage> {
+  @Roles('event_manager', 'auditor')
+  async sales(@CurrentStaff() staff: Staff, @Param('showId') showId: string, @Query() query: SalesQueryDto): Promise<SalesPage> {
+    // An admin may read the sales of a show whose definition is gone (an auditor's replay); the others see their own shows.
+    if (staff.role !== 'admin') await this.scope.show(staff, pathId(showId, 'showId'));
     return this.queries.execute(new ListSalesQuery(pathId(showId, 'showId'), query.after ?? 0, query.limit ?? 100));
   }
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { OnSaleModule } from '../onsale/onsale.module';
+import { ContactEmails } from '../customers/contactEmails';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { HybridLogicalClock } from '@app/domain';
@@ -29,6 +30,7 @@ import { GetSeatMapHandler } from './queries/getSeatMap.handler';
 import { ListCustomerOrdersHandler } from './queries/listCustomerOrders.handler';
 import { ListSalesHandler } from './queries/listSales.handler';
 import { ShardRegistry } from './shardRegistry';
+import { TicketPasses } from '../tickets/ticketPasses';
 import { TransferCapacityHandler } from './commands/transferCapacity.handler';
 import { ListCapacityTransfersHandler } from './queries/listCapacityTransfers.handler';
 import { CapacityTransfers } from './transfers/capacityTransfers';
@@ -54,6 +56,7 @@ import { Rebalancer } from './transfers/rebalancer';
     PlaceHold,
     KeyedHolds,
     PurchaseHold,
+    ContactEmails,
     EndHold,
     HoldViews,
     InventoryReadService,
@@ -69,10 +72,11 @@ import { Rebalancer } from './transfers/rebalancer';
     ListCustomerOrdersHandler,
     ListSalesHandler,
     { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
+    { provide: TicketPasses, useFactory: (config: AppConfig) => TicketPasses.open(config.dataDir, config.ticketSigningSecret), inject: [APP_CONFIG] },
     // Arrival stamps at this region's edge: named after the region (or the host without a topology).
     { provide: HybridLogicalClock, useFactory: (config: AppConfig) => new HybridLogicalClock(config.region ?? hostname()), inject: [APP_CONFIG] },
   ],
-  exports: [HoldLookup, PlaceHold, EndHold, HoldViews, ShardRegistry],
+  exports: [HoldLookup, PlaceHold, EndHold, HoldViews, ShardRegistry, TicketPasses, PaymentProvider],
 })
 export class InventoryModule implements OnModuleInit {
   constructor(private readonly projections: ProjectionsService) {}

@@ -24,7 +24,7 @@ import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
       useFactory: (config: AppConfig) => Object.assign(new LiveLimits(), { maxConnectionsPerAddress: config.liveStreamsPerAddress, maxConnectionsPerCustomer: config.liveStreamsPerCustomer }),
     },
     LiveConnections, InventoryReadService, ShowUpdatesHub, WaitlistUpdatesHub],
-  exports: [ShowUpdatesHub, WaitlistUpdatesHub],
+  exports: [ShowUpdatesHub, WaitlistUpdatesHub, LiveLimits, LiveConnections],
 })
 export class LiveModule implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('LiveUpdates');

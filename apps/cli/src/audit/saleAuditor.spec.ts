@@ -69,6 +69,16 @@ describe('SaleAuditor', () => {
     expect(report.shows).toEqual([{ showId: SHOW, tickets: 3, holds: 3, customers: 2, maxTicketsPerCustomer: 4 }]);
   });
 
+  it('reads check-ins and refunds without a violation: a refunded seat is still sold once, not resold', () => {
+    const l = log().scheduled().held('h1', 'alice', ['A-1-1', 'A-1-2']).sold('h1', 'alice', ['A-1-1', 'A-1-2']);
+    const ids = { orderId: 'order-h1', showId: SHOW, shardId: 's0' };
+    l.events.push(
+      { ...l.events[2], id: 'e4', type: 'TicketAdmitted', data: { ...ids, ticketId: 'ticket-h1-0', gate: 'North 1', admittedAt: iso(T0 + 5_000) }, position: 4n },
+      { ...l.events[2], id: 'e5', type: 'TicketsRefunded', data: { ...ids, customerId: 'alice', ticketIds: ['ticket-h1-1'], refundedAt: iso(T0 + 6_000) }, position: 5n },
+    );
+    expect(audit(l.events)).toMatchObject({ ok: true, eventsRead: 5, ticketsSold: 2, violationCount: 0 });
+  });
+
   it('names the ticket when a seat is sold twice', () => {
     const l = log().scheduled().held('h1', 'alice', ['A-1-1']).sold('h1', 'alice', ['A-1-1']);
     l.held('h2', 'bob', ['A-1-1']).sold('h2', 'bob', ['A-1-1'], { ticketIds: ['forged-ticket'] });

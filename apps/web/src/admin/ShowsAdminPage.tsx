@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { useAsync, usePolling } from '../useAsync';
 import { RemainingPanel } from './RemainingPanel';
 import { SalesChart } from './SalesChart';
+import { useStaff } from './AdminGate';
 import { allShows, type ShowRow } from './showList';
 
 /** Counts are re-read every two seconds: one request per show, where one live stream per show would use up the browser's connections. */
@@ -17,6 +18,9 @@ export function ShowsAdminPage() {
   return (
     <section>
       <h1>Shows</h1>
+      <p>
+        <Link href="/admin/build">New venue, event and show</Link>
+      </p>
       <Show loaded={shows} what="shows">
         {(rows) => <ShowsTable rows={rows} />}
       </Show>
@@ -25,6 +29,8 @@ export function ShowsAdminPage() {
 }
 
 function ShowsTable({ rows }: { rows: ShowRow[] }) {
+  // Auditors read; admins and event managers also change prices and write to holders.
+  const manages = useStaff().role !== 'auditor';
   const [chart, setChart] = useState<string | null>(rows[0]?.showId ?? null);
   const { value: counts = {}, error } = usePolling(
     async (): Promise<Record<string, Availability>> => {
@@ -73,7 +79,14 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
                   <button type="button" class="link" onClick={() => setChart(row.showId)} aria-pressed={chart === row.showId}>
                     Chart
                   </button>{' '}
-                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>
+                  <Link href={`/admin/audit/${encodeURIComponent(row.showId)}`}>Audit</Link>{' '}
+                  {manages && (
+                    <>
+                      {' '}
+                      <Link href={`/admin/shows/${encodeURIComponent(row.showId)}`}>Manage</Link>{' '}
+                      <Link href={`/admin/shows/${encodeURIComponent(row.showId)}/messages`}>Messages</Link>
+                    </>
+                  )}
                 </td>
               </tr>
             );

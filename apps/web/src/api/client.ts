@@ -129,8 +129,8 @@ interface CallShape {
  * The URL of a Server-Sent Events stream of the description, `{name}`s filled in. A
  * stream is no JSON call (it is read as it comes, see live/), so it has no `api()`.
  */
-export function streamUrl<P extends StreamPaths>(path: P, params: PathParams<Operation<'GET', P>>): string;
-export function streamUrl(path: string, params: Record<string, unknown>): string {
+export function streamUrl<P extends StreamPaths>(path: P, ...params: [PathParams<Operation<'GET', P>>] extends [never] ? [] : [PathParams<Operation<'GET', P>>]): string;
+export function streamUrl(path: string, params: Record<string, unknown> = {}): string {
   return fillPath(path, params);
 }
 

@@ -40,7 +40,10 @@ export function errorMessage(error: unknown): string {
       return `Not found: ${error.message}`;
     case 'unauthorized':
     case 'admin_token_missing':
-      return error.status === 401 && error.code === 'unauthorized' ? 'The token was not accepted.' : error.message;
+      return error.status === 401 && error.code === 'unauthorized' ? 'Token rejected: it is not a staff token, or it has been revoked.' : error.message;
+    case 'forbidden':
+    case 'not_permitted':
+      return `Not allowed for your role: ${error.message}`;
     case 'store_unavailable':
     case 'conflict':
       return 'Busy right now: please try again in a moment.';

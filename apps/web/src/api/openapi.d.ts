@@ -30,7 +30,7 @@ export interface paths {
         put?: never;
         /**
          * Create a city
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager.
          */
         post: operations["AdminCatalogController_createCity"];
         delete?: never;
@@ -50,10 +50,172 @@ export interface paths {
         put?: never;
         /**
          * Create an event
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager.
          */
         post: operations["AdminCatalogController_createEvent"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who this staff token belongs to
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        get: operations["AccountsController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an order: its tickets stop letting anyone in and the payment is given back
+         * @description Refused (409 `order_checked_in`) when a ticket of the order was already used at a gate. Repeating a refund answers the same. The seats do not return to sale.
+         *
+         *     Staff roles: admin, event_manager.
+         */
+        post: operations["TicketsController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an organisation (admins)
+         * @description Staff roles: admin.
+         */
+        post: operations["AccountsController_createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation with its staff and their tokens (never the tokens themselves)
+         * @description Staff roles: admin, event_manager, auditor.
+         */
+        get: operations["AccountsController_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a staff user (admins: any role; event managers: gate users of their own shows)
+         * @description Staff roles: admin, event_manager.
+         */
+        post: operations["AccountsController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disable a staff user: every token of theirs stops working
+         * @description Staff roles: admin, event_manager.
+         */
+        delete: operations["AccountsController_disableUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users/{userId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a token to a staff user (shown once)
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        post: operations["AccountsController_issueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organisations/{organisationId}/users/{userId}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a staff token: it stops working at once here and within a second everywhere
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        delete: operations["AccountsController_revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -70,7 +232,7 @@ export interface paths {
         put?: never;
         /**
          * Create a performer
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager.
          */
         post: operations["AdminCatalogController_createPerformer"];
         delete?: never;
@@ -126,11 +288,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The shows this staff member may act on, earliest first
+         * @description Staff roles: admin, event_manager, auditor, gate.
+         */
+        get: operations["AdminCatalogController_staffShows"];
         put?: never;
         /**
          * Schedule a show of an event at a venue
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager.
          */
         post: operations["AdminCatalogController_scheduleShow"];
         delete?: never;
@@ -187,6 +353,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/shows/{showId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The show's messages to its holders, newest first, with their email delivery
+         * @description Staff roles: admin, event_manager.
+         */
+        get: operations["HolderMessagesController_list"];
+        put?: never;
+        /**
+         * Write to the show's ticket holders (all, or one tier's): shown on their orders, pushed live, emailed
+         * @description Staff roles: admin, event_manager.
+         */
+        post: operations["HolderMessagesController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/shows/{showId}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's current prices and every change, with who made it
+         * @description Staff roles: admin, event_manager.
+         */
+        get: operations["ShowPricesController_prices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/shows/{showId}/tiers/{tier}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a tier's price
+         * @description Holds made before keep the price they were made at; holds made after the answer (in this process at once, elsewhere once the log reaches it) record the new one.
+         *
+         *     Staff roles: admin, event_manager.
+         */
+        put: operations["ShowPricesController_changePrice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/venues": {
         parameters: {
             query?: never;
@@ -198,9 +430,49 @@ export interface paths {
         put?: never;
         /**
          * Create a venue (with its seat map when seated)
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager.
          */
         post: operations["AdminCatalogController_createVenue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's sales over all its shows, made from the shows' own suppressed figures
+         * @description Staff roles: admin, event_manager, auditor.
+         */
+        get: operations["SalesAnalyticsController_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/shows/{showId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's sales by tier, hour, region and order size, small cells suppressed
+         * @description Staff roles: admin, event_manager, auditor.
+         */
+        get: operations["SalesAnalyticsController_show"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -216,7 +488,7 @@ export interface paths {
         };
         /**
          * A show's sold tickets in the order sold, page by page
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager, auditor.
          */
         get: operations["InventoryController_sales"];
         put?: never;
@@ -236,7 +508,7 @@ export interface paths {
         };
         /**
          * Tickets sold per time bucket
-         * @description Staff roles: admin.
+         * @description Staff roles: admin, event_manager, auditor.
          */
         get: operations["SalesOverTimeController_salesOverTime"];
         put?: never;
@@ -301,6 +573,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/me/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to the customer as a ticket holder, newest first */
+        get: operations["HolderMessagesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/me/orders": {
         parameters: {
             query?: never;
@@ -310,6 +599,23 @@ export interface paths {
         };
         /** The customer's orders */
         get: operations["InventoryController_myOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/me/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's own live feed (Server-Sent Events): `message` when its shows' organisers write to their holders */
+        get: operations["HolderMessagesController_updates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -430,6 +736,48 @@ export interface paths {
         };
         /** A show's counts, by tier, and how fresh they are */
         get: operations["InventoryController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a scanned ticket in at a gate
+         * @description 201 `admitted`: a check-in was written. 200 with `already_admitted` (when and at which gate), `refunded`, `wrong_show` or `invalid_signature`: decided, nothing written. A payload that is not a ticket payload at all is a 400 naming `payload`.
+         *
+         *     Staff roles: admin, gate.
+         */
+        post: operations["TicketsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/checkins/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's tickets admitted and not yet admitted, live
+         * @description Staff roles: admin, gate, event_manager, auditor.
+         */
+        get: operations["TicketsController_counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -626,6 +974,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Figures of one cell, or `suppressed` when publishing them could tell about fewer than `minBuyers` buyers */
+        AnalyticsCell: {
+            key: string;
+            /** @description Orders with tickets in the cell */
+            orders: number;
+            /** @description Minor units of `currency`; absent when the figures mix currencies */
+            revenue?: number;
+            /** @enum {boolean} */
+            suppressed: false;
+            tickets: number;
+        } | {
+            key: string;
+            /** @enum {boolean} */
+            suppressed: true;
+        };
+        /** @enum {string} */
+        AnalyticsDimension: "tier" | "hour" | "region" | "size";
         Availability: {
             /**
              * Format: date-time
@@ -712,7 +1077,57 @@ export interface components {
             description: string;
             id: string;
             name: string;
+            /** @description The organisation that runs it; absent: the platform */
+            organisationId?: string;
             performerId: string;
+        };
+        ChangePriceRequest: {
+            /** @description The tier's own currency (a show is priced in one); checked when given */
+            currency?: string;
+            /** @description The tier's new unit price in integer minor units (cents), 0 to 100000000 */
+            price: number;
+        };
+        /** @description 201 admitted (a check-in was written); 200 for the other outcomes (nothing written) */
+        CheckIn: {
+            /**
+             * Format: date-time
+             * @description admitted: now; already_admitted: when it was first let in
+             */
+            admittedAt?: string;
+            /** @description admitted / already_admitted: the gate that let it in */
+            gate?: string;
+            /** @description The outcome in words, for the gate screen */
+            message: string;
+            outcome: components["schemas"]["CheckInOutcome"];
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            refundedAt?: string;
+            /** @description When the signature holds */
+            ticketId?: string;
+        };
+        CheckInCounts: {
+            admitted: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            asOf: string;
+            /** @description Sold, not refunded, not yet let in */
+            notAdmitted: number;
+            refunded: number;
+            showId: string;
+            /** @description Tickets sold, refunded ones included */
+            sold: number;
+        };
+        /** @enum {string} */
+        CheckInOutcome: "admitted" | "already_admitted" | "invalid_signature" | "wrong_show" | "refunded";
+        CheckInRequest: {
+            /** @description The gate scanning, as its staff name it, e.g. "North 3" */
+            gate: string;
+            /** @description What the gate scanned: the ticket's QR code (`pass` of an order's ticket) */
+            payload: string;
         };
         City: {
             country: string;
@@ -740,13 +1155,26 @@ export interface components {
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             id?: string;
             name: string;
+            /** @description Admins only: the owning organisation (an event manager's is its own) */
+            organisationId?: string;
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             performerId: string;
+        };
+        CreateOrganisationRequest: {
+            /** @description 1-63 lowercase letters, digits or '-'; 'platform' holds the platform's admins */
+            id: string;
+            name: string;
         };
         CreatePerformerRequest: {
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             id?: string;
             name: string;
+        };
+        CreateUserRequest: {
+            name: string;
+            role: components["schemas"]["StaffRole"];
+            /** @description Gate users only: the shows they check tickets in at */
+            showIds?: string[];
         };
         CreateVenueRequest: {
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
@@ -755,6 +1183,8 @@ export interface components {
             id?: string;
             kind: components["schemas"]["VenueKind"];
             name: string;
+            /** @description Admins only: the owning organisation (an event manager's is its own) */
+            organisationId?: string;
             seatMap?: components["schemas"]["SeatMap"];
         };
         CustomerToken: {
@@ -771,7 +1201,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "too_many_places" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "transfer_refused" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "too_many_places" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "ticket_not_found" | "order_not_found" | "ticket_already_admitted" | "ticket_refunded" | "order_checked_in" | "transfer_refused" | "price_unchanged" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -883,6 +1313,21 @@ export interface components {
             /** @description General admission */
             ticketNumbers?: number[];
         };
+        HolderMessage: {
+            body: string;
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            postedAt: string;
+            showId: string;
+            subject: string;
+            tier?: string;
+        };
+        HolderMessagesPage: {
+            items: components["schemas"]["HolderMessage"][];
+        };
         /** @description Either `seatIds` (chosen seats), or `quantity` with optional `tier`/`section` (best available, or general admission) */
         HoldRequest: {
             /** @description Chosen seats, e.g. A-12-7 */
@@ -908,6 +1353,19 @@ export interface components {
             proofOfWork: boolean;
             showId: string;
         };
+        IssuedToken: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            issuedAt: string;
+            /** @description Shown this once: the log keeps only a hash of its secret */
+            token: string;
+            tokenId: string;
+        };
+        IssueTokenRequest: {
+            label?: string;
+        };
         JoinWaitlistRequest: {
             quantity: number;
             section?: string | null;
@@ -923,6 +1381,13 @@ export interface components {
             opensAt?: string;
             /** @description How long a queue pass is good for from its admission; default QUEUE_PASS_SECONDS */
             passSeconds?: number;
+        };
+        Me: {
+            name: string;
+            organisationId?: string;
+            role: components["schemas"]["StaffRole"];
+            showIds: string[];
+            userId: string;
         };
         Order: {
             /** @description ISO 4217, e.g. EUR */
@@ -940,18 +1405,50 @@ export interface components {
             /** @description integer minor units (cents) */
             total: number;
         };
+        /** @description The order as refunded; a repeated refund answers the same */
+        OrderRefund: {
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            refundedAt: string;
+            showId: string;
+            ticketIds: string[];
+        };
         OrdersPage: {
             items: components["schemas"]["Order"][];
         };
         OrderTicket: {
             /** @description ISO 4217, e.g. EUR */
             currency: string;
+            /** @description The ticket's signed check-in payload, to show as its QR code (POST /v1/shows/{showId}/checkins) */
+            pass?: string;
             /** @description integer minor units (cents) */
             price: number;
             seatId?: string;
             ticketId: string;
             ticketNumber?: number;
             tier: string;
+        };
+        Organisation: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            createdAt: string;
+            id: string;
+            name: string;
+        };
+        OrganisationDetail: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            createdAt: string;
+            id: string;
+            name: string;
+            users: components["schemas"]["StaffUser"][];
         };
         Performer: {
             id: string;
@@ -960,6 +1457,14 @@ export interface components {
         PerformerRef: {
             id: string;
             name: string;
+        };
+        PostHolderMessageRequest: {
+            /** @description 1 to 5000 characters, not only spaces, line breaks kept; stored trimmed */
+            body: string;
+            /** @description One line of 1 to 150 characters, not only spaces; stored trimmed */
+            subject: string;
+            /** @description Only the holders of this tier's tickets; absent: every holder of the show */
+            tier?: string;
         };
         PowChallenge: {
             /** @description Find a nonce such that SHA-256 of `<challenge>:<nonce>` starts with `difficulty` zero bits; send `Proof-Of-Work: <challenge>:<nonce>` */
@@ -972,6 +1477,22 @@ export interface components {
             expiresAt: string;
             /** @description Whether POST /v1/customers asks for it right now */
             required: boolean;
+        };
+        PriceChange: {
+            /** @description The staff user who changed it (`admin` for the bootstrap token) */
+            by: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            changedAt: string;
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
+            /** @description integer minor units (cents) */
+            previousPrice: number;
+            /** @description integer minor units (cents) */
+            price: number;
+            tier: string;
         };
         PriceTier: {
             /** @description ISO 4217, e.g. EUR */
@@ -1004,6 +1525,8 @@ export interface components {
             version: number;
         };
         PurchaseRequest: {
+            /** @description Where to send messages about these tickets (optional). Kept apart from the sale: never in audits or exports */
+            email?: string;
             payment: {
                 /** @description The payment provider's token for the card */
                 token: string;
@@ -1051,6 +1574,30 @@ export interface components {
             ticketId: string;
             ticketNumber?: number;
             tier: string;
+        };
+        SalesAnalytics: {
+            /** @description Each a partition of the total, in the order of its keys: tier names; hours on the venue's clock (`2026-12-03T20:00+01:00`); the buyer's region (from a customer id minted on a topology; `unknown` otherwise); order sizes (`1`…`10`, `11+`) */
+            breakdowns: {
+                hour?: components["schemas"]["AnalyticsCell"][];
+                region?: components["schemas"]["AnalyticsCell"][];
+                size?: components["schemas"]["AnalyticsCell"][];
+                tier?: components["schemas"]["AnalyticsCell"][];
+            };
+            /** @description Of every revenue; null when the shows sell in several currencies (revenue is then left out) */
+            currency: string | null;
+            /** @description The show or event */
+            id: string;
+            /** @description An event: its shows with fewer than `minBuyers` buyers in all, left out whole */
+            leftOut: string[];
+            /** @description k: no published cell has fewer distinct buyers (ANALYTICS_MIN_BUYERS) */
+            minBuyers: number;
+            /** @enum {string} */
+            scope: "show" | "event";
+            /** @description The shows whose sales are counted */
+            shows: string[];
+            /** @description The venue's IANA time zone the hours are on (each hour key carries its offset); null when an event's shows are in several zones, each hour then on its own venue's clock */
+            timeZone: string | null;
+            total: components["schemas"]["AnalyticsCell"];
         };
         SalesOverTime: {
             /** @description Buckets with sales only, oldest first */
@@ -1140,6 +1687,41 @@ export interface components {
         };
         /** @enum {string} */
         ShowKind: "seated" | "general";
+        ShowMessage: {
+            body: string;
+            /** @description Email delivery; stays at 0 and not completed while SMTP_URL is unset */
+            email: {
+                /** @description Every holder with an address has been dealt with */
+                completed: boolean;
+                /** @description Holders whose address the SMTP server refused for good */
+                failed: number;
+                /** @description Holders the SMTP server accepted the email for */
+                sent: number;
+            };
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            postedAt: string;
+            /** @description The staff user who posted it */
+            postedBy: string;
+            showId: string;
+            subject: string;
+            tier?: string;
+        };
+        ShowMessagesPage: {
+            items: components["schemas"]["ShowMessage"][];
+        };
+        ShowPrices: {
+            /** @description Every change, oldest first */
+            changes: components["schemas"]["PriceChange"][];
+            /** @description The prices the show was scheduled with */
+            scheduledTiers: components["schemas"]["PriceTier"][];
+            showId: string;
+            /** @description The current price of each tier: what a hold made now records */
+            tiers: components["schemas"]["PriceTier"][];
+        };
         ShowView: {
             /** @description Seats for a seated show; tickets for general admission */
             capacity: number;
@@ -1158,6 +1740,54 @@ export interface components {
             tiers: components["schemas"]["PriceTier"][];
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
+        };
+        /** @enum {string} */
+        StaffRole: "admin" | "event_manager" | "auditor" | "gate";
+        StaffShows: {
+            items: {
+                eventId: string;
+                eventName: string;
+                /** @enum {string} */
+                kind: "seated" | "general";
+                organisationId?: string;
+                showId: string;
+                startsAt: string;
+                venueName: string;
+            }[];
+        };
+        StaffTokenView: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            issuedAt: string;
+            issuedBy: string;
+            label: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            revokedAt?: string;
+            tokenId: string;
+        };
+        StaffUser: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            createdAt: string;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            disabledAt?: string;
+            name: string;
+            organisationId: string;
+            role: components["schemas"]["StaffRole"];
+            showIds: string[];
+            tokens: components["schemas"]["StaffTokenView"][];
+            userId: string;
         };
         StoreMember: {
             endpoint: string;
@@ -1462,6 +2092,602 @@ export interface operations {
             };
         };
     };
+    AccountsController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TicketsController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRefund"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffUser"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_disableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_issueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a limit, or an Idempotency-Key reused with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountsController_revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                tokenId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AdminCatalogController_createPerformer: {
         parameters: {
             query?: never;
@@ -1658,6 +2884,55 @@ export interface operations {
             };
             /** @description Conflicts with the current state; `error` says which */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminCatalogController_staffShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffShows"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2103,6 +3378,339 @@ export interface operations {
             };
         };
     };
+    HolderMessagesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowMessagesPage"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    HolderMessagesController_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-100 visible ASCII characters; a retry with the same key gets the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostHolderMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowMessage"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ShowPricesController_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowPrices"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ShowPricesController_changePrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                tier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePriceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChange"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AdminCatalogController_createVenue: {
         parameters: {
             query?: never;
@@ -2201,6 +3809,174 @@ export interface operations {
             };
         };
     };
+    SalesAnalyticsController_event: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv */
+                format?: "json" | "csv";
+                /** @description The breakdowns, separated by commas: tier, hour, region, size (default: all) */
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAnalytics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SalesAnalyticsController_show: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv */
+                format?: "json" | "csv";
+                /** @description The breakdowns, separated by commas: tier, hour, region, size (default: all) */
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAnalytics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     InventoryController_sales: {
         parameters: {
             query?: {
@@ -2246,6 +4022,15 @@ export interface operations {
             };
             /** @description The token lacks the right for this call */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2460,6 +4245,46 @@ export interface operations {
             };
         };
     };
+    HolderMessagesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderMessagesPage"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     InventoryController_myOrders: {
         parameters: {
             query?: never;
@@ -2481,6 +4306,60 @@ export interface operations {
             /** @description No bearer token, or one the API does not know */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    HolderMessagesController_updates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume after this message (a log position) instead of starting with a snapshot */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each message has `id` (a log position), `event` and `data` (JSON) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3011,6 +4890,175 @@ export interface operations {
             };
             /** @description A malformed request; `error` says which rule and `details.field` which field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TicketsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description Answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TicketsController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCounts"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -52,6 +52,11 @@ export type Sale = Schemas['Sale'];
 export type SalesPage = Schemas['SalesPage'];
 export type SalesOverTime = Schemas['SalesOverTime'];
 export type ProjectionStatus = Schemas['ProjectionStatus'];
+export type Me = Schemas['Me'];
+export type StaffRole = Schemas['StaffRole'];
+export type StaffUser = Schemas['StaffUser'];
+export type OrganisationDetail = Schemas['OrganisationDetail'];
+export type StaffShows = Schemas['StaffShows'];
 export type RebuildStarted = Schemas['RebuildStarted'];
 
 // Customers and errors
@@ -66,5 +71,12 @@ export type ApiErrorCode = ApiError['error'];
  * own in the description (it says `data` is JSON), so this is the part they share with one.
  */
 export type SeatChange = Pick<SeatStatus, 'seatId' | 'status'>;
+
+// Partner analytics
+export type SalesAnalytics = Schemas['SalesAnalytics'];
+export type AnalyticsCell = Schemas['AnalyticsCell'];
+// Messages to ticket holders
+export type HolderMessage = Schemas['HolderMessage'];
+export type ShowMessage = Schemas['ShowMessage'];
 export type HotOnSale = Schemas['HotOnSale'];
 export type WaitingRoomPlace = Schemas['WaitingRoomPlace'];

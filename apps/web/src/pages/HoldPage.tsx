@@ -73,6 +73,8 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
   const total = lines?.reduce((sum, l) => sum + l.price, 0);
   const currency = lines?.[0]?.currency ?? show.tiers[0]?.currency ?? 'EUR';
 
+  const [email, setEmail] = useState('');
+
   const pay = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -81,7 +83,7 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
       const order = await api('POST', '/v1/holds/{holdId}/purchase', {
         path: { holdId: hold.holdId },
         auth: 'customer',
-        body: { payment: { token: card } },
+        body: { payment: { token: card }, ...(email.trim() ? { email: email.trim() } : {}) },
         headers: { 'Idempotency-Key': paymentKey.current },
       });
       navigate(`/orders/${encodeURIComponent(order.orderId)}`);
@@ -163,6 +165,10 @@ function HoldBody({ hold, show, lines, timeZone }: { hold: HoldDetails; show: Sh
                 </label>
               ))}
             </fieldset>
+            <label class="field">
+              Email for news about these tickets (optional)
+              <input type="email" name="email" autoComplete="email" maxLength={254} value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
+            </label>
             <ErrorBox message={error} />
             <button type="submit" class="primary" disabled={busy}>
               {busy ? 'Paying…' : `Pay ${total !== undefined ? money(total, currency) : ''}`}

@@ -4,6 +4,7 @@ import { Show } from '../components';
 import { dateTime, money } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
+import { HolderMessages } from './HolderMessages';
 import { TicketQr } from './TicketQr';
 
 async function loadOrder(orderId: string) {
@@ -32,7 +33,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <ul class="tickets" data-testid="tickets">
             {order.tickets.map((ticket) => (
               <li class="ticket" key={ticket.ticketId}>
-                <TicketQr text={ticket.ticketId} label={`QR code of ticket ${ticket.ticketId}`} />
+                <TicketQr text={ticket.pass ?? ticket.ticketId} label={`QR code of ticket ${ticket.ticketId}`} />
                 <div>
                   <strong>{ticket.seatId ? seatName(ticket.seatId) : `Ticket #${ticket.ticketNumber ?? ''}`}</strong>
                   <div>
@@ -48,6 +49,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <button type="button" onClick={() => window.print()}>
             Print tickets
           </button>
+          <HolderMessages showId={order.showId} />
         </section>
       )}
     </Show>

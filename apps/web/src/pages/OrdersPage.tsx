@@ -4,6 +4,7 @@ import { Show } from '../components';
 import { dateTime, money } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
+import { HolderMessages } from './HolderMessages';
 
 export function OrdersPage() {
   const loaded = useAsync(() => (hasCustomer() ? api('GET', '/v1/customers/me/orders', { auth: 'customer' }) : Promise.resolve<Orders>({ items: [] })), []);
@@ -45,6 +46,7 @@ export function OrdersPage() {
           )
         }
       </Show>
+      <HolderMessages />
     </section>
   );
 }

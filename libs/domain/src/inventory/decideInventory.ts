@@ -1,3 +1,4 @@
+import { decideAdmitTicket, decideRefundTickets } from './checkIn';
 import { decideExpireHold } from './expireHold';
 import { decideHoldSeats } from './holdSeats';
 import type { InventoryCommand } from './inventoryCommands';
@@ -22,6 +23,10 @@ export function decideInventory(command: InventoryCommand, state: InventoryState
       return decideTransferOut(command.data, state);
     case 'TransferCapacityIn':
       return decideTransferIn(command.data, state);
+    case 'AdmitTicket':
+      return decideAdmitTicket(command.data, state);
+    case 'RefundTickets':
+      return decideRefundTickets(command.data, state);
     default: {
       const _never: never = command;
       throw new Error(`Unknown inventory command ${String((_never as { type?: unknown }).type)}`);

@@ -1,5 +1,6 @@
 import { parseIsoTimestamp } from '../timestamps';
 import type { Hold, HoldStatus } from './holdRecord';
+import { applyTicketAdmitted, applyTicketsRefunded, recordTickets } from './checkIn';
 import type { InventoryEvent, SeatsHeld, TicketsSold } from './inventoryEvents';
 import { FREE, HELD, SOLD, unitOfTicket, type InventoryState } from './inventoryState';
 import { applyTransferIn, applyTransferOut } from './transferCapacity';
@@ -29,6 +30,12 @@ export function evolveInventory(state: InventoryState, event: InventoryEvent): I
     case 'CapacityTransferredIn':
       applyTransferIn(state, event.data);
       return state;
+    case 'TicketAdmitted':
+      applyTicketAdmitted(state, event.data);
+      return state;
+    case 'TicketsRefunded':
+      applyTicketsRefunded(state, event.data);
+      return state;
     default: {
       // Events of unknown types (written by a newer version) leave the state alone.
       const _never: never = event;
@@ -50,6 +57,7 @@ function applySeatsHeld(state: InventoryState, data: SeatsHeld['data']): void {
     heldAt: data.heldAt,
     expiresAt: parseIsoTimestamp(data.expiresAt),
     status: 'active',
+    ...(data.prices ? { prices: data.prices } : {}),
   };
   const slot = state.holdsInOrder.length;
   for (const unit of units) {
@@ -121,6 +129,7 @@ function applyTicketsSold(state: InventoryState, data: TicketsSold['data']): voi
     state.tierSold[layout.unitTier[unit]]++;
     if (layout.kind === 'seated') state.rowHeld[layout.unitRow[unit]]--;
   }
+  recordTickets(state, data);
   state.expiries.prune();
 }
 

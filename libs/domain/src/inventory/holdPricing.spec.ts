@@ -35,4 +35,11 @@ describe('priceHold', () => {
     expect(priceHold([{ tier: 'a', price: 1, currency: 'SEK' }, { tier: 'b', price: 2, currency: 'EUR' }], []).currency).toBe('SEK');
     expect(priceHold([], [{ tiers: ['a'] }])).toEqual({ prices: {}, total: 0, currency: 'EUR' });
   });
+
+  it('prices a part at the prices it recorded when it was made, and only an old part at the show\'s', () => {
+    const tiers = [{ tier: 'vip', price: 12_000, currency: 'EUR' }];
+    const recorded = { tiers: ['vip', 'vip'], prices: { vip: { price: 9_000, currency: 'EUR' } } };
+    const old = { tiers: ['vip'] };
+    expect(priceHold(tiers, [recorded, old]).total).toBe(2 * 9_000 + 12_000);
+  });
 });

@@ -1,3 +1,5 @@
+import type { TierPrice } from './inventoryCommands';
+
 export type HoldStatus = 'active' | 'released' | 'expired' | 'sold';
 
 /** A hold as the shard state keeps it; mutated in place by evolve. */
@@ -12,4 +14,6 @@ export interface Hold {
   expiresAt: number;
   status: HoldStatus;
   orderId?: string;
+  /** The unit price of each held tier as the hold recorded it (the same object as the event's); absent for old holds. */
+  prices?: Record<string, TierPrice>;
 }

@@ -3,6 +3,7 @@ import { givenWhenThen } from '../testing';
 import {
   HOLD_MS,
   HOLD_SECONDS,
+  PRICES,
   T0,
   holdExpired,
   holdReleased,
@@ -21,6 +22,23 @@ const spec = givenWhenThen(inventoryDecider(seatedPlan));
 const hold = (holdId: string, customerId: string, seatIds: string[], now = T0): HoldSeats => ({
   type: 'HoldSeats',
   data: { holdId, customerId, seatIds, now, holdSeconds: HOLD_SECONDS },
+});
+
+describe('HoldSeats records the price of what it holds', () => {
+  it('keeps the price of each tier it takes, and only of those', () => {
+    const [event] = spec
+      .given([])
+      .when({ ...hold('h1', 'alice', ['A-1-1', 'A-2-5']), data: { ...hold('h1', 'alice', ['A-1-1', 'A-2-5']).data, prices: PRICES } })
+      .events();
+    expect(event).toEqual({
+      ...seatsHeld('h1', 'alice', ['A-1-1', 'A-2-5']),
+      data: { ...seatsHeld('h1', 'alice', ['A-1-1', 'A-2-5']).data, prices: { vip: PRICES.vip, regular: PRICES.regular } },
+    });
+  });
+
+  it('records no prices when the command brings none (as holds did before prices could change)', () => {
+    spec.given([]).when(hold('h1', 'alice', ['A-1-1'])).then([seatsHeld('h1', 'alice', ['A-1-1'])]);
+  });
 });
 
 describe('HoldSeats with explicit seats', () => {

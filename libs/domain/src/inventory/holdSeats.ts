@@ -3,7 +3,7 @@ import { invalidRequest } from '../errors';
 import { toIsoTimestamp } from '../timestamps';
 import { requireEpochMs, requireText } from '../inputGuards';
 import type { Hold } from './holdRecord';
-import { MAX_UNITS_PER_HOLD, type HoldSeats } from './inventoryCommands';
+import { MAX_UNITS_PER_HOLD, type HoldSeats, type TierPrice } from './inventoryCommands';
 import type { HoldExpired, InventoryEvent, SeatsHeld } from './inventoryEvents';
 import { ticketNumberOf, type InventoryState, type SeatedLayout, type ShardLayout } from './inventoryState';
 import { pickBestSeats } from './pickBestSeats';
@@ -55,11 +55,13 @@ export function decideHoldSeats(data: HoldSeats['data'], state: InventoryState):
   const expiresAt = toIsoTimestamp(data.now + data.holdSeconds * 1000);
   const { holdId, customerId } = data;
   const { showId, shardId } = layout;
+  const tierCounts = layout.kind === 'seated' ? countTiers(units, layout) : { [layout.tierNames[0]]: units.length };
+  const prices = heldPrices(tierCounts, data.prices);
   const held: SeatsHeld =
     layout.kind === 'seated'
       ? {
           type: 'SeatsHeld',
-          data: { holdId, showId, shardId, customerId, seatIds: units.map((unit) => layout.seatIds[unit]), tierCounts: countTiers(units, layout), heldAt, expiresAt },
+          data: { holdId, showId, shardId, customerId, seatIds: units.map((unit) => layout.seatIds[unit]), tierCounts, ...prices, heldAt, expiresAt },
         }
       : {
           type: 'SeatsHeld',
@@ -70,13 +72,25 @@ export function decideHoldSeats(data: HoldSeats['data'], state: InventoryState):
             customerId,
             ticketNumbers: units.map((unit) => ticketNumberOf(state, unit)),
             tier: layout.tierNames[0],
-            tierCounts: { [layout.tierNames[0]]: units.length },
+            tierCounts,
+            ...prices,
             heldAt,
             expiresAt,
           },
         };
   events.push(held);
   return events;
+}
+
+/** The price of each tier the hold takes, as the show prices it now; nothing when the command brought no prices. */
+function heldPrices(tierCounts: Record<string, number>, prices: HoldSeats['data']['prices']): { prices?: Record<string, TierPrice> } {
+  if (!prices) return {};
+  const held: Record<string, TierPrice> = {};
+  for (const tier of Object.keys(tierCounts)) {
+    const price = prices[tier];
+    if (price) held[tier] = { price: price.price, currency: price.currency };
+  }
+  return { prices: held };
 }
 
 /** How many of the held units fall in each tier: read models count "left per tier" from it without the seat map. */

@@ -13,8 +13,14 @@ export type QuantitySelection = { quantity: number; tier?: string; section?: str
 
 export type HoldSeats = {
   type: 'HoldSeats';
-  /** `arrival`: when the request reached the edge; a shard selling its final tickets decides in that order. */
-  data: { holdId: string; customerId: string; now: number; holdSeconds: number; arrival?: ArrivalStamp } & (SeatSelection | QuantitySelection);
+  /**
+   * `arrival`: when the request reached the edge; a shard selling its final tickets decides in that order.
+   * `prices`: the show's price of each tier now; the hold records those of the tiers it takes.
+   */
+  data: { holdId: string; customerId: string; now: number; holdSeconds: number; arrival?: ArrivalStamp; prices?: Record<string, TierPrice> } & (
+    | SeatSelection
+    | QuantitySelection
+  );
 };
 
 export type ReleaseHold = {
@@ -44,6 +50,8 @@ export type SellHold = {
     prices: Record<string, TierPrice>;
     /** One per held unit, in the hold's order; supplied by the caller so decide stays deterministic. */
     ticketIds: string[];
+    /** The payment provider's charge, recorded for refunds. */
+    chargeId?: string;
   };
 };
 
@@ -59,7 +67,22 @@ export type TransferCapacityIn = {
   data: { transferId: string; fromShard: string; tier: string; tickets: TicketRange[]; now: number };
 };
 
-export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold | TransferCapacityOut | TransferCapacityIn;
+/** A gate scanned a ticket of this shard (its signature already checked): admitted once, ever. */
+export type AdmitTicket = {
+  type: 'AdmitTicket';
+  data: { ticketId: string; gate: string; now: number };
+};
+
+/** Refunds this shard's tickets of an order. Idempotent: a second refund decides nothing. */
+export type RefundTickets = {
+  type: 'RefundTickets';
+  data: { orderId: string; now: number };
+};
+
+export type InventoryCommand = HoldSeats | ReleaseHold | ExpireHold | SellHold | TransferCapacityOut | TransferCapacityIn | AdmitTicket | RefundTickets;
+
+/** The longest gate name (a gate is named by its staff: "North 3", "VIP entrance"). */
+export const MAX_GATE_NAME = 60;
 
 /**
  * The most tickets one transfer moves, and the least time between two transfers out of (or

@@ -1,3 +1,5 @@
+import type { TierPrice } from './inventoryCommands';
+
 /** Timestamps are ISO-8601 UTC with milliseconds (`Date#toISOString`). */
 
 export type SeatsHeld = {
@@ -15,6 +17,12 @@ export type SeatsHeld = {
     tier?: string;
     /** Units held per tier. */
     tierCounts: Record<string, number>;
+    /**
+     * The unit price of each held tier when the hold was made: the hold is sold at it even
+     * if the show's price changes before the purchase. Absent in holds written before prices
+     * could change; those sell at the show's price at purchase time.
+     */
+    prices?: Record<string, TierPrice>;
     heldAt: string;
     expiresAt: string;
   };
@@ -44,7 +52,8 @@ export interface SoldTicket {
 
 export type TicketsSold = {
   type: 'TicketsSold';
-  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[] };
+  /** `chargeId`: the payment that paid for them, so a refund can give it back. */
+  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[]; chargeId?: string };
 };
 
 /** Consecutive ticket numbers `first` .. `first + count - 1`. */
@@ -69,7 +78,33 @@ export type CapacityTransferredIn = {
   data: { transferId: string; showId: string; shardId: string; fromShard: string; tier: string; tickets: TicketRange[]; count: number; at: string };
 };
 
-export type InventoryEvent = SeatsHeld | HoldReleased | HoldExpired | TicketsSold | CapacityTransferredOut | CapacityTransferredIn;
+/**
+ * A sold ticket let in at a gate: once, whichever gate scanned it first. On the ticket's
+ * shard stream, so two gates scanning one ticket at once meet at the stream's expected revision.
+ */
+export type TicketAdmitted = {
+  type: 'TicketAdmitted';
+  data: { ticketId: string; orderId: string; showId: string; shardId: string; gate: string; admittedAt: string };
+};
+
+/**
+ * The tickets of an order on this shard are refunded: they no longer let anyone in. The seats
+ * do not return to sale (docs/checkin.md says why). Who refunded is in the event's metadata (`by`).
+ */
+export type TicketsRefunded = {
+  type: 'TicketsRefunded';
+  data: { orderId: string; customerId: string; showId: string; shardId: string; ticketIds: string[]; refundedAt: string };
+};
+
+export type InventoryEvent =
+  | SeatsHeld
+  | HoldReleased
+  | HoldExpired
+  | TicketsSold
+  | CapacityTransferredOut
+  | CapacityTransferredIn
+  | TicketAdmitted
+  | TicketsRefunded;
 
 export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = [
   'SeatsHeld',
@@ -78,4 +113,6 @@ export const INVENTORY_EVENT_TYPES: readonly InventoryEvent['type'][] = [
   'TicketsSold',
   'CapacityTransferredOut',
   'CapacityTransferredIn',
+  'TicketAdmitted',
+  'TicketsRefunded',
 ];

@@ -85,6 +85,25 @@ export interface InventoryState {
   /** When the last transfer out of / into this shard was decided (epoch ms; 0 for never). */
   lastTransferOutAt: number;
   lastTransferInAt: number;
+  /** Sold tickets by ticket id, and by order: what the gates and refunds decide on. */
+  readonly tickets: Map<string, TicketRecord>;
+  readonly orders: Map<string, TicketRecord[]>;
+  /** Sold tickets let in at a gate, and sold tickets refunded (never both: a used ticket is not refunded). */
+  admitted: number;
+  refunded: number;
+}
+
+/** A sold ticket as the gates see it; mutated in place by evolve. */
+export interface TicketRecord {
+  ticketId: string;
+  orderId: string;
+  customerId: string;
+  chargeId?: string;
+  /** Set once, by TicketAdmitted. */
+  admittedAt?: string;
+  gate?: string;
+  /** Set once, by TicketsRefunded. */
+  refundedAt?: string;
 }
 
 /** Units `unit` .. `unit + count - 1` are tickets `first` .. `first + count - 1`. */
@@ -134,6 +153,10 @@ export function initialInventoryState(plan: ShardPlan): InventoryState {
     transfersIn: new Map(),
     lastTransferOutAt: 0,
     lastTransferInAt: 0,
+    tickets: new Map(),
+    orders: new Map(),
+    admitted: 0,
+    refunded: 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import { toIsoTimestamp } from '../timestamps';
 import type { HoldStatus } from './holdRecord';
+import type { TierPrice } from './inventoryCommands';
 import { ticketNumberOf, type InventoryState } from './inventoryState';
 
 /**
@@ -21,6 +22,8 @@ export interface HoldView {
   heldAt: string;
   expiresAt: string;
   orderId?: string;
+  /** The unit price of each held tier when the hold was made; absent for holds from before prices were recorded. */
+  prices?: Record<string, TierPrice>;
 }
 
 /** `now` (epoch ms), when given, reports an active hold past its expiry as 'expired'. */
@@ -43,6 +46,7 @@ export function holdView(state: InventoryState, holdId: string, now?: number): H
     heldAt: hold.heldAt,
     expiresAt: toIsoTimestamp(hold.expiresAt),
     ...(hold.orderId !== undefined ? { orderId: hold.orderId } : {}),
+    ...(hold.prices ? { prices: hold.prices } : {}),
   };
 }
 

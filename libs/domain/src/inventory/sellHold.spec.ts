@@ -104,5 +104,32 @@ describe('SellHold', () => {
   it('rejects a missing order id', () => {
     spec.given([held]).when(sell({ orderId: '' })).thenThrows('invalid_request', (details) => details.field === 'orderId');
   });
+
+  describe('at the price the hold was made at', () => {
+    // The hold recorded vip at 9,000 and regular at 5,000; the show has since raised both.
+    const heldWithPrices = { ...held, data: { ...held.data, prices: { vip: { price: 9_000, currency: 'EUR' }, regular: { price: 5_000, currency: 'EUR' } } } };
+    const raised = { vip: { price: 12_000, currency: 'EUR' }, regular: { price: 6_000, currency: 'EUR' } };
+
+    it('sells each ticket at the price its hold recorded, whatever the show costs now', () => {
+      spec.given([heldWithPrices]).when(sell({ prices: raised })).then([sold]);
+    });
+
+    it('sells a hold from before prices were recorded at the price the caller gives', () => {
+      spec
+        .given([held])
+        .when(sell({ prices: raised }))
+        .then([
+          ticketsSold('h1', 'o1', 'alice', T0 + 60_000, [
+            { ticketId: 't1', seatId: 'A-1-5', tier: 'vip', price: 12_000, currency: 'EUR' },
+            { ticketId: 't2', seatId: 'A-2-5', tier: 'regular', price: 6_000, currency: 'EUR' },
+          ]),
+        ]);
+    });
+  });
 });
 
+describe('SellHold records the charge', () => {
+  it('keeps the payment that paid, for a refund', () => {
+    spec.given([held]).when(sell({ chargeId: 'ch_1' })).then([{ ...sold, data: { ...sold.data, chargeId: 'ch_1' } }]);
+  });
+});

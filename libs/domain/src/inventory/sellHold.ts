@@ -9,6 +9,8 @@ import { ticketNumberOf, type InventoryState } from './inventoryState';
 
 /**
  * Turns every unit of an active hold into a ticket at once: a purchase is all or nothing.
+ * Each ticket costs what its tier cost when the hold was made (`SeatsHeld.prices`), so a
+ * price change between hold and purchase never changes what the customer was shown.
  * A hold past its expiry cannot be bought even if its HoldExpired is not written yet,
  * so a late expiry worker never extends a hold.
  */
@@ -37,6 +39,7 @@ export function decideSellHold(data: SellHold['data'], state: InventoryState): I
             customerId: hold.customerId,
             soldAt: toIsoTimestamp(data.now),
             tickets: buildTickets(state, hold, data),
+            ...(data.chargeId ? { chargeId: data.chargeId } : {}),
           },
         },
       ];
@@ -58,7 +61,8 @@ function buildTickets(state: InventoryState, hold: Hold, data: SellHold['data'])
   const { layout } = state;
   return hold.units.map((unit, i): SoldTicket => {
     const tier = layout.tierNames[layout.unitTier[unit]];
-    const price = prices?.[tier];
+    // The price the hold was made at; a hold from before prices were recorded sells at the one the caller gives.
+    const price = hold.prices?.[tier] ?? prices?.[tier];
     if (!price || !Number.isSafeInteger(price.price) || price.price < 0 || typeof price.currency !== 'string' || price.currency === '') {
       throw invalidRequest('prices', `need a price (non-negative integer minor units) and currency for tier ${tier}`, { tier });
     }

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { ensureIndex } from '../ensureIndex';
 import type { Projection } from '../projection';
 import { LIVE_TABLES, type TableNames } from '../tableNames';
-import { showView } from './showView';
+import { showView, type ShowView } from './showView';
 
 const TABLES = ['catalog_shows', 'catalog_events', 'catalog_performers', 'catalog_venues', 'catalog_cities'] as const;
 type Table = (typeof TABLES)[number];
@@ -20,6 +20,8 @@ interface Statements {
   insertPerformer: Database.Statement;
   insertEvent: Database.Statement;
   insertShow: Database.Statement;
+  showJson: Database.Statement;
+  updateShowJson: Database.Statement;
   venueJson: Database.Statement;
   performerName: Database.Statement;
 }
@@ -32,7 +34,8 @@ interface Statements {
  *
  * Each id is created once (its stream is appended with `no_stream`), so a second
  * row for an id can only come from a hand-written stream: the first one wins, as
- * it does in the write side's `load`.
+ * it does in the write side's `load`. A show's prices are the one thing that changes
+ * later (`PriceChanged`): its row's tiers follow them.
  */
 export class CatalogProjection implements Projection {
   readonly name = 'catalog';
@@ -111,6 +114,16 @@ export class CatalogProjection implements Projection {
         sql.insertShow.run(show.id, show.eventId, show.venueId, venue.cityId, new Date(show.startsAt).toISOString(), show.kind, JSON.stringify(showView(show, venue)));
         return;
       }
+      case 'PriceChanged': {
+        // The show page shows the current price; what a hold or ticket cost stays on its own events.
+        const { showId, tier, price, currency } = event.data;
+        const row = sql.showJson.get(showId) as { show_json: string } | undefined;
+        if (!row) throw new Error(`Price of show ${showId} changed, but the catalog projection has not seen the show`);
+        const view = JSON.parse(row.show_json) as ShowView;
+        view.tiers = view.tiers.map((t) => (t.tier === tier ? { tier, price, currency } : t));
+        sql.updateShowJson.run(JSON.stringify(view), showId);
+        return;
+      }
       default: {
         const _never: never = event;
         return _never;
@@ -134,6 +147,8 @@ export class CatalogProjection implements Projection {
         insertShow: db.prepare(
           `INSERT INTO ${t.catalog_shows} (id, event_id, venue_id, city_id, starts_at, kind, show_json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         ),
+        showJson: db.prepare(`SELECT show_json FROM ${t.catalog_shows} WHERE id = ?`),
+        updateShowJson: db.prepare(`UPDATE ${t.catalog_shows} SET show_json = ? WHERE id = ?`),
         venueJson: db.prepare(`SELECT venue_json FROM ${t.catalog_venues} WHERE id = ?`),
         performerName: db.prepare(`SELECT name FROM ${t.catalog_performers} WHERE id = ?`),
       };

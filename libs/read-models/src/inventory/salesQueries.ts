@@ -7,6 +7,9 @@ import { SALES_TABLE, SalesAuditProjection, saleItems, type SaleRow } from './sa
 /** An order as the API answers it (an order across shards has one sales row per shard), as libs/contracts defines it. */
 export type { Order, OrderTicket } from '@app/contracts';
 
+/** Signs a ticket's check-in payload (see the API's TicketPasses). */
+export type TicketPassOf = (showId: string, shardId: string, ticketId: string) => string;
+
 /** A sold ticket as the audit pages list it: its place among the show's sold tickets (from 1) and its sale. */
 export interface SoldTicketRow {
   place: number;
@@ -22,6 +25,7 @@ export class SalesQueries {
     salesPage: Database.Statement<{ show: string; after: number; limit: number }, SaleRow>;
     order: Database.Statement<[string, string], SaleRow>;
     customerOrders: Database.Statement<[string, number], { order_id: string }>;
+    orderParts: Database.Statement<[string], SaleRow>;
   };
 
   constructor(readDb: ReadDatabase) {
@@ -38,6 +42,8 @@ export class SalesQueries {
       // A customer has few sales rows: their index finds the order without one of its own.
       order: db.prepare('SELECT * FROM sales WHERE customer_id = ? AND order_id = ? ORDER BY seq'),
       customerOrders: db.prepare('SELECT order_id FROM sales WHERE customer_id = ? GROUP BY order_id ORDER BY MIN(seq) DESC LIMIT ?'),
+      // Refunds by staff, who know the order but not its customer: rare enough for a scan of the sales rows.
+      orderParts: db.prepare('SELECT * FROM sales WHERE order_id = ? ORDER BY seq'),
     };
   }
 
@@ -54,8 +60,11 @@ export class SalesQueries {
     return tickets;
   }
 
-  /** One of this customer's orders; another customer's answers like a missing one. */
-  order(customerId: string, orderId: string): Order | undefined {
+  /**
+   * One of this customer's orders; another customer's answers like a missing one. `pass`, when
+   * given, signs each ticket's check-in payload (the app holds the key, not this library).
+   */
+  order(customerId: string, orderId: string, pass?: TicketPassOf): Order | undefined {
     const rows = this.s.order.all(customerId, orderId);
     if (rows.length === 0) return undefined;
     return {
@@ -63,15 +72,20 @@ export class SalesQueries {
       holdId: rows[0].hold_id,
       showId: rows[0].show_id,
       customerId: rows[0].customer_id,
-      tickets: rows.flatMap(saleItems),
+      tickets: rows.flatMap((row) => (pass ? saleItems(row).map((t) => ({ ...t, pass: pass(row.show_id, row.shard_id, t.ticketId) })) : saleItems(row))),
       total: rows.reduce((sum, r) => sum + r.total, 0),
       currency: rows[0].currency,
       purchasedAt: rows[0].sold_at,
     };
   }
 
-  customerOrders(customerId: string, limit = 100): Order[] {
-    return this.s.customerOrders.all(customerId, limit).flatMap((r) => this.order(customerId, r.order_id) ?? []);
+  customerOrders(customerId: string, limit = 100, pass?: TicketPassOf): Order[] {
+    return this.s.customerOrders.all(customerId, limit).flatMap((r) => this.order(customerId, r.order_id, pass) ?? []);
+  }
+
+  /** The shards an order's tickets were sold on, whoever bought it; empty for an order nobody made. */
+  orderParts(orderId: string): Array<{ showId: string; shardId: string; customerId: string; tickets: number }> {
+    return this.s.orderParts.all(orderId).map((r) => ({ showId: r.show_id, shardId: r.shard_id, customerId: r.customer_id, tickets: r.tickets }));
   }
 }
 

@@ -12,9 +12,9 @@ export class CreateCityHandler implements ICommandHandler<CreateCityCommand> {
     private readonly projections: ProjectionsService,
   ) {}
 
-  async execute({ input }: CreateCityCommand): Promise<City> {
+  async execute({ staff, input }: CreateCityCommand): Promise<City> {
     const city: City = { id: catalogIdOrNew(input.id), name: input.name, country: input.country, timeZone: input.timeZone };
-    const { position } = await this.catalog.create('city', city.id, city);
+    const { position } = await this.catalog.create('city', city.id, city, staff.userId);
     // Read-your-writes for the admin who lists cities next; public reads never wait.
     await this.projections.waitForPosition(position);
     return city;

@@ -4,15 +4,18 @@ import { ProjectionsService } from '../../projections/projections.service';
 import { catalogIdOrNew } from '../catalogIds';
 import { CatalogRepository } from '../catalogRepository';
 import { CreateEventCommand } from './createEvent.command';
+import { ownedBy } from './ownedBy';
+import { StaffDirectory } from '../../accounts/staffDirectory';
 
 @CommandHandler(CreateEventCommand)
 export class CreateEventHandler implements ICommandHandler<CreateEventCommand> {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly projections: ProjectionsService,
+    private readonly directory: StaffDirectory,
   ) {}
 
-  async execute({ input }: CreateEventCommand): Promise<EventInfo> {
+  async execute({ staff, input }: CreateEventCommand): Promise<EventInfo> {
     await this.catalog.require('performer', input.performerId, 'performerId');
     const event: EventInfo = {
       id: catalogIdOrNew(input.id),
@@ -20,8 +23,9 @@ export class CreateEventHandler implements ICommandHandler<CreateEventCommand> {
       description: input.description,
       category: input.category,
       performerId: input.performerId,
+      ...(await ownedBy(staff, input.organisationId, this.directory)),
     };
-    const { position } = await this.catalog.create('event', event.id, event);
+    const { position } = await this.catalog.create('event', event.id, event, staff.userId);
     await this.projections.waitForPosition(position);
     return event;
   }

@@ -12,9 +12,9 @@ export class CreatePerformerHandler implements ICommandHandler<CreatePerformerCo
     private readonly projections: ProjectionsService,
   ) {}
 
-  async execute({ input }: CreatePerformerCommand): Promise<Performer> {
+  async execute({ staff, input }: CreatePerformerCommand): Promise<Performer> {
     const performer: Performer = { id: catalogIdOrNew(input.id), name: input.name };
-    const { position } = await this.catalog.create('performer', performer.id, performer);
+    const { position } = await this.catalog.create('performer', performer.id, performer, staff.userId);
     await this.projections.waitForPosition(position);
     return performer;
   }

@@ -1,27 +1,32 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DEFAULT_GENERAL_SHARD_COUNT, validateShow, withShowDefaults, type Show } from '@app/domain';
+import { DEFAULT_GENERAL_SHARD_COUNT, invalidRequest, validateShow, withShowDefaults, type Show } from '@app/domain';
 import { ProjectionsService } from '../../projections/projections.service';
 import { catalogIdOrNew } from '../catalogIds';
 import { CatalogRepository } from '../catalogRepository';
 import { showView, type ShowView } from '@app/read-models';
 import { ScheduleShowCommand } from './scheduleShow.command';
+import { AppError } from '../../application/appError';
+import { StaffScope } from '../staffScope';
 
 @CommandHandler(ScheduleShowCommand)
 export class ScheduleShowHandler implements ICommandHandler<ScheduleShowCommand> {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly projections: ProjectionsService,
+    private readonly scope: StaffScope,
   ) {}
 
-  async execute({ input }: ScheduleShowCommand): Promise<ShowView> {
-    const [, venue] = await Promise.all([
-      this.catalog.require('event', input.eventId, 'eventId'),
-      this.catalog.require('venue', input.venueId, 'venueId'),
-    ]);
+  async execute({ staff, input }: ScheduleShowCommand): Promise<ShowView> {
+    const [event, venue] = await Promise.all([this.scope.event(staff, input.eventId), this.catalog.require('venue', input.venueId, 'venueId')]);
+    // A venue is the platform's (open to all) or one organisation's, and then only for its events.
+    if (venue.organisationId !== undefined && venue.organisationId !== event.organisationId) {
+      if (staff.role !== 'admin') throw new AppError('not_found', `Venue ${venue.id} does not exist`, { field: 'venueId', id: venue.id });
+      throw invalidRequest('venueId', `venue ${venue.id} belongs to organisation ${venue.organisationId}, event ${event.id} to ${event.organisationId ?? 'the platform'}`);
+    }
     const requested: Show = { ...input, id: catalogIdOrNew(input.id) };
     validateShow(requested, venue);
     const show = frozen(requested);
-    const { position } = await this.catalog.create('show', show.id, show);
+    const { position } = await this.catalog.create('show', show.id, show, staff.userId);
     await this.projections.waitForPosition(position);
     return showView(show, venue);
   }

@@ -16,7 +16,7 @@ export interface DemoCatalogPlan {
   shows: Array<WithId<ScheduleShowInput>>;
   /** Scheduled last: its stream existing means the whole demo catalog does. */
   festival: WithId<ScheduleShowInput>;
-  showIds: { cinema: string[]; arena: string; festival: string };
+  showIds: { cinema: string[]; arena: string; stadium: string; festival: string };
 }
 
 export const DEMO_FESTIVAL_SHOW_ID = 'festival-2027';
@@ -27,6 +27,7 @@ const DAY_MS = 86_400_000;
 const CINEMA_TIMES_UTC = ['17:00', '19:30'];
 const CINEMA_DAYS_AHEAD = [1, 2];
 const ARENA_DAYS_AHEAD = 28;
+const STADIUM_DAYS_AHEAD = 56;
 
 const cinemaTiers: PriceTier[] = [
   { tier: 'economy', price: 950, currency: 'EUR' },
@@ -40,15 +41,22 @@ const arenaTiers: PriceTier[] = [
   { tier: 'economy', price: 5_900, currency: 'EUR' },
 ];
 
+const stadiumTiers: PriceTier[] = [
+  { tier: 'vip', price: 19_500, currency: 'GBP' },
+  { tier: 'regular', price: 9_500, currency: 'GBP' },
+  { tier: 'economy', price: 5_500, currency: 'GBP' },
+];
+
 /** The domain's fixture ids carry a `venue-` prefix; the demo's readable ids drop it (`cinema-hall-1`). */
 const venueId = (fixtureId: string): string => fixtureId.replace(/^venue-/, '');
 
 /**
  * One of each kind of sale in the brief, with readable ids: a two-hall cinema showing
  * a film over the next days, an arena concert four weeks out, and the 1,000,000-ticket
- * festival. Dates are relative to `now` so a fresh demo always has upcoming shows;
- * the festival keeps its fixed date, as its id says. The stadium venue is created too
- * (no show), ready for a big on-sale to be scheduled by hand.
+ * festival, and a 200,000-seat stadium final eight weeks out. Dates are relative to `now`
+ * so a fresh demo always has upcoming shows; the festival keeps its fixed date, as its id
+ * says. Scheduling the stadium show costs one event: its 40-odd inventory streams are
+ * only read when someone first holds there.
  */
 export function demoCatalogPlan(now: Date): DemoCatalogPlan {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -79,6 +87,16 @@ export function demoCatalogPlan(now: Date): DemoCatalogPlan {
     maxTicketsPerCustomer: 10,
     tiers: arenaTiers,
   };
+  const stadiumShow = {
+    id: `stadium-${compact(isoDay(STADIUM_DAYS_AHEAD))}`,
+    eventId: 'cup-final',
+    venueId: 'stadium',
+    startsAt: `${isoDay(STADIUM_DAYS_AHEAD)}T19:00:00.000Z`,
+    kind: 'seated' as const,
+    holdSeconds: 600,
+    maxTicketsPerCustomer: 6,
+    tiers: stadiumTiers,
+  };
   const festival = {
     ...demoFestivalShow,
     id: DEMO_FESTIVAL_SHOW_ID,
@@ -94,6 +112,7 @@ export function demoCatalogPlan(now: Date): DemoCatalogPlan {
       { id: 'studio-noord', name: 'Studio Noord Pictures' },
       { id: 'the-northern-lights', name: 'The Northern Lights' },
       { id: 'various-artists', name: 'Various Artists' },
+      { id: 'london-football-league', name: 'London Football League' },
     ],
     events: [
       {
@@ -117,9 +136,16 @@ export function demoCatalogPlan(now: Date): DemoCatalogPlan {
         category: 'festival',
         performerId: 'various-artists',
       },
+      {
+        id: 'cup-final',
+        name: 'The Cup Final',
+        description: 'Two clubs, one trophy, 200,000 seats: the final sold in one on-sale.',
+        category: 'sport',
+        performerId: 'london-football-league',
+      },
     ],
-    shows: [...cinemaShows, arenaShow],
+    shows: [...cinemaShows, arenaShow, stadiumShow],
     festival,
-    showIds: { cinema: cinemaShows.map((show) => show.id), arena: arenaShow.id, festival: festival.id },
+    showIds: { cinema: cinemaShows.map((show) => show.id), arena: arenaShow.id, stadium: stadiumShow.id, festival: festival.id },
   };
 }

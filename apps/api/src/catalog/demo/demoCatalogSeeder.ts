@@ -1,3 +1,4 @@
+import { BOOTSTRAP_ADMIN } from '../../auth/staff';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { AppConfig } from '@app/config';
@@ -38,14 +39,14 @@ export class DemoCatalogSeeder implements OnApplicationBootstrap {
     const started = Date.now();
     const plan = demoCatalogPlan(new Date());
     // Entities of one kind are independent, so each kind goes in parallel and shares the store's group commits.
-    await this.createAll(plan.cities, (city) => new CreateCityCommand(city), (city) => `city ${city.id} (${city.name})`);
-    await this.createAll(plan.venues, (venue) => new CreateVenueCommand(venue), (venue) => `venue ${venue.id} (${venue.name})`);
-    await this.createAll(plan.performers, (p) => new CreatePerformerCommand(p), (p) => `performer ${p.id} (${p.name})`);
-    await this.createAll(plan.events, (event) => new CreateEventCommand(event), (event) => `event ${event.id} (${event.name})`);
-    await this.createAll(plan.shows, (show) => new ScheduleShowCommand(show), (show) => `show ${show.id} (${show.venueId}, ${show.startsAt})`);
-    await this.createAll([plan.festival], (show) => new ScheduleShowCommand(show), (show) => `show ${show.id} (${show.venueId}, ${show.startsAt})`);
-    const { cinema, arena, festival } = plan.showIds;
-    this.logger.log(`Demo catalog: cinema shows ${cinema.join(', ')}, arena show ${arena}, festival show ${festival} (${Date.now() - started} ms)`);
+    await this.createAll(plan.cities, (city) => new CreateCityCommand(BOOTSTRAP_ADMIN, city), (city) => `city ${city.id} (${city.name})`);
+    await this.createAll(plan.venues, (venue) => new CreateVenueCommand(BOOTSTRAP_ADMIN, venue), (venue) => `venue ${venue.id} (${venue.name})`);
+    await this.createAll(plan.performers, (p) => new CreatePerformerCommand(BOOTSTRAP_ADMIN, p), (p) => `performer ${p.id} (${p.name})`);
+    await this.createAll(plan.events, (event) => new CreateEventCommand(BOOTSTRAP_ADMIN, event), (event) => `event ${event.id} (${event.name})`);
+    await this.createAll(plan.shows, (show) => new ScheduleShowCommand(BOOTSTRAP_ADMIN, show), (show) => `show ${show.id} (${show.venueId}, ${show.startsAt})`);
+    await this.createAll([plan.festival], (show) => new ScheduleShowCommand(BOOTSTRAP_ADMIN, show), (show) => `show ${show.id} (${show.venueId}, ${show.startsAt})`);
+    const { cinema, arena, stadium, festival } = plan.showIds;
+    this.logger.log(`Demo catalog: cinema shows ${cinema.join(', ')}, arena show ${arena}, stadium show ${stadium}, festival show ${festival} (${Date.now() - started} ms)`);
   }
 
   private async createAll<T extends { id: string }>(items: T[], command: (item: T) => Command<unknown>, describe: (item: T) => string): Promise<void> {

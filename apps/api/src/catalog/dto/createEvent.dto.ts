@@ -7,6 +7,11 @@ export class CreateEventDto {
   @IsCatalogId()
   id?: string;
 
+  /** Admins only: the organisation that owns it (an event manager's is always its own). */
+  @IsOptional()
+  @IsCatalogId()
+  organisationId?: string;
+
   @IsLabel(200)
   name: string;
 
@@ -25,6 +30,7 @@ export class CreateEventDto {
 export function toCreateEventInput(dto: CreateEventDto): CreateEventInput {
   return {
     ...(dto.id ? { id: dto.id } : {}),
+    ...(dto.organisationId ? { organisationId: dto.organisationId } : {}),
     name: dto.name,
     description: dto.description,
     category: dto.category,

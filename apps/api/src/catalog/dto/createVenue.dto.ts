@@ -12,6 +12,11 @@ export class CreateVenueDto {
   @IsCatalogId()
   id?: string;
 
+  /** Admins only: the organisation that owns it (an event manager's is always its own). */
+  @IsOptional()
+  @IsCatalogId()
+  organisationId?: string;
+
   @IsCatalogId()
   cityId: string;
 
@@ -31,6 +36,7 @@ export class CreateVenueDto {
 export function toCreateVenueInput(dto: CreateVenueDto): CreateVenueInput {
   return {
     ...(dto.id ? { id: dto.id } : {}),
+    ...(dto.organisationId ? { organisationId: dto.organisationId } : {}),
     cityId: dto.cityId,
     name: dto.name,
     kind: dto.kind,

@@ -8,6 +8,8 @@ export class PurchaseHoldCommand extends Command<Order> {
     readonly paymentToken: string,
     /** The order's key: a retry with the same key answers with the first order. */
     readonly idempotencyKey: string,
+    /** Where to send messages about the tickets (already validated); personal data, kept in the customer's contact stream. */
+    readonly email?: string,
   ) {
     super();
   }

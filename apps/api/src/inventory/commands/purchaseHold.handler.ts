@@ -12,8 +12,8 @@ export class PurchaseHoldHandler implements ICommandHandler<PurchaseHoldCommand>
     private readonly metrics: Metrics,
   ) {}
 
-  execute({ customerId, holdId, paymentToken, idempotencyKey }: PurchaseHoldCommand): Promise<Order> {
-    return this.purchaseHold.purchase(customerId, holdId, paymentToken, idempotencyKey).then(
+  execute({ customerId, holdId, paymentToken, idempotencyKey, email }: PurchaseHoldCommand): Promise<Order> {
+    return this.purchaseHold.purchase(customerId, holdId, paymentToken, idempotencyKey, email).then(
       // Sales are counted where they are made (PurchaseHold), so a repeated key is not counted twice.
       (order) => order,
       (error: unknown) => {

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { EMAIL_PATTERN, MAX_EMAIL_LENGTH } from '@app/domain';
 
 /** A tier or section name in a request. */
 export const TIER_OR_SECTION = /^[A-Za-z0-9_-]{1,40}$/;
@@ -83,6 +84,13 @@ export class PurchaseRequestDto {
   @ValidateNested()
   @Type(() => PaymentDto)
   payment!: PaymentDto;
+
+  /** Where to send messages about the tickets: optional (absent, not null), personal data (docs/decisions.md). */
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MaxLength(MAX_EMAIL_LENGTH)
+  @Matches(new RegExp(EMAIL_PATTERN), { message: '$property must be an email address like name@example.com' })
+  email?: string;
 
   /** As `HoldRequestDto.fastPath`: `{ payment: { token } }` with a plain short token, or undefined. */
   static fastPath(value: unknown): PurchaseRequestDto | undefined {

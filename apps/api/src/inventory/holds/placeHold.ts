@@ -98,7 +98,7 @@ export class PlaceHold {
       .catch((e: unknown) => this.logger.warn(`allowance of failed hold ${holdId} not returned yet: ${String(e)}`));
   }
 
-  /** The seat-taking half of a hold, shared by `place` and `holdReserved`. */
+  /** The seat-taking half of a hold, shared by `place` and `holdReserved`; each part records the show's prices now (`definition.prices`). */
   private async takeSeats(inventory: ShowInventory, customerId: string, holdId: string, request: HoldRequest, arrival?: ArrivalStamp): Promise<HoldCreated> {
     const show = inventory.definition.show;
     const parts =
@@ -130,7 +130,7 @@ export class PlaceHold {
     const now = Date.now();
     const attempts = [...byShard].map(([shard, seats]) =>
       inventory.shards[shard].writer
-        .execute({ type: 'HoldSeats', data: { holdId, customerId, now, holdSeconds, seatIds: seats, ...(arrival ? { arrival } : {}) } })
+        .execute({ type: 'HoldSeats', data: { holdId, customerId, now, holdSeconds, prices: inventory.definition.prices, seatIds: seats, ...(arrival ? { arrival } : {}) } })
         .then((decided) => toPart(shard, decided.events)),
     );
     return this.allOrNothing(inventory, holdId, customerId, attempts);
@@ -168,7 +168,7 @@ export class PlaceHold {
       try {
         const { events } = await writer.execute({
           type: 'HoldSeats',
-          data: { holdId, customerId, now: Date.now(), holdSeconds, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}), ...(arrival ? { arrival } : {}) },
+          data: { holdId, customerId, now: Date.now(), holdSeconds, prices: inventory.definition.prices, quantity, ...(tier ? { tier } : {}), ...(section ? { section } : {}), ...(arrival ? { arrival } : {}) },
         });
         return [toPart(index, events)];
       } catch (error) {
@@ -193,7 +193,7 @@ export class PlaceHold {
       remaining -= take;
       attempts.push(
         c.writer
-          .execute({ type: 'HoldSeats', data: { holdId, customerId, now: Date.now(), holdSeconds, quantity: take, ...(tier ? { tier } : {}), ...(section ? { section } : {}), ...(arrival ? { arrival } : {}) } })
+          .execute({ type: 'HoldSeats', data: { holdId, customerId, now: Date.now(), holdSeconds, prices: inventory.definition.prices, quantity: take, ...(tier ? { tier } : {}), ...(section ? { section } : {}), ...(arrival ? { arrival } : {}) } })
           .then((decided) => toPart(c.index, decided.events)),
       );
     }

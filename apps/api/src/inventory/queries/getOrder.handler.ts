@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { SalesQueries } from '@app/read-models';
 import { ProjectionsService } from '../../projections/projections.service';
+import { TicketPasses } from '../../tickets/ticketPasses';
 import type { Order } from '../holds/holdTypes';
 import { GetOrderQuery } from './getOrder.query';
 
@@ -9,11 +10,12 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
   constructor(
     private readonly projections: ProjectionsService,
     private readonly sales: SalesQueries,
+    private readonly passes: TicketPasses,
   ) {}
 
   async execute({ customerId, orderId }: GetOrderQuery): Promise<Order | undefined> {
     // Read-your-writes: the order was just bought, perhaps through another process.
     await this.projections.catchUp();
-    return this.sales.order(customerId, orderId);
+    return this.sales.order(customerId, orderId, this.passes.passOf);
   }
 }

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { SalesQueries } from '@app/read-models';
 import { ProjectionsService } from '../../projections/projections.service';
+import { TicketPasses } from '../../tickets/ticketPasses';
 import type { Order } from '../holds/holdTypes';
 import { ListCustomerOrdersQuery } from './listCustomerOrders.query';
 
@@ -9,10 +10,11 @@ export class ListCustomerOrdersHandler implements IQueryHandler<ListCustomerOrde
   constructor(
     private readonly projections: ProjectionsService,
     private readonly sales: SalesQueries,
+    private readonly passes: TicketPasses,
   ) {}
 
   async execute({ customerId }: ListCustomerOrdersQuery): Promise<Order[]> {
     await this.projections.catchUp();
-    return this.sales.customerOrders(customerId);
+    return this.sales.customerOrders(customerId, undefined, this.passes.passOf);
   }
 }
