@@ -174,6 +174,9 @@ export async function runOnSale(server: RunningServer, showId: string, hot: bool
         const joined = await call(botAgent, url, 'POST', `/v1/shows/${showId}/waiting-room`, { auth: token });
         if (joined.status !== 201) {
           refuse(joined);
+          // The room takes no more from this address: stop spending the address's rate on joins,
+          // so the places it has get their holds through (the strongest bot, not the noisiest).
+          if (joined.body?.error === 'too_many_places') return;
           await sleep(100);
           continue;
         }
