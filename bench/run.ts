@@ -8,6 +8,9 @@
  *   3. seated contention: best-available holds racing on an arena show
  *   4. reads: a section's seat map and availability
  *   5. sell-out of the 1,000,000-ticket festival, then `audit verify`
+ *   7. bots (`--only bots`): a scripted bot (50 connections, unlimited identities) beside 200
+ *      simulated humans on a hot on-sale, and on the same show not marked hot as the baseline;
+ *      and waiting-room joins per second (is 100,000 joins a minute feasible?)
  *   6. rebuild of every projection from the sell-out's log, three times in the same server
  *      (the median is the figure; the first, the slowest, is reported beside it)
  * Prints a table, writes bench/results/latest.json and bench/results/latest.svg.
@@ -29,6 +32,7 @@ import { startServer, type RunningServer } from './http/serverProcess';
 import { renderChart } from './report/chart';
 import { printTable, type Row } from './report/table';
 import { median } from './report/median';
+import { BOT_CONNECTIONS, CAPACITY, HUMANS, createShow, measureJoins, runOnSale, servedInOrder, type RunOutcome } from './bots/botsScenario';
 
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.indexOf('--only');
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
       }
     }
     if (store === 'embedded' && wanted('sellout')) await selloutScenario(fresh('sellout'));
+    if (store === 'embedded' && only?.has('bots')) await botsScenario(fresh('bots'), fresh('joins'));
   } finally {
     await cluster?.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -104,7 +109,9 @@ async function main(): Promise<void> {
     scenarios: results,
   };
   mkdirSync(RESULTS, { recursive: true });
-  const suffix = `${store === 'etcd' ? '-etcd' : ''}${quick ? '-quick' : ''}`;
+  // A bots-only run has figures of its own and leaves the full run's files as they are.
+  const botsOnly = only?.size === 1 && only.has('bots');
+  const suffix = `${store === 'etcd' ? '-etcd' : ''}${botsOnly ? '-bots' : ''}${quick ? '-quick' : ''}`;
   writeFileSync(join(RESULTS, `latest${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(RESULTS, `latest${suffix}.svg`), renderChart(rows, report.machine, quick));
   console.log('');
@@ -377,6 +384,67 @@ async function selloutScenario(dir: string): Promise<void> {
 }
 
 /** The server's settings for the store of this run: the cluster's, or none (the embedded store). */
+/**
+ * (7) Bots kept out, humans let in: the same crowd (a bot, 200 humans) on a show not marked
+ * hot (the baseline) and on a hot on-sale, in one server with every limit on; then joins per
+ * second into one waiting room, limits off. Asked for by name only (`--only bots`).
+ */
+async function botsScenario(dir: string, joinsDir: string): Promise<void> {
+  const powDifficulty = 14;
+  const server = await startServer(dir, { RATE_LIMITS: 'on', SEED_DEMO: 'false', POW_DIFFICULTY: String(powDifficulty) });
+  const runs: RunOutcome[] = [];
+  try {
+    for (const hot of [false, true]) {
+      const showId = await createShow(server, hot ? 'hot' : 'baseline');
+      log(`bots: ${hot ? 'hot on-sale' : 'baseline (not hot)'} on ${showId}: ${CAPACITY} tickets, a bot with ${BOT_CONNECTIONS} connections and ${HUMANS} humans`);
+      runs.push(await runOnSale(server, showId, hot, powDifficulty));
+    }
+  } finally {
+    await server.stop();
+  }
+  const figures: Figures = { capacity: CAPACITY, humans: HUMANS, botConnections: BOT_CONNECTIONS, powDifficultyInBench: powDifficulty };
+  for (const run of runs) {
+    const name = run.hot ? 'hot' : 'baseline';
+    const sold = run.botTickets + run.humanTickets;
+    const botShare = sold ? run.botTickets / sold : 0;
+    const served = run.humans.filter((h) => h.tickets > 0).length;
+    const order = servedInOrder(run.humans);
+    const refusals = Object.entries(run.botRefusals).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}: ${n}`).join(', ');
+    const humanRefusals = new Map<string, number>();
+    for (const h of run.humans) if (h.refusal) humanRefusals.set(h.refusal, (humanRefusals.get(h.refusal) ?? 0) + 1);
+    log(
+      `bots ${name}: bot ${run.botTickets} tickets (${(botShare * 100).toFixed(1)}% of ${sold} sold) with ${run.botIdentities} identities; ` +
+        `humans ${run.humanTickets} tickets, ${served}/${HUMANS} served; ${run.seconds.toFixed(0)} s`,
+    );
+    log(`  bot refused: ${refusals || 'never'}`);
+    if (humanRefusals.size) log(`  humans refused: ${[...humanRefusals].map(([r, n]) => `${r}: ${n}`).join(', ')}`);
+    if (run.hot) log(`  humans' wait in the room: p50 ${run.humanWaitP50.toFixed(1)} s, p95 ${run.humanWaitP95.toFixed(1)} s; admitted out of queue order: ${order.admittedOutOfOrder}; unserved ahead of a served human: ${order.unservedBeforeServed}`);
+    Object.assign(figures, {
+      [`${name}BotTickets`]: run.botTickets,
+      [`${name}HumanTickets`]: run.humanTickets,
+      [`${name}BotSharePercent`]: round(botShare * 100, 1),
+      [`${name}HumansServed`]: served,
+      [`${name}BotIdentities`]: run.botIdentities,
+      [`${name}BotRefusals`]: refusals,
+      [`${name}Seconds`]: round(run.seconds, 1),
+      ...(run.hot ? { hotAdmittedOutOfOrder: order.admittedOutOfOrder, hotUnservedAheadOfServed: order.unservedBeforeServed, hotHumanWaitP50Seconds: round(run.humanWaitP50, 1), hotHumanWaitP95Seconds: round(run.humanWaitP95, 1) } : {}),
+    });
+    rows.push({ scenario: '7 bots', measure: `${name}: bot's share of tickets`, perSecond: botShare * 100, unit: '%', note: `${served}/${HUMANS} humans served${run.hot ? '; target bot < 5%' : ''}` });
+  }
+  // Joins into one waiting room, limits off: one append per batch keeps a rush cheap.
+  const joinsServer = await startServer(joinsDir, { RATE_LIMITS: 'off', SEED_DEMO: 'false', POW_DIFFICULTY: '0' });
+  try {
+    const count = quick ? 5_000 : 20_000;
+    const joins = await measureJoins(joinsServer, count, SIZES.connections);
+    log(`bots: ${count} waiting-room joins at ${round(joins.perSecond)}/s (${round(joins.perSecond * 60)} a minute), p50 ${joins.p50.toFixed(1)} ms, p99 ${joins.p99.toFixed(1)} ms, ${joins.errors} errors`);
+    Object.assign(figures, { joinsPerSecond: round(joins.perSecond), joinsPerMinute: round(joins.perSecond * 60), joinP50Ms: round(joins.p50, 1), joinP99Ms: round(joins.p99, 1), joinErrors: joins.errors });
+    rows.push({ scenario: '7 bots', measure: 'waiting-room joins', perSecond: joins.perSecond, p50: joins.p50, p99: joins.p99, baseline: 100_000 / 60, note: 'baseline: 100,000 a minute' });
+  } finally {
+    await joinsServer.stop();
+  }
+  results.bots = figures;
+}
+
 function storeEnv(): Record<string, string> {
   return cluster ? { EVENT_STORE: 'etcd', ETCD_ENDPOINTS: cluster.endpointList, ETCD_PREFIX: 'bench/' } : {};
 }

@@ -18,6 +18,7 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { MessagesModule } from './messages/messages.module';
+import { OnSaleModule } from './onsale/onsale.module';
 
 @Module({})
 export class AppModule {
@@ -25,7 +26,7 @@ export class AppModule {
   static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, InventoryModule, TicketsModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
+      imports: [InfrastructureModule.forRoot(config, store), CqrsModule.forRoot(), ShutdownModule, SecurityModule, HealthModule, CustomersModule, AccountsModule, CatalogModule, OnSaleModule, InventoryModule, TicketsModule, AdminModule, AnalyticsModule, WaitlistModule, LiveModule, MessagesModule, MetricsModule, WebModule],
     };
   }
 }

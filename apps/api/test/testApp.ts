@@ -53,6 +53,8 @@ export interface TestAppOptions {
   ticketSigningSecret?: string;
   /** Email through this SMTP server (the outbox runs with the expiry worker). */
   smtpUrl?: string;
+  /** Any other setting, over the test defaults (e.g. `powDifficulty`, `liveStreamsPerAddress`). */
+  config?: Partial<AppConfig>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -71,6 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
     ...(options.ticketSigningSecret !== undefined ? { ticketSigningSecret: options.ticketSigningSecret } : {}),
     ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl } : {}),
+    ...options.config,
   };
   const store = options.store ?? (options.dataDir ? new SqliteEventStore({ file: join(dataDir, 'events.db') }) : SqliteEventStore.inMemory());
   const app = await createApp(config, store);

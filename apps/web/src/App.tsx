@@ -17,6 +17,7 @@ import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { ShowPage } from './pages/ShowPage';
 import { WaitlistPage } from './pages/WaitlistPage';
+import { WaitingRoomPage } from './pages/WaitingRoomPage';
 import { Link, match, useLocation } from './router';
 
 function route(path: string) {
@@ -26,6 +27,7 @@ function route(path: string) {
   if ((p = match('/cities/:cityId', path))) return <EventsPage cityId={p.cityId} key={p.cityId} />;
   if ((p = match('/events/:eventId', path))) return <EventPage eventId={p.eventId} />;
   if ((p = match('/shows/:showId', path))) return <ShowPage showId={p.showId} key={p.showId} />;
+  if ((p = match('/shows/:showId/waiting-room', path))) return <WaitingRoomPage showId={p.showId} key={p.showId} />;
   if ((p = match('/holds/:holdId', path))) return <HoldPage holdId={p.holdId} key={p.holdId} />;
   if ((p = match('/orders/:orderId', path))) return <OrderPage orderId={p.orderId} />;
   if (path === '/orders') return <OrdersPage />;

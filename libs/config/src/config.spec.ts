@@ -42,6 +42,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the bot defences: identity rate, proof-of-work, hot on-sale defaults, live stream caps', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitIdentitiesPerMinute: 20, powDifficulty: 18, powChallengeSeconds: 120, hotAdmissionsPerMinute: 6_000, queuePassSeconds: 900, queuePlacesPerAddress: 4, liveStreamsPerAddress: 50, liveStreamsPerCustomer: 4 });
+    const config = loadConfig({
+      RATE_LIMIT_IDENTITIES_PER_MINUTE: '5',
+      POW_DIFFICULTY: '0',
+      POW_CHALLENGE_SECONDS: '30',
+      HOT_ADMISSIONS_PER_MINUTE: '1200',
+      QUEUE_PASS_SECONDS: '300',
+      QUEUE_PLACES_PER_ADDRESS: '10',
+      LIVE_STREAMS_PER_ADDRESS: '10',
+      LIVE_STREAMS_PER_CUSTOMER: '2',
+    });
+    expect(config).toMatchObject({ rateLimitIdentitiesPerMinute: 5, powDifficulty: 0, powChallengeSeconds: 30, hotAdmissionsPerMinute: 1200, queuePassSeconds: 300, queuePlacesPerAddress: 10, liveStreamsPerAddress: 10, liveStreamsPerCustomer: 2 });
+  });
+
   it('suppresses analytics cells of fewer than 10 buyers unless ANALYTICS_MIN_BUYERS says otherwise, and never below 2', () => {
     expect(loadConfig({}).analyticsMinBuyers).toBe(10);
     expect(loadConfig({ ANALYTICS_MIN_BUYERS: '25' }).analyticsMinBuyers).toBe(25);
@@ -70,6 +85,10 @@ describe('loadConfig', () => {
     [{ RATE_LIMITS: 'maybe' }, /RATE_LIMITS must be one of on, off/],
     [{ RATE_LIMIT_CUSTOMER_PER_MINUTE: '0' }, /RATE_LIMIT_CUSTOMER_PER_MINUTE must be an integer/],
     [{ RATE_LIMIT_IP_PER_MINUTE: '-5' }, /RATE_LIMIT_IP_PER_MINUTE must be an integer/],
+    [{ POW_DIFFICULTY: '33' }, /POW_DIFFICULTY must be an integer from 0 to 32/],
+    [{ HOT_ADMISSIONS_PER_MINUTE: '0' }, /HOT_ADMISSIONS_PER_MINUTE must be an integer/],
+    [{ QUEUE_PASS_SECONDS: '5' }, /QUEUE_PASS_SECONDS must be an integer from 60/],
+    [{ LIVE_STREAMS_PER_ADDRESS: '0' }, /LIVE_STREAMS_PER_ADDRESS must be an integer/],
     [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be a comma-separated list of origins/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -40,6 +40,22 @@ export interface AppConfig {
   rateLimitCustomerPerMinute: number;
   /** Hold and waiting-line calls one IP address may make per minute (many people can share one address). */
   rateLimitIpPerMinute: number;
+  /** New customer identities one IP address may create per minute (POST /v1/customers); off with RATE_LIMITS=off. */
+  rateLimitIdentitiesPerMinute: number;
+  /** Proof-of-work leading zero bits for a new customer identity while a hot on-sale is open (POW_DIFFICULTY); 0: none asked. */
+  powDifficulty: number;
+  /** How long a proof-of-work challenge may be answered (POW_CHALLENGE_SECONDS). */
+  powChallengeSeconds: number;
+  /** A hot show's admissions per minute unless its admin says otherwise (HOT_ADMISSIONS_PER_MINUTE). */
+  hotAdmissionsPerMinute: number;
+  /** How long a queue pass is good for from its admission, unless the admin says otherwise (QUEUE_PASS_SECONDS). */
+  queuePassSeconds: number;
+  /** Customers one IP address may have in one hot show's waiting room (QUEUE_PLACES_PER_ADDRESS); off with RATE_LIMITS=off. */
+  queuePlacesPerAddress: number;
+  /** Live update streams one IP address may hold open at once (LIVE_STREAMS_PER_ADDRESS). */
+  liveStreamsPerAddress: number;
+  /** Live update streams one customer may hold open at once (LIVE_STREAMS_PER_CUSTOMER). */
+  liveStreamsPerCustomer: number;
   /** Origins allowed to call the API from a browser on another origin; empty: none (same origin only). */
   corsOrigins: string[];
   /** The built web pages (`vite build`), served at `/`; when missing, `/` says how to build them. */
@@ -109,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on',
     rateLimitCustomerPerMinute: integer(env, 'RATE_LIMIT_CUSTOMER_PER_MINUTE', 30, 1, 1_000_000),
     rateLimitIpPerMinute: integer(env, 'RATE_LIMIT_IP_PER_MINUTE', 300, 1, 10_000_000),
+    rateLimitIdentitiesPerMinute: integer(env, 'RATE_LIMIT_IDENTITIES_PER_MINUTE', 20, 1, 10_000_000),
+    powDifficulty: integer(env, 'POW_DIFFICULTY', 18, 0, 32),
+    powChallengeSeconds: integer(env, 'POW_CHALLENGE_SECONDS', 120, 10, 3600),
+    hotAdmissionsPerMinute: integer(env, 'HOT_ADMISSIONS_PER_MINUTE', 6_000, 1, 1_000_000),
+    queuePassSeconds: integer(env, 'QUEUE_PASS_SECONDS', 900, 60, 86_400),
+    queuePlacesPerAddress: integer(env, 'QUEUE_PLACES_PER_ADDRESS', 4, 1, 1_000_000),
+    liveStreamsPerAddress: integer(env, 'LIVE_STREAMS_PER_ADDRESS', 50, 1, 100_000),
+    liveStreamsPerCustomer: integer(env, 'LIVE_STREAMS_PER_CUSTOMER', 4, 1, 10_000),
     corsOrigins: corsOrigins(env),
     webDir: resolve(env.WEB_DIR?.trim() || './dist/web'),
     ...placement,

@@ -15,3 +15,4 @@ export * from './prices';
 export * from './checkin';
 export * from './accounts';
 export * from './messages';
+export * from './onsale';

@@ -30,6 +30,8 @@ export interface DomainErrorDetails {
   already_exists: { kind: 'organisation' | 'user'; id: string };
   /** Accounts: the actor's role does not allow the change. */
   not_permitted: { action: string; role: string };
+  /** Hot on-sale waiting room: the address already has as many customers in it as one address may. */
+  too_many_places: { limit: number };
   /** A capacity transfer the shard cannot make now. */
   /** Check-in: a ticket this shard never sold. */
   ticket_not_found: { ticketId: string };

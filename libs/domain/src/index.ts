@@ -89,3 +89,10 @@ export { holderMessagesDecider, decideHolderMessages, evolveHolderMessages } fro
 export * from './outbox/outboxEvents';
 export { outboxDecider, decideOutbox, evolveOutbox } from './outbox/outboxDecider';
 export * from './contact/contactEmail';
+// Hot on-sales: which shows need a queue pass (one stream), and each one's waiting room (a stream per show)
+export * from './onsale/hotOnSaleEvents';
+export * from './onsale/waitingRoomEvents';
+export { hotOnSaleDecider, decideHotOnSale, evolveHotOnSale, MAX_ADMISSIONS_PER_MINUTE, MIN_PASS_SECONDS, MAX_PASS_SECONDS } from './onsale/hotOnSale';
+export type { HotOnSaleCommand, HotOnSaleSettings, HotOnSaleState } from './onsale/hotOnSale';
+export { waitingRoomDecider, decideWaitingRoom, evolveWaitingRoom, admissionTick } from './onsale/waitingRoom';
+export type { WaitingRoomCommand, WaitingRoomPlace, WaitingRoomState } from './onsale/waitingRoom';

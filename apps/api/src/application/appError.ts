@@ -27,6 +27,18 @@ export type AppErrorCode =
   | 'too_many_listeners'
   /** One waiting-line entry has as many live update streams as it may have (sent as `too_many_listeners`). */
   | 'too_many_entry_listeners'
+  /** One address or customer has as many live update streams as it may have (sent as `too_many_listeners`, 429). */
+  | 'too_many_client_listeners'
+  /** A hold on a hot on-sale without a queue pass. */
+  | 'queue_pass_required'
+  /** A queue pass that is forged, someone else's, for another show, expired or not yet valid (`details.reason`). */
+  | 'queue_pass_invalid'
+  /** A new customer identity while a hot on-sale is open, without a proof-of-work. */
+  | 'proof_of_work_required'
+  /** A proof-of-work that is forged, expired, already used or does not solve its challenge (`details.reason`). */
+  | 'proof_of_work_invalid'
+  /** The waiting room of a show that is not a hot on-sale. */
+  | 'not_hot_onsale'
   /** Written but not yet readable: retry. */
   | 'not_ready'
   | 'shutting_down';

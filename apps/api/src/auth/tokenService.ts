@@ -79,6 +79,15 @@ export class TokenService {
     this.verified.set(token, customerId);
   }
 
+  /**
+   * A key of its own for another kind of signed thing (queue passes, proof-of-work
+   * challenges), derived from the same secret: it survives restarts and is shared by
+   * every process on the same DATA_DIR secret, yet a customer token never verifies as one.
+   */
+  keyFor(purpose: string): Buffer {
+    return createHmac('sha256', this.secret).update(`purpose:${purpose}`).digest();
+  }
+
   isAdmin(token: string): boolean {
     return safeEqual(token, this.adminToken);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OnSaleModule } from '../onsale/onsale.module';
 import { CustomersController } from './customers.controller';
 
-@Module({ controllers: [CustomersController] })
+@Module({ imports: [OnSaleModule], controllers: [CustomersController] })
 export class CustomersModule {}

@@ -23,6 +23,7 @@ export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   waitlist_entry_not_waiting: 409,
   already_waiting: 409,
   transfer_refused: 409,
+  too_many_places: 409,
   price_unchanged: 409,
   not_found: 404,
   already_exists: 409,
@@ -41,6 +42,11 @@ export const APP_STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   payment_declined: 402,
   forbidden: 403,
+  queue_pass_required: 403,
+  queue_pass_invalid: 403,
+  proof_of_work_required: 403,
+  proof_of_work_invalid: 403,
+  not_hot_onsale: 409,
   not_found: 404,
   web_not_built: 404,
   already_exists: 409,
@@ -52,13 +58,14 @@ export const APP_STATUS: Record<AppErrorCode, number> = {
   idempotency_key_mismatch: 422,
   rate_limited: 429,
   too_many_entry_listeners: 429,
+  too_many_client_listeners: 429,
   too_many_listeners: 503,
   not_ready: 503,
   shutting_down: 503,
 };
 
 /** Codes clients know under another name: an entry's own stream limit has always been sent as the server's. */
-export const APP_PUBLIC_CODE: Partial<Record<AppErrorCode, string>> = { too_many_entry_listeners: 'too_many_listeners' };
+export const APP_PUBLIC_CODE: Partial<Record<AppErrorCode, string>> = { too_many_entry_listeners: 'too_many_listeners', too_many_client_listeners: 'too_many_listeners' };
 
 interface ErrorBody {
   error: string;

@@ -7,6 +7,8 @@ import { CurrentStaff, Roles, type Staff } from '../auth/staff';
 import { StaffScope } from '../catalog/staffScope';
 import { AppError } from '../application/appError';
 import { RateLimitGuard } from '../security/rateLimit.guard';
+import { QueuePassGuard } from '../onsale/queuePass.guard';
+import { ApiHeader } from '@nestjs/swagger';
 import { HoldSeatsCommand } from './commands/holdSeats.command';
 import { PurchaseHoldCommand } from './commands/purchaseHold.command';
 import { ReleaseHoldCommand } from './commands/releaseHold.command';
@@ -93,9 +95,19 @@ export class InventoryController {
   }
 
   @Post('shows/:showId/holds')
-  @Endpoint({ summary: 'Hold seats or tickets until the hold expires', caller: 'customer', status: 201, body: api.HoldRequest, answer: api.HoldCreated, errors: [404, 409, 422, 429], idempotent: true })
+  @Endpoint({
+    summary: 'Hold seats or tickets until the hold expires',
+    description: 'On a hot on-sale, send the queue pass from the show\'s waiting room as `Queue-Pass`; without a valid one of your own: 403 queue_pass_required or queue_pass_invalid.',
+    caller: 'customer',
+    status: 201,
+    body: api.HoldRequest,
+    answer: api.HoldCreated,
+    errors: [403, 404, 409, 422, 429],
+    idempotent: true,
+  })
+  @ApiHeader({ name: 'Queue-Pass', required: false, description: 'The pass from GET /v1/shows/{showId}/waiting-room once admitted (hot on-sales only)', schema: { type: 'string', maxLength: 1000 } })
   @HttpCode(201)
-  @UseGuards(CustomerGuard, RateLimitGuard)
+  @UseGuards(CustomerGuard, RateLimitGuard, QueuePassGuard)
   hold(
     @CurrentCustomer() customerId: string,
     @Param('showId') showId: string,

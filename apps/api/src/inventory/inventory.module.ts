@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { OnSaleModule } from '../onsale/onsale.module';
 import { ContactEmails } from '../customers/contactEmails';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
@@ -43,7 +44,7 @@ import { Rebalancer } from './transfers/rebalancer';
  * (InventoryReadService).
  */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, OnSaleModule],
   controllers: [InventoryController, CapacityTransfersController],
   providers: [
     ShardRegistry,

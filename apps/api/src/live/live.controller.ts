@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Ip, Param, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
 import { AppError } from '../application/appError';
+import { TokenService } from '../auth/tokenService';
 import { ShowUpdatesHub } from './shows/showUpdatesHub';
 import { parseLastEventId } from './sse/sseMessage';
 import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
@@ -28,12 +29,28 @@ export class LiveController {
   constructor(
     private readonly shows: ShowUpdatesHub,
     private readonly waitlist: WaitlistUpdatesHub,
+    private readonly tokens: TokenService,
   ) {}
 
   @Get('shows/:showId/updates')
-  @Endpoint({ summary: "A show's seats and counts, live (Server-Sent Events)", caller: 'anyone', answer: 'events', errors: [400, 404, 429] })
-  showUpdates(@Param('showId') showId: string, @Headers('last-event-id') lastEvent: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    return this.shows.connect(pathId(showId, 'showId'), lastEventId(lastEvent), reply);
+  @Endpoint({
+    summary: "A show's seats and counts, live (Server-Sent Events)",
+    description: 'At most LIVE_STREAMS_PER_ADDRESS open streams per address, and LIVE_STREAMS_PER_CUSTOMER per customer when a customer token is sent; beyond: 429 too_many_listeners with Retry-After.',
+    caller: 'anyone',
+    answer: 'events',
+    errors: [400, 404, 429],
+  })
+  showUpdates(
+    @Param('showId') showId: string,
+    @Headers('last-event-id') lastEvent: string | undefined,
+    @Headers('authorization') authorization: string | undefined,
+    @Ip() address: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // Anyone may watch; a customer token, when sent, also counts the stream against that customer.
+    const token = /^Bearer (\S{1,600})$/.exec(authorization?.trim() ?? '')?.[1];
+    const customerId = token ? this.tokens.verifyCustomer(token) : undefined;
+    return this.shows.connect(pathId(showId, 'showId'), lastEventId(lastEvent), reply, { address, ...(customerId ? { customerId } : {}) });
   }
 
   @Get('waitlist/:entryId/updates')
@@ -43,8 +60,9 @@ export class LiveController {
     @CurrentCustomer() customerId: string,
     @Param('entryId') entryId: string,
     @Headers('last-event-id') lastEvent: string | undefined,
+    @Ip() address: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.waitlist.connect(customerId, pathId(entryId, 'entryId'), lastEventId(lastEvent), reply);
+    return this.waitlist.connect(customerId, pathId(entryId, 'entryId'), lastEventId(lastEvent), reply, address);
   }
 }

@@ -1,5 +1,7 @@
 import { Logger, Module, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent } from '@app/event-store';
+import type { AppConfig } from '@app/config';
+import { APP_CONFIG } from '../infrastructure/tokens';
 import { InventoryModule } from '../inventory/inventory.module';
 import { InventoryReadService } from '../inventory/inventoryReadService';
 import { ProjectionsService } from '../projections/projections.service';
@@ -15,7 +17,13 @@ import { WaitlistUpdatesHub } from './waitlist/waitlistUpdatesHub';
   imports: [InventoryModule, WaitlistModule],
   controllers: [LiveController],
   // InventoryModule does not export its read service; it is stateless but for a cache, so a second instance is harmless.
-  providers: [LiveLimits, LiveConnections, InventoryReadService, ShowUpdatesHub, WaitlistUpdatesHub],
+  providers: [
+    {
+      provide: LiveLimits,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => Object.assign(new LiveLimits(), { maxConnectionsPerAddress: config.liveStreamsPerAddress, maxConnectionsPerCustomer: config.liveStreamsPerCustomer }),
+    },
+    LiveConnections, InventoryReadService, ShowUpdatesHub, WaitlistUpdatesHub],
   exports: [ShowUpdatesHub, WaitlistUpdatesHub, LiveLimits, LiveConnections],
 })
 export class LiveModule implements OnModuleInit, BeforeApplicationShutdown {

@@ -24,6 +24,12 @@ export class LiveLimits {
   maxConnections = 20_000;
   maxConnectionsPerShow = 5_000;
   maxConnectionsPerEntry = 4;
+  /**
+   * Open streams per client (LIVE_STREAMS_PER_ADDRESS, LIVE_STREAMS_PER_CUSTOMER; set from the
+   * configuration by LiveModule): one address or customer can never take a show's slots from its viewers.
+   */
+  maxConnectionsPerAddress = 50;
+  maxConnectionsPerCustomer = 4;
   /** A snapshot lists held and sold seats up to this many; beyond, clients read the map by section. */
   maxSnapshotSeats = 20_000;
   /** Seat changes in one `seats` message at most (a message never splits one event). */

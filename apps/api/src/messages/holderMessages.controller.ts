@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import * as api from '@app/contracts';
@@ -66,7 +66,7 @@ export class HolderMessagesController {
   @Get('customers/me/updates')
   @Endpoint({ summary: "The customer's own live feed (Server-Sent Events): `message` when its shows' organisers write to their holders", caller: 'customer', answer: 'events', errors: [429] })
   @UseGuards(CustomerGuard)
-  updates(@CurrentCustomer() customerId: string, @Res() reply: FastifyReply): void {
-    this.hub.connect(customerId, reply);
+  updates(@CurrentCustomer() customerId: string, @Ip() address: string, @Res() reply: FastifyReply): void {
+    this.hub.connect(customerId, reply, address);
   }
 }

@@ -27,12 +27,13 @@ export class HolderUpdatesHub implements BeforeApplicationShutdown {
     private readonly messages: MessageQueries,
   ) {}
 
-  connect(customerId: string, reply: FastifyReply): void {
+  /** `address`: where the stream comes from; it counts against the address's and the customer's caps. */
+  connect(customerId: string, reply: FastifyReply, address: string): void {
     const open = this.subscribers.get(customerId);
     if ((open?.size ?? 0) >= this.limits.maxConnectionsPerEntry) {
       throw new AppError('too_many_entry_listeners', `This customer already has ${this.limits.maxConnectionsPerEntry} update streams open`, undefined, 10);
     }
-    const giveBack = this.connections.take();
+    const giveBack = this.connections.take({ address, customerId });
     reply.hijack();
     const connection = new SseConnection(reply.raw, this.limits);
     let subscribers = open;

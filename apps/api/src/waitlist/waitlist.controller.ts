@@ -1,3 +1,5 @@
+import { ApiHeader } from '@nestjs/swagger';
+import { QueuePassGuard } from '../onsale/queuePass.guard';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentCustomer, CustomerGuard } from '../auth/guards';
@@ -22,9 +24,18 @@ export class WaitlistController {
   ) {}
 
   @Post('shows/:showId/waitlist')
-  @Endpoint({ summary: 'Wait in line for a sold-out show', caller: 'customer', status: 201, body: api.JoinWaitlistRequest, answer: api.WaitlistJoined, errors: [404, 409, 422, 429] })
+  @Endpoint({
+    summary: 'Wait in line for a sold-out show',
+    description: 'On a hot on-sale, like a hold: send the queue pass as `Queue-Pass` (403 queue_pass_required or queue_pass_invalid without a valid one of your own).',
+    caller: 'customer',
+    status: 201,
+    body: api.JoinWaitlistRequest,
+    answer: api.WaitlistJoined,
+    errors: [403, 404, 409, 422, 429],
+  })
+  @ApiHeader({ name: 'Queue-Pass', required: false, description: 'The pass from GET /v1/shows/{showId}/waiting-room once admitted (hot on-sales only)', schema: { type: 'string', maxLength: 1000 } })
   @HttpCode(201)
-  @UseGuards(RateLimitGuard)
+  @UseGuards(RateLimitGuard, QueuePassGuard)
   join(@CurrentCustomer() customerId: string, @Param('showId') showId: string, @Body() body: JoinWaitlistDto): Promise<WaitlistJoinedView> {
     const request = { quantity: body.quantity, ...(body.tier ? { tier: body.tier } : {}), ...(body.section ? { section: body.section } : {}) };
     return this.commands.execute(new JoinWaitlistCommand(customerId, pathId(showId, 'showId'), request));

@@ -1,3 +1,4 @@
+import { OnSaleModule } from '../onsale/onsale.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { WaitlistProjection } from '@app/read-models';
 import { InventoryModule } from '../inventory/inventory.module';
@@ -16,7 +17,7 @@ import { WaitlistTimeouts } from './waitlistTimeouts';
  * served by the `WaitlistOffers` process manager as seats come free.
  */
 @Module({
-  imports: [InventoryModule],
+  imports: [InventoryModule, OnSaleModule],
   controllers: [WaitlistController],
   providers: [WaitlistLines, WaitlistEndings, WaitlistTimeouts, WaitlistOffers, JoinWaitlistHandler, LeaveWaitlistHandler, GetWaitlistEntryHandler],
 })

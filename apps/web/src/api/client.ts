@@ -1,4 +1,5 @@
 import { sampleServerTime } from './clock';
+import { solveProofOfWork } from '../onsale/proofOfWork';
 import type { Auth, CallArgs, Method, Operation, PathParams, PathsFor, Result, StreamPaths } from './operations';
 import type { ApiErrorCode, CustomerToken } from './types';
 
@@ -39,11 +40,42 @@ let customerPromise: Promise<CustomerToken> | undefined;
 export function customer(): Promise<CustomerToken> {
   const stored = localStorage.getItem(CUSTOMER_KEY);
   if (stored) return Promise.resolve(JSON.parse(stored) as CustomerToken);
-  customerPromise ??= api('POST', '/v1/customers').then((made) => {
-    localStorage.setItem(CUSTOMER_KEY, JSON.stringify(made));
-    return made;
-  });
+  customerPromise ??= newCustomer().then(
+    (made) => {
+      localStorage.setItem(CUSTOMER_KEY, JSON.stringify(made));
+      return made;
+    },
+    (error: unknown) => {
+      customerPromise = undefined;
+      throw error;
+    },
+  );
   return customerPromise;
+}
+
+const solvingListeners = new Set<(solving: boolean) => void>();
+
+/** Hears when the browser starts and stops solving a proof-of-work for a new identity. */
+export function onSolvingProof(listener: (solving: boolean) => void): () => void {
+  solvingListeners.add(listener);
+  return () => void solvingListeners.delete(listener);
+}
+
+/** A new identity; while a hot on-sale is open the API asks for a proof-of-work first. */
+async function newCustomer(): Promise<CustomerToken> {
+  try {
+    return await api('POST', '/v1/customers');
+  } catch (error) {
+    if (!(error instanceof ApiFailure) || error.code !== 'proof_of_work_required') throw error;
+  }
+  const { challenge, difficulty } = await api('POST', '/v1/customers/challenges');
+  for (const listener of solvingListeners) listener(true);
+  try {
+    const proof = await solveProofOfWork(challenge, difficulty);
+    return await api('POST', '/v1/customers', { headers: { 'Proof-Of-Work': proof } });
+  } finally {
+    for (const listener of solvingListeners) listener(false);
+  }
 }
 
 export function hasCustomer(): boolean {

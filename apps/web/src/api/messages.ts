@@ -25,6 +25,14 @@ export function errorMessage(error: unknown): string {
       return 'This hold was released.';
     case 'hold_already_purchased':
       return 'This hold has already been paid for.';
+    case 'queue_pass_required':
+      return 'This on-sale has a waiting room: join it to get your turn.';
+    case 'queue_pass_invalid':
+      return b.reason === 'expired' ? 'Your turn in the waiting room has run out: join it again.' : 'Your waiting-room pass is not valid for this show: join its waiting room.';
+    case 'too_many_places':
+      return 'Too many people from your network are already in this waiting room.';
+    case 'proof_of_work_invalid':
+      return 'The browser check did not go through: reload the page to try again.';
     case 'payment_declined':
       return 'Payment declined: the card was refused. Try another card; your seats stay held until the countdown ends.';
     case 'hold_not_found':

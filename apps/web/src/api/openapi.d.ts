@@ -329,6 +329,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/shows/{showId}/hot-onsale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a show as a hot on-sale (or change its settings): holds then need a queue pass
+         * @description Staff roles: admin, event_manager.
+         */
+        put: operations["OnSaleController_mark"];
+        post?: never;
+        /**
+         * End a hot on-sale: holds on the show need no queue pass any more
+         * @description Staff roles: admin, event_manager.
+         */
+        delete: operations["OnSaleController_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/shows/{showId}/messages": {
         parameters: {
             query?: never;
@@ -521,8 +545,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Become a customer: an identity and its token */
+        /**
+         * Become a customer: an identity and its token
+         * @description Rate limited per address. While a hot on-sale is open, send `Proof-Of-Work: <challenge>:<nonce>` solving a challenge from POST /v1/customers/challenges.
+         */
         post: operations["CustomersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proof-of-work challenge to solve before creating a customer identity (while a hot on-sale is open) */
+        post: operations["CustomersController_challenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -751,8 +795,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hold seats or tickets until the hold expires */
+        /**
+         * Hold seats or tickets until the hold expires
+         * @description On a hot on-sale, send the queue pass from the show's waiting room as `Queue-Pass`; without a valid one of your own: 403 queue_pass_required or queue_pass_invalid.
+         */
         post: operations["InventoryController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/hot-onsale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a show is a hot on-sale (its holds need a queue pass) and whether new identities need a proof-of-work */
+        get: operations["OnSaleController_onSale"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -800,10 +864,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A show's seats and counts, live (Server-Sent Events) */
+        /**
+         * A show's seats and counts, live (Server-Sent Events)
+         * @description At most LIVE_STREAMS_PER_ADDRESS open streams per address, and LIVE_STREAMS_PER_CUSTOMER per customer when a customer token is sent; beyond: 429 too_many_listeners with Retry-After.
+         */
         get: operations["LiveController_showUpdates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shows/{showId}/waiting-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your place in a hot show's waiting room, with the queue pass once admitted */
+        get: operations["OnSaleController_place"];
+        put?: never;
+        /**
+         * Join a hot show's waiting room (again: keeps your place); the pass comes once admitted
+         * @description At most QUEUE_PLACES_PER_ADDRESS customers per address in one room (409 too_many_places); 409 not_hot_onsale for a show that is not hot.
+         */
+        post: operations["OnSaleController_join"];
         delete?: never;
         options?: never;
         head?: never;
@@ -819,7 +907,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Wait in line for a sold-out show */
+        /**
+         * Wait in line for a sold-out show
+         * @description On a hot on-sale, like a hold: send the queue pass as `Queue-Pass` (403 queue_pass_required or queue_pass_invalid without a valid one of your own).
+         */
         post: operations["WaitlistController_join"];
         delete?: never;
         options?: never;
@@ -1110,7 +1201,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "ticket_not_found" | "order_not_found" | "ticket_already_admitted" | "ticket_refunded" | "order_checked_in" | "transfer_refused" | "price_unchanged" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "too_many_places" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "ticket_not_found" | "order_not_found" | "ticket_already_admitted" | "ticket_refunded" | "order_checked_in" | "transfer_refused" | "price_unchanged" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -1248,6 +1339,20 @@ export interface components {
         };
         /** @enum {string} */
         HoldStatus: "active" | "purchased" | "released" | "expired";
+        HotOnSale: {
+            admissionsPerMinute?: number;
+            /** @description Holds need a queue pass from the waiting room */
+            hot: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            opensAt?: string;
+            passSeconds?: number;
+            /** @description New customer identities need a proof-of-work now (a hot on-sale is open and POW_DIFFICULTY > 0) */
+            proofOfWork: boolean;
+            showId: string;
+        };
         IssuedToken: {
             /**
              * Format: date-time
@@ -1265,6 +1370,17 @@ export interface components {
             quantity: number;
             section?: string | null;
             tier?: string | null;
+        };
+        MarkHotOnSaleRequest: {
+            /** @description Customers let through per minute; default HOT_ADMISSIONS_PER_MINUTE */
+            admissionsPerMinute?: number;
+            /**
+             * Format: date-time
+             * @description Nobody is admitted before this; default: now
+             */
+            opensAt?: string;
+            /** @description How long a queue pass is good for from its admission; default QUEUE_PASS_SECONDS */
+            passSeconds?: number;
         };
         Me: {
             name: string;
@@ -1349,6 +1465,18 @@ export interface components {
             subject: string;
             /** @description Only the holders of this tier's tickets; absent: every holder of the show */
             tier?: string;
+        };
+        PowChallenge: {
+            /** @description Find a nonce such that SHA-256 of `<challenge>:<nonce>` starts with `difficulty` zero bits; send `Proof-Of-Work: <challenge>:<nonce>` */
+            challenge: string;
+            difficulty: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            expiresAt: string;
+            /** @description Whether POST /v1/customers asks for it right now */
+            required: boolean;
         };
         PriceChange: {
             /** @description The staff user who changed it (`admin` for the bootstrap token) */
@@ -1684,6 +1812,32 @@ export interface components {
             kind: components["schemas"]["VenueKind"];
             name: string;
             seatMap?: components["schemas"]["SeatMap"];
+        };
+        WaitingRoomPlace: {
+            /**
+             * Format: date-time
+             * @description When the customer is let through (the show's admission rate decides it)
+             */
+            admitAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            joinedAt: string;
+            /** @description The signed queue pass (status admitted): send it as `Queue-Pass` with each hold on the show */
+            pass?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            passExpiresAt?: string;
+            /** @description Arrival order: 1 for the first to join */
+            position: number;
+            showId: string;
+            /** @enum {string} */
+            status: "waiting" | "admitted";
+            /** @description Seconds until admitAt; 0 once admitted */
+            waitSeconds: number;
         };
         WaitlistEntry: {
             entryId: string;
@@ -3066,6 +3220,164 @@ export interface operations {
             };
         };
     };
+    OnSaleController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkHotOnSaleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotOnSale"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     HolderMessagesController_list: {
         parameters: {
             query?: never;
@@ -3851,7 +4163,10 @@ export interface operations {
     CustomersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `<challenge>:<nonce>`: SHA-256 of it starts with the challenge's difficulty in zero bits */
+                "Proof-Of-Work"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3864,6 +4179,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerToken"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CustomersController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PowChallenge"];
                 };
             };
             /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
@@ -4728,6 +5094,8 @@ export interface operations {
             header?: {
                 /** @description 1-100 visible ASCII characters; a retry with the same key gets the first answer */
                 "Idempotency-Key"?: string;
+                /** @description The pass from GET /v1/shows/{showId}/waiting-room once admitted (hot on-sales only) */
+                "Queue-Pass"?: string;
             };
             path: {
                 showId: string;
@@ -4760,6 +5128,15 @@ export interface operations {
             };
             /** @description No bearer token, or one the API does not know */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4817,6 +5194,48 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_onSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotOnSale"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5015,10 +5434,153 @@ export interface operations {
             };
         };
     };
-    WaitlistController_join: {
+    OnSaleController_place: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingRoomPlace"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OnSaleController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingRoomPlace"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No bearer token, or one the API does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; `error` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WaitlistController_join: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The pass from GET /v1/shows/{showId}/waiting-room once admitted (hot on-sales only) */
+                "Queue-Pass"?: string;
+            };
             path: {
                 showId: string;
             };
@@ -5050,6 +5612,15 @@ export interface operations {
             };
             /** @description No bearer token, or one the API does not know */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

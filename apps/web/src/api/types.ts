@@ -78,3 +78,5 @@ export type AnalyticsCell = Schemas['AnalyticsCell'];
 // Messages to ticket holders
 export type HolderMessage = Schemas['HolderMessage'];
 export type ShowMessage = Schemas['ShowMessage'];
+export type HotOnSale = Schemas['HotOnSale'];
+export type WaitingRoomPlace = Schemas['WaitingRoomPlace'];

@@ -13,6 +13,7 @@ import { SectionSeats } from '../seatmap/SectionSeats';
 import { VenueOverview } from '../seatmap/VenueOverview';
 import { useAsync } from '../useAsync';
 import { WaitlistOffer } from './WaitlistOffer';
+import { passFor, passHeader } from '../onsale/queuePass';
 
 interface Loaded {
   show: ShowView;
@@ -22,7 +23,12 @@ interface Loaded {
 }
 
 async function loadShow(showId: string): Promise<Loaded> {
-  const show = await api('GET', '/v1/shows/{showId}', { path: { showId } });
+  const [show, onSale] = await Promise.all([api('GET', '/v1/shows/{showId}', { path: { showId } }), api('GET', '/v1/shows/{showId}/hot-onsale', { path: { showId } })]);
+  // A hot on-sale is reached through its waiting room: without a pass, go and queue.
+  if (onSale.hot && !passFor(showId)) {
+    navigate(`/shows/${encodeURIComponent(showId)}/waiting-room`, true);
+    return new Promise<Loaded>(() => undefined);
+  }
   const [event, cities, venue] = await Promise.all([
     api('GET', '/v1/events/{eventId}', { path: { eventId: show.eventId } }),
     api('GET', '/v1/cities'),
@@ -187,7 +193,7 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
     setBusy(true);
     setMessage(null);
     try {
-      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', body: { seatIds: valid.map((s) => s.id) } });
+      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', headers: passHeader(show.id), body: { seatIds: valid.map((s) => s.id) } });
       saveHoldSummary(created.holdId, {
         showId: show.id,
         title: `${event.name} · ${show.venue.name}`,
@@ -286,7 +292,7 @@ function GeneralPicker({ show, event, availability, setMessage }: { show: ShowVi
     setBusy(true);
     setMessage(null);
     try {
-      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', body: { quantity, tier } });
+      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', headers: passHeader(show.id), body: { quantity, tier } });
       saveHoldSummary(created.holdId, {
         showId: show.id,
         title: `${event.name} · ${show.venue.name}`,

@@ -7,7 +7,7 @@ import { EVENT_STORE } from '../../infrastructure/tokens';
 import { InventoryReadService } from '../../inventory/inventoryReadService';
 import { ShardRegistry } from '../../inventory/shardRegistry';
 import { ProjectionsService } from '../../projections/projections.service';
-import { LiveConnections } from '../liveConnections';
+import { LiveConnections, type LiveClient } from '../liveConnections';
 import { LiveLimits } from '../liveLimits';
 import { Slots } from '../slots';
 import { SseConnection } from '../sse/sseConnection';
@@ -86,7 +86,8 @@ export class ShowUpdatesHub {
    * Answers with the stream. Errors (unknown show, too many streams) are thrown before
    * the reply is hijacked, so they leave as the usual JSON errors.
    */
-  async connect(showId: string, lastEventId: bigint | undefined, reply: FastifyReply): Promise<void> {
+  async connect(showId: string, lastEventId: bigint | undefined, reply: FastifyReply, client: LiveClient): Promise<void> {
+    this.connections.refuseIfClientFull(client);
     this.refuseIfShowFull(showId);
     const appliedBefore = this.projections.appliedPosition;
     const availability = await this.reads.availability(showId);
@@ -98,7 +99,7 @@ export class ShowUpdatesHub {
       if (head === 'start' || resumeFrom > head) resumeFrom = undefined;
     }
     this.refuseIfShowFull(showId);
-    const giveBack = this.connections.take();
+    const giveBack = this.connections.take(client);
 
     reply.hijack();
     let connection: SseConnection;

@@ -57,14 +57,14 @@ export class WaitlistUpdatesHub {
     }
   }
 
-  async connect(customerId: string, entryId: string, lastEventId: bigint | undefined, reply: FastifyReply): Promise<void> {
+  async connect(customerId: string, entryId: string, lastEventId: bigint | undefined, reply: FastifyReply, address: string): Promise<void> {
     const entry = await this.find(customerId, entryId);
     // Someone else's entry answers exactly like a missing one.
     if (!entry || entry.customerId !== customerId) throw new AppError('not_found', `Waiting-line entry ${entryId} not found`);
     if (this.connectionCount(entryId) >= this.limits.maxConnectionsPerEntry) {
       throw new AppError('too_many_entry_listeners', `Entry ${entryId} already has ${this.limits.maxConnectionsPerEntry} update streams open`, undefined, 10);
     }
-    const giveBack = this.connections.take();
+    const giveBack = this.connections.take({ address, customerId });
     reply.hijack();
     const connection = new SseConnection(reply.raw, this.limits);
     // Synchronous from here: what the entry has is sent, then it is registered for what comes.
