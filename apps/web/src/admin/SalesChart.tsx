@@ -4,6 +4,7 @@ import { errorMessage } from '../api/messages';
 import type { SalesOverTime } from '../api/types';
 import { ErrorBox } from '../components';
 import { count, shortDateTime } from '../format';
+import { barsFor } from './chartBars';
 
 /** Re-read when the sold count moves, but at most this often: grouping a big show's sales is not free. */
 const MIN_REFRESH_MS = 5_000;
@@ -11,37 +12,6 @@ const MIN_REFRESH_MS = 5_000;
 const WIDTH = 600;
 const HEIGHT = 160;
 const AXIS = 36;
-/** Never fewer slots than this across the chart: one bucket is one slim bar, not a solid block. */
-const MIN_SLOTS = 24;
-/** No bar wider than this, however few the buckets. */
-const MAX_BAR = 24;
-
-interface Bar {
-  x: number;
-  width: number;
-  height: number;
-  at: string;
-  sold: number;
-}
-
-/** Where each bucket's bar goes: slots of one bucket each from the first to the last, at least MIN_SLOTS of them. */
-export function barsFor(buckets: SalesOverTime['buckets'], bucketSeconds: number, width = WIDTH, height = HEIGHT): Bar[] {
-  if (buckets.length === 0) return [];
-  const first = Date.parse(buckets[0].at);
-  const step = bucketSeconds * 1000;
-  const used = Math.round((Date.parse(buckets[buckets.length - 1].at) - first) / step) + 1;
-  const slots = Math.max(MIN_SLOTS, used);
-  const slot = width / slots;
-  // Centred when the buckets use fewer slots than the chart has.
-  const offset = ((slots - used) * slot) / 2;
-  const gap = slot >= 4 ? Math.min(2, slot / 4) : 0;
-  const barWidth = Math.min(MAX_BAR, Math.max(1, slot - gap));
-  const max = Math.max(1, ...buckets.map((b) => b.sold));
-  return buckets.map((b) => {
-    const index = Math.round((Date.parse(b.at) - first) / step);
-    return { x: offset + index * slot + (slot - barWidth) / 2, width: barWidth, height: Math.max(2, (b.sold / max) * (height - 14)), at: b.at, sold: b.sold };
-  });
-}
 
 /**
  * Tickets sold per bucket of time as bars (one bucket or sixty read alike), labelled in the
