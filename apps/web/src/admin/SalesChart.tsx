@@ -11,7 +11,6 @@ const MIN_REFRESH_MS = 5_000;
 
 const WIDTH = 600;
 const HEIGHT = 160;
-const AXIS = 36;
 
 /**
  * Tickets sold per bucket of time as bars (one bucket or sixty read alike), labelled in the
@@ -65,23 +64,22 @@ export function SalesChart({ showId, sold, timeZone }: { showId: string; sold: n
       <ErrorBox message={error} />
       <p data-testid="chart-summary">{summary}</p>
       {buckets.length === 0 ? null : (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} class="chart-svg" aria-hidden="true" data-bars={bars.length}>
-          <line x1="0" y1={HEIGHT} x2={WIDTH} y2={HEIGHT} stroke="#6b7280" />
-          <text x="2" y="11" font-size="12" fill="#374151">
-            {count(max)} per {unit}
-          </text>
-          {bars.map((bar) => (
-            <rect key={bar.at} x={bar.x} y={HEIGHT - bar.height} width={bar.width} height={bar.height} fill="#1d4ed8" data-sold={bar.sold} />
-          ))}
-          <text x="0" y={HEIGHT + 16} font-size="12" fill="#374151">
-            {label(buckets[0].at)}
-          </text>
-          {buckets.length > 1 ? (
-            <text x={WIDTH} y={HEIGHT + 16} font-size="12" text-anchor="end" fill="#374151">
-              {label(lastAt)}
-            </text>
-          ) : null}
-        </svg>
+        <>
+          {/* Labels in HTML, not in the drawing: they stay readable when a phone shrinks the chart. */}
+          <p class="chart-max" aria-hidden="true">
+            ▲ {count(max)} per {unit}
+          </p>
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="chart-svg" aria-hidden="true" data-bars={bars.length}>
+            <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} stroke="#6b7280" />
+            {bars.map((bar) => (
+              <rect key={bar.at} x={bar.x} y={HEIGHT - 1 - bar.height} width={bar.width} height={bar.height} fill="#1d4ed8" data-sold={bar.sold} />
+            ))}
+          </svg>
+          <div class="chart-axis" aria-hidden="true">
+            <span>{label(buckets[0].at)}</span>
+            {buckets.length > 1 ? <span>{label(lastAt)}</span> : null}
+          </div>
+        </>
       )}
       {buckets.length > 0 ? (
         <details>
