@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
 import { AnalyticsPage } from './admin/AnalyticsPage';
 import { AuditPage } from './admin/AuditPage';
@@ -56,14 +56,16 @@ function route(path: string) {
 
 export function App() {
   const { path } = useLocation();
-  useEffect(() => {
-    // Moving to a new page puts the focus on its heading, as a full page load would for a screen reader.
+  // The fallback for a page that does not name itself: run before the pages' own effects (a
+  // layout effect runs before any effect), so a page's usePageTitle, once its data has
+  // loaded, has the last word on the title and the focus.
+  useLayoutEffect(() => {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
     }
-    document.title = `${heading?.textContent ?? 'Tickets'} · Tickets`;
+    document.title = heading?.textContent ? `${heading.textContent} · Tickets` : 'Tickets';
   }, [path]);
   return (
     <>

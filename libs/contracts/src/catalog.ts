@@ -20,6 +20,7 @@ export const EventListItem = z
     performer: PerformerRef,
     cities: z.array(Id).meta({ description: 'Ids of the cities the event has shows in' }),
     nextShowAt: ZonedInstant.nullable().meta({ description: 'The earliest matching show that has not started; null when none' }),
+    nextShowTimeZone: z.string().nullable().meta({ description: "The IANA time zone of that show's venue (its city's), to show its time in; null when no next show" }),
   })
   .meta({ id: 'EventListItem' });
 export type EventListItem = z.infer<typeof EventListItem>;
@@ -33,7 +34,8 @@ export const ShowKind = z.enum(['seated', 'general']).meta({ id: 'ShowKind' });
 export const VenueSummary = z.strictObject({ id: Id, name: z.string(), cityId: Id, kind: VenueKind }).meta({ id: 'VenueSummary' });
 export type VenueSummary = z.infer<typeof VenueSummary>;
 
-export const EventShow = z.strictObject({ id: Id, venueId: Id, venue: VenueSummary, startsAt: ZonedInstant, kind: ShowKind }).meta({ id: 'EventShow' });
+const VenueTimeZone = z.string().meta({ description: "The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it" });
+export const EventShow = z.strictObject({ id: Id, venueId: Id, venue: VenueSummary, startsAt: ZonedInstant, timeZone: VenueTimeZone, kind: ShowKind }).meta({ id: 'EventShow' });
 export const EventDetails = z
   .strictObject({ id: Id, name: z.string(), description: z.string(), category: z.string(), performer: PerformerRef, shows: z.array(EventShow) })
   .meta({ id: 'EventDetails' });
@@ -81,6 +83,7 @@ export const ShowView = z
     eventId: Id,
     venueId: Id,
     startsAt: ZonedInstant,
+    timeZone: VenueTimeZone,
     kind: ShowKind,
     holdSeconds: z.int().min(1),
     maxTicketsPerCustomer: z.int().min(1),
@@ -138,7 +141,19 @@ export const Cities = z.array(City);
 export const StaffShows = z
   .strictObject({
     items: z.array(
-      z.strictObject({ showId: Id, eventId: Id, eventName: z.string(), venueName: z.string(), startsAt: z.string(), kind: z.enum(['seated', 'general']), organisationId: Id.optional() }),
+      z.strictObject({
+        showId: Id,
+        eventId: Id,
+        eventName: z.string(),
+        venueName: z.string(),
+        startsAt: z.string(),
+        timeZone: VenueTimeZone,
+        kind: z.enum(['seated', 'general']),
+        organisationId: Id.optional(),
+        revenue: z
+          .array(z.strictObject({ currency: Currency, amount: Money }))
+          .meta({ description: 'What its sold tickets brought in, one entry per currency (minor units), from the sales read model; empty before the first sale' }),
+      }),
     ),
   })
   .meta({ id: 'StaffShows' });

@@ -65,7 +65,7 @@ export const OrdersPage = z.strictObject({ items: z.array(Order) }).meta({ id: '
 export type OrdersPage = z.infer<typeof OrdersPage>;
 
 export const Sale = z
-  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, customerId: Id, orderId: Id, soldAt: Instant })
+  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, currency: Currency, customerId: Id, orderId: Id, soldAt: Instant })
   .meta({ id: 'Sale' });
 export type Sale = z.infer<typeof Sale>;
 

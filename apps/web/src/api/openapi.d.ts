@@ -1227,6 +1227,8 @@ export interface components {
              * @description The earliest matching show that has not started; null when none
              */
             nextShowAt: string | null;
+            /** @description The IANA time zone of that show's venue (its city's), to show its time in; null when no next show */
+            nextShowTimeZone: string | null;
             performer: components["schemas"]["PerformerRef"];
         };
         EventShow: {
@@ -1237,6 +1239,8 @@ export interface components {
              * @description ISO 8601 with a zone or offset
              */
             startsAt: string;
+            /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
+            timeZone: string;
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
         };
@@ -1561,6 +1565,8 @@ export interface components {
             upper: number;
         };
         Sale: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
             customerId: string;
             orderId: string;
             /** @description integer minor units (cents) */
@@ -1738,6 +1744,8 @@ export interface components {
              */
             startsAt: string;
             tiers: components["schemas"]["PriceTier"][];
+            /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
+            timeZone: string;
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
         };
@@ -1750,8 +1758,17 @@ export interface components {
                 /** @enum {string} */
                 kind: "seated" | "general";
                 organisationId?: string;
+                /** @description What its sold tickets brought in, one entry per currency (minor units), from the sales read model; empty before the first sale */
+                revenue: {
+                    /** @description integer minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency: string;
+                }[];
                 showId: string;
                 startsAt: string;
+                /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
+                timeZone: string;
                 venueName: string;
             }[];
         };
