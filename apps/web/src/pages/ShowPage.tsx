@@ -229,7 +229,13 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
     setZoomed(null);
   };
   const stageLabel = layout.stage?.label ?? (direct ? 'Screen' : 'Stage');
-  const holdLabel = busy ? 'Holding…' : valid.length === 0 ? 'Pick seats to hold them' : `Hold ${valid.length} seat${valid.length === 1 ? '' : 's'} · ${money(total, currency)}`;
+  const holdLabel = busy
+    ? 'Holding…'
+    : flagged.size > 0
+      ? 'Hold: first remove the taken seats'
+      : valid.length === 0
+        ? 'Pick seats to hold them'
+        : `Hold ${valid.length} seat${valid.length === 1 ? '' : 's'} · ${money(total, currency)}`;
 
   return (
     <div class="picker">
