@@ -58,13 +58,18 @@ export const SeatRow = z
     row: SeatLabel,
     seats: z.union([z.int().min(1).max(MAX_SEATS_PER_ROW), z.array(SeatRange).min(1).max(1_000)]).meta({ description: 'A count (seats 1..n) or number ranges with gaps for aisles' }),
     tier: z.string().min(1).max(32),
+    wheelchair: z.array(SeatRange).min(1).max(1_000).optional().meta({ description: "Wheelchair spaces: numbers in the row's numbering that hold no seat (a gap in seats)" }),
+    companion: z.array(SeatRange).min(1).max(1_000).optional().meta({ description: 'Companion seats: seats of the row beside a wheelchair space' }),
   })
   .meta({ id: 'SeatRow' });
 export const SeatSection = z
   .strictObject({ id: SeatLabel, name: z.string().min(1).max(100), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive(), rows: z.array(SeatRow).min(1).max(1_000) })
   .meta({ id: 'SeatSection' });
 export type SeatSection = z.infer<typeof SeatSection>;
-export const SeatMap = z.strictObject({ sections: z.array(SeatSection).min(1).max(500) }).meta({ id: 'SeatMap' });
+export const SeatMapStage = z
+  .strictObject({ label: z.string().min(1).max(40), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() })
+  .meta({ id: 'SeatMapStage', description: 'Where the performance is (stage, screen, pitch), in the sections\' units' });
+export const SeatMap = z.strictObject({ sections: z.array(SeatSection).min(1).max(500), stage: SeatMapStage.optional() }).meta({ id: 'SeatMap' });
 export type SeatMap = z.infer<typeof SeatMap>;
 
 export const VenueView = z

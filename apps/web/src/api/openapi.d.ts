@@ -1652,16 +1652,29 @@ export interface components {
         };
         SeatMap: {
             sections: components["schemas"]["SeatSection"][];
+            stage?: components["schemas"]["SeatMapStage"];
+        };
+        /** @description Where the performance is (stage, screen, pitch), in the sections' units */
+        SeatMapStage: {
+            height: number;
+            label: string;
+            width: number;
+            x: number;
+            y: number;
         };
         SeatRange: {
             from: number;
             to: number;
         };
         SeatRow: {
+            /** @description Companion seats: seats of the row beside a wheelchair space */
+            companion?: components["schemas"]["SeatRange"][];
             row: string;
             /** @description A count (seats 1..n) or number ranges with gaps for aisles */
             seats: number | components["schemas"]["SeatRange"][];
             tier: string;
+            /** @description Wheelchair spaces: numbers in the row's numbering that hold no seat (a gap in seats) */
+            wheelchair?: components["schemas"]["SeatRange"][];
         };
         SeatSection: {
             height: number;
