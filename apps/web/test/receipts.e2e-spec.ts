@@ -192,7 +192,7 @@ describeInBrowser('receipts, My orders, the order and the waiting line in Chromi
       expect(show).toMatch(/Festival/);
       expect(show).toMatch(STARTS);
       const estimate = await page.getByTestId('waitlist-estimate').innerText();
-      expect(estimate).toContain('1 person is ahead of you.');
+      expect(estimate).toContain('1 person is ahead of you');
       expect(estimate).toContain('within about 10 minutes');
       // Nothing wider than the phone: no sideways scrolling.
       expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);

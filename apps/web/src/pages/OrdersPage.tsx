@@ -34,7 +34,7 @@ export function OrdersPage() {
                 return (
                   <li class="order-card" key={order.orderId} data-testid="order">
                     <h2>{name}</h2>
-                    {order.show ? <OrderShowDetails show={order.show} /> : null}
+                    {order.show ? <OrderShowDetails show={order.show} event={false} /> : null}
                     <p class="order-seats">
                       {order.tickets.length} ticket{order.tickets.length === 1 ? '' : 's'}: {ticketsSummary(order.tickets, sections.get(order.showId))}
                     </p>

@@ -182,9 +182,10 @@ async function aboutShow(showId: string): Promise<AboutShow> {
  */
 function estimate(entry: WaitlistEntry, held: number | null, holdSeconds: number | undefined): string {
   const ahead = (entry.position ?? 1) - 1;
-  const line = ahead === 0 ? 'Nobody is ahead of you.' : `${count(ahead)} ${ahead === 1 ? 'person is' : 'people are'} ahead of you.`;
-  if (held === null || holdSeconds === undefined) return line;
-  if (held === 0) return `${line} No tickets are on hold right now, so none can come free until someone holds and drops some.`;
+  const line = ahead === 0 ? 'Nobody is ahead of you' : `${count(ahead)} ${ahead === 1 ? 'person is' : 'people are'} ahead of you`;
+  if (held === null || holdSeconds === undefined) return `${line}.`;
+  if (held === 0) return `${line}, and no tickets are on hold right now: none can come free until someone holds some and lets them go.`;
   const minutes = Math.max(1, Math.round(holdSeconds / 60));
-  return `${line} ${count(held)} ticket${held === 1 ? ' is' : 's are'} on hold by others, and every hold ends within ${minutes} minute${minutes === 1 ? '' : 's'}: if tickets come free for you, it is most likely within about ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  const within = `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `Estimate: within about ${within}, if tickets come free. ${line}; ${count(held)} ticket${held === 1 ? ' is' : 's are'} on hold by others, and every hold ends within ${within}.`;
 }

@@ -44,12 +44,16 @@ export function showTitle(show: OrderShow | undefined, fallback: string): string
   return show ? `${show.eventName}, ${showTime(show)}` : fallback;
 }
 
-/** The event, venue and start of an order's show, as a block under a heading. */
-export function OrderShowDetails({ show }: { show: OrderShow }) {
+/** The event, venue and start of an order's show, as a block under a heading (`event` false: the heading names the event already). */
+export function OrderShowDetails({ show, event = true }: { show: OrderShow; event?: boolean }) {
   return (
     <dl class="order-show">
-      <dt class="sr-only">Event</dt>
-      <dd class="order-event">{show.eventName}</dd>
+      {event ? (
+        <>
+          <dt class="sr-only">Event</dt>
+          <dd class="order-event">{show.eventName}</dd>
+        </>
+      ) : null}
       <dt class="sr-only">Venue</dt>
       <dd>
         {show.venueName}, {show.cityName}
