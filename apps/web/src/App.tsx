@@ -15,6 +15,7 @@ import { EventsPage } from './pages/EventsPage';
 import { HoldPage } from './pages/HoldPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { ReceiptPage } from './pages/ReceiptPage';
 import { ShowPage } from './pages/ShowPage';
 import { WaitlistPage } from './pages/WaitlistPage';
 import { WaitingRoomPage } from './pages/WaitingRoomPage';
@@ -31,6 +32,7 @@ function route(path: string) {
   if ((p = match('/holds/:holdId', path))) return <HoldPage holdId={p.holdId} key={p.holdId} />;
   if ((p = match('/orders/:orderId', path))) return <OrderPage orderId={p.orderId} />;
   if (path === '/orders') return <OrdersPage />;
+  if ((p = match('/receipts/:token', path))) return <ReceiptPage token={p.token} key={p.token} />;
   if ((p = match('/waitlist/:entryId', path))) return <WaitlistPage entryId={p.entryId} />;
   if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
   if (path === '/admin/staff') return <AdminGate><StaffPage /></AdminGate>;
