@@ -1087,6 +1087,22 @@ export interface components {
             /** @description The tier's new unit price in integer minor units (cents), 0 to 100000000 */
             price: number;
         };
+        Charges: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
+            /** @description The show's service fee per ticket */
+            serviceFeePerTicket: number;
+            /** @description serviceFeePerTicket × tickets */
+            serviceFees: number;
+            /** @description The tickets' prices added up */
+            ticketsTotal: number;
+            /** @description ticketsTotal + serviceFees: what the card is charged (prices include VAT) */
+            total: number;
+            /** @description How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up) */
+            vat: number;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
+        };
         /** @description 201 admitted (a check-in was written); 200 for the other outcomes (nothing written) */
         CheckIn: {
             /**
@@ -1293,6 +1309,8 @@ export interface components {
             ticketNumbers?: number[];
         };
         HoldDetails: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
             /**
              * Format: date-time
              * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
@@ -1304,14 +1322,30 @@ export interface components {
              */
             heldAt: string;
             holdId: string;
+            /** @description One per ticket, in the order held */
+            lines: components["schemas"]["HoldLine"][];
             orderId?: string;
             quantity: number;
             /** @description Seated shows */
             seatIds?: string[];
+            /** @description The show's service fee per ticket */
+            serviceFeePerTicket: number;
+            /** @description serviceFeePerTicket × tickets */
+            serviceFees: number;
             showId: string;
             status: components["schemas"]["HoldStatus"];
             /** @description General admission */
             ticketNumbers?: number[];
+            /** @description The tickets' prices added up */
+            ticketsTotal: number;
+            /** @description ticketsTotal + serviceFees: what the card is charged (prices include VAT) */
+            total: number;
+            /** @description How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up) */
+            vat: number;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
+            /** @description The waiting line offered these tickets: they came free for this customer */
+            waitlistOffer: boolean;
         };
         HolderMessage: {
             body: string;
@@ -1327,6 +1361,20 @@ export interface components {
         };
         HolderMessagesPage: {
             items: components["schemas"]["HolderMessage"][];
+        };
+        HoldLine: {
+            /** @description The unit price the hold recorded when it was made (SeatsHeld.prices) */
+            price: number;
+            row?: string;
+            /** @description The seat number in its row */
+            seat?: number;
+            /** @description Seated shows */
+            seatId?: string;
+            /** @description The seat's section, by its name on the seat map */
+            section?: string;
+            /** @description General admission */
+            ticketNumber?: number;
+            tier: string;
         };
         /** @description Either `seatIds` (chosen seats), or `quantity` with optional `tier`/`section` (best available, or general admission) */
         HoldRequest: {
@@ -1389,6 +1437,7 @@ export interface components {
             showIds: string[];
             userId: string;
         };
+        /** @description total is what the card was charged: the tickets plus the service fees */
         Order: {
             /** @description ISO 4217, e.g. EUR */
             currency: string;
@@ -1400,10 +1449,20 @@ export interface components {
              * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
              */
             purchasedAt: string;
+            /** @description The show's service fee per ticket */
+            serviceFeePerTicket: number;
+            /** @description serviceFeePerTicket × tickets */
+            serviceFees: number;
             showId: string;
             tickets: components["schemas"]["OrderTicket"][];
-            /** @description integer minor units (cents) */
+            /** @description The tickets' prices added up */
+            ticketsTotal: number;
+            /** @description ticketsTotal + serviceFees: what the card is charged (prices include VAT) */
             total: number;
+            /** @description How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up) */
+            vat: number;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
         };
         /** @description The order as refunded; a repeated refund answers the same */
         OrderRefund: {
@@ -1632,6 +1691,8 @@ export interface components {
             id?: string;
             kind: components["schemas"]["ShowKind"];
             maxTicketsPerCustomer?: number;
+            /** @description Integer minor units added to every ticket at checkout (default 0); recorded on the sale beside the ticket price */
+            serviceFeePerTicket?: number;
             shardCount?: number;
             /** @description ISO 8601 date-time with a zone, e.g. 2027-07-01T19:30:00Z */
             startsAt: string;
@@ -1641,6 +1702,8 @@ export interface components {
                 price: number;
                 tier: string;
             }[];
+            /** @description The VAT rate the prices and fee include, in basis points (900 = 9 %; default 0); fixed once scheduled */
+            vatBasisPoints?: number;
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             venueId: string;
         };
@@ -1732,12 +1795,16 @@ export interface components {
             maxTicketsPerCustomer: number;
             /** @description Seated shows only */
             sections?: components["schemas"]["SectionLayout"][];
+            /** @description Added to every ticket at checkout, in the tiers' currency (integer minor units; 0: none) */
+            serviceFeePerTicket: number;
             /**
              * Format: date-time
              * @description ISO 8601 with a zone or offset
              */
             startsAt: string;
             tiers: components["schemas"]["PriceTier"][];
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
         };
