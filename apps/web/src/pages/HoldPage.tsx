@@ -227,7 +227,7 @@ function HoldBody({ hold, show, eventName, timeZone }: { hold: HoldDetails; show
           <p class="actions">
             {again ? (
               <button type="button" class="primary" onClick={holdAgain} disabled={busy}>
-                {seated ? `Hold these ${noun(hold.quantity)} again` : `Hold ${count(hold.quantity)} ${noun(hold.quantity)} again`}
+                {seated ? `Hold ${hold.quantity === 1 ? 'this seat' : 'these seats'} again` : `Hold ${count(hold.quantity)} ${noun(hold.quantity)} again`}
               </button>
             ) : null}{' '}
             <Link href={`/shows/${encodeURIComponent(show.id)}`}>Pick other {seated ? 'seats' : 'tickets'}</Link>
