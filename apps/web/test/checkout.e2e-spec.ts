@@ -129,6 +129,7 @@ describeInBrowser('checkout in Chromium', () => {
       await second.getByRole('button', { name: 'Pay €34.50' }).click();
       await second.getByRole('heading', { name: 'Your tickets' }).waitFor(WAIT);
       await second.getByText('Paid €34.50').waitFor(WAIT);
+      expect(await second.getByTestId('order-charges').textContent()).toBe('Tickets €30.00 · service fee €4.50 · includes €2.85 VAT (9 %)');
       await second.screenshot({ path: screenshotPath(`order-confirmation-${sizeName}`), fullPage: true });
       await expectNoSeriousAxeFindings(second);
       const orderId = decodeURIComponent(new URL(second.url()).pathname.split('/').pop()!);

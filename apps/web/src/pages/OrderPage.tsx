@@ -5,6 +5,7 @@ import { dateTime, money } from '../format';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 import { HolderMessages } from './HolderMessages';
+import { OrderCharges } from './OrderCharges';
 import { TicketQr } from './TicketQr';
 
 async function loadOrder(orderId: string) {
@@ -27,6 +28,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <p role="status" class="success">
             Paid {money(order.total, order.currency)} on {dateTime(order.purchasedAt)}. Show these at the entrance.
           </p>
+          <OrderCharges order={order} />
           <p>
             <strong>{event.name}</strong> · {show.venue.name}, {city?.name ?? show.venue.cityId} · {dateTime(show.startsAt, city?.timeZone)}
           </p>
