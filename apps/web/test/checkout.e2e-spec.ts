@@ -53,7 +53,8 @@ describeInBrowser('checkout in Chromium', () => {
   async function pageAs(who: Customer, size: Size): Promise<Page> {
     const context = await browser.newContext({ viewport: size, bypassCSP: true });
     contexts.push(context);
-    await context.addInitScript((token) => localStorage.setItem('tickets.customer', token), JSON.stringify(who.token));
+    // Strings, not functions: this file is compiled without the DOM's types.
+    await context.addInitScript(`localStorage.setItem('tickets.customer', ${JSON.stringify(JSON.stringify(who.token))})`);
     return context.newPage();
   }
 
@@ -83,9 +84,9 @@ describeInBrowser('checkout in Chromium', () => {
 
   /** `title` without the site's suffix; a pattern leaves the date's punctuation to format.ts, which is becoming locale-aware. */
   async function expectNamedAndFocused(page: Page, start: string, title: RegExp): Promise<void> {
-    await page.waitForFunction((s) => document.title.startsWith(s), start, WAIT);
+    await page.waitForFunction(`document.title.startsWith(${JSON.stringify(start)})`, undefined, WAIT);
     expect(await page.title()).toMatch(title);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
   }
 
   async function expectNoSeriousAxeFindings(page: Page): Promise<void> {
@@ -155,7 +156,7 @@ describeInBrowser('checkout in Chromium', () => {
     expect(await page.getByTestId('announcement').textContent()).toBe('Less than 1 minute left to pay. After that the seats are released.');
     expect(await page.getByTestId('announcement').getAttribute('aria-live')).toBe('polite');
     // The colour changes with it (not only the words).
-    const colour = await page.getByTestId('countdown-warning').evaluate((el) => getComputedStyle(el).color);
+    const colour = await page.evaluate(`getComputedStyle(document.querySelector('[data-testid="countdown-warning"]')).color`);
     expect(colour).toBe('rgb(154, 52, 18)');
     await page.screenshot({ path: screenshotPath('hold-warning-phone'), fullPage: true });
     await expectNoSeriousAxeFindings(page);
