@@ -39,6 +39,7 @@ describe('catalog', () => {
         eventId: 'sonora-tour',
         venueId: 'utrecht-hall',
         startsAt: '2027-05-01T19:30:00.000Z',
+        timeZone: 'Europe/Amsterdam',
         kind: 'seated',
         holdSeconds: 600,
         maxTicketsPerCustomer: 10,
@@ -102,6 +103,7 @@ describe('catalog', () => {
             venueId: 'ghent-hall',
             venue: { id: 'ghent-hall', name: 'ghent Hall', cityId: 'ghent', kind: 'theatre' },
             startsAt: '2027-09-01T19:00:00.000Z',
+            timeZone: 'Europe/Brussels',
             kind: 'seated',
           },
           {
@@ -109,6 +111,7 @@ describe('catalog', () => {
             venueId: 'utrecht-hall',
             venue: { id: 'utrecht-hall', name: 'utrecht Hall', cityId: 'utrecht', kind: 'theatre' },
             startsAt: '2027-09-02T19:00:00.000Z',
+            timeZone: 'Europe/Amsterdam',
             kind: 'seated',
           },
         ],
@@ -264,8 +267,9 @@ describe('catalog', () => {
         performer: { id: 'la-sonora', name: 'La Sonora Dinámica' },
         cities: ['ghent', 'utrecht'],
         nextShowAt: '2027-03-10T19:00:00.000Z',
+        nextShowTimeZone: 'Europe/Amsterdam',
       });
-      expect(body.items[2]).toMatchObject({ cities: [], nextShowAt: null });
+      expect(body.items[2]).toMatchObject({ cities: [], nextShowAt: null, nextShowTimeZone: null });
     });
 
     it('matches q case-insensitively in the name, description and performer name', async () => {

@@ -46,13 +46,16 @@ describe('the email outbox across a crash', () => {
       addresses.push(address);
     }
 
-    const third = smtp.holdAt(3);
+    // Each purchase's receipt goes out first; the message to the holders comes after them.
+    await eventually(async () => smtp.accepted.length === HOLDERS, 30_000, 'the receipts');
+    const messages = () => smtp.accepted.filter((m) => m.subject === 'Set times');
+    const third = smtp.holdAt(HOLDERS + 3);
     const posted = await call(server.url, 'POST', `/v1/admin/shows/${showId}/messages`, { token: ADMIN, body: { subject: 'Set times', body: 'The band plays at 21:00.' } });
     expect(posted.status).toBe(201);
     await third;
     await killServer(server);
-    expect(smtp.accepted).toHaveLength(2);
-    const acceptedBeforeCrash = smtp.accepted.map((m) => m.messageId);
+    expect(messages()).toHaveLength(2);
+    const acceptedBeforeCrash = messages().map((m) => m.messageId);
     smtp.release();
 
     server = await startServer(dataDir, env());
@@ -62,11 +65,12 @@ describe('the email outbox across a crash', () => {
       return list.body.items?.[0]?.email?.completed === true;
     }, 30_000, 'the mailing to complete');
     const counts = smtp.countsByAddress();
-    expect(addresses.map((a) => [a, counts.get(a) ?? 0])).toEqual(addresses.map((a) => [a, 1]));
-    expect(smtp.accepted).toHaveLength(HOLDERS);
+    // One receipt and one message each.
+    expect(addresses.map((a) => [a, counts.get(a) ?? 0])).toEqual(addresses.map((a) => [a, 2]));
+    expect(messages()).toHaveLength(HOLDERS);
     // The same Message-IDs as before the crash would have had: two from before, unique overall.
-    expect(new Set(smtp.accepted.map((m) => m.messageId)).size).toBe(HOLDERS);
-    expect(smtp.accepted.slice(0, 2).map((m) => m.messageId)).toEqual(acceptedBeforeCrash);
+    expect(new Set(messages().map((m) => m.messageId)).size).toBe(HOLDERS);
+    expect(messages().slice(0, 2).map((m) => m.messageId)).toEqual(acceptedBeforeCrash);
     for (const mail of smtp.accepted) expect(mail.messageId).toMatch(/@fest\.example>$/);
     const list = await call(url, 'GET', `/v1/admin/shows/${showId}/messages`, { token: ADMIN });
     expect(list.body.items[0].email).toEqual({ sent: HOLDERS, failed: 0, completed: true });
@@ -94,7 +98,7 @@ describe('the email outbox across a crash', () => {
       const up = await SmtpSink.start(port);
       try {
         await eventually(async () => (await call(url, 'GET', `/v1/admin/shows/${showId}/messages`, { token: ADMIN })).body.items[0].email.completed === true, 30_000, 'delivery');
-        expect(up.countsByAddress().get('late@example.com')).toBe(1);
+        expect(up.accepted.filter((m) => m.subject === 'Later' && m.to.includes('late@example.com'))).toHaveLength(1);
       } finally {
         await up.stop();
       }

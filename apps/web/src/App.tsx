@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { AdminGate } from './admin/AdminGate';
 import { AnalyticsPage } from './admin/AnalyticsPage';
 import { AuditPage } from './admin/AuditPage';
@@ -15,6 +15,7 @@ import { EventsPage } from './pages/EventsPage';
 import { HoldPage } from './pages/HoldPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { ReceiptPage } from './pages/ReceiptPage';
 import { ShowPage } from './pages/ShowPage';
 import { WaitlistPage } from './pages/WaitlistPage';
 import { WaitingRoomPage } from './pages/WaitingRoomPage';
@@ -31,6 +32,7 @@ function route(path: string) {
   if ((p = match('/holds/:holdId', path))) return <HoldPage holdId={p.holdId} key={p.holdId} />;
   if ((p = match('/orders/:orderId', path))) return <OrderPage orderId={p.orderId} />;
   if (path === '/orders') return <OrdersPage />;
+  if ((p = match('/receipts/:token', path))) return <ReceiptPage token={p.token} key={p.token} />;
   if ((p = match('/waitlist/:entryId', path))) return <WaitlistPage entryId={p.entryId} />;
   if (path === '/admin') return <AdminGate><ShowsAdminPage /></AdminGate>;
   if (path === '/admin/staff') return <AdminGate><StaffPage /></AdminGate>;
@@ -56,14 +58,16 @@ function route(path: string) {
 
 export function App() {
   const { path } = useLocation();
-  useEffect(() => {
-    // Moving to a new page puts the focus on its heading, as a full page load would for a screen reader.
+  // The fallback for a page that does not name itself: run before the pages' own effects (a
+  // layout effect runs before any effect), so a page's usePageTitle, once its data has
+  // loaded, has the last word on the title and the focus.
+  useLayoutEffect(() => {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
     }
-    document.title = `${heading?.textContent ?? 'Tickets'} · Tickets`;
+    document.title = heading?.textContent ? `${heading.textContent} · Tickets` : 'Tickets';
   }, [path]);
   return (
     <>

@@ -1,4 +1,5 @@
-import { venueLayout } from '../src/seatmap/layout';
+import { seatLabel, venueLayout } from '../src/seatmap/layout';
+import { tierColour } from '../src/seatmap/tierColour';
 import type { VenueView } from '../src/api/types';
 
 const venue = (sections: NonNullable<VenueView['seatMap']>['sections']): VenueView => ({ id: 'v', name: 'V', cityId: 'c', kind: 'theatre', capacity: 0, seatMap: { sections } });
@@ -50,5 +51,62 @@ describe('seat positions from the venue seat map', () => {
       [1, 2, 3, 4, 5, 6],
       [1, 2, 5, 6],
     ]);
+  });
+
+  it('puts every seat on a grid column, shorter rows centred, for the section view', () => {
+    expect(layout.sections[0].columns).toBe(6);
+    expect(layout.sections[0].rows[1].map((s) => s.column)).toEqual([0, 1, 4, 5]);
+    expect(layout.sections[1].rows[0].map((s) => s.column)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('wheelchair spaces, companion seats and the stage', () => {
+  const layout = venueLayout({
+    ...venue([]),
+    seatMap: {
+      sections: [
+        {
+          id: 'HALL',
+          name: 'Hall 2',
+          x: 0,
+          y: 0,
+          width: 60,
+          height: 20,
+          rows: [
+            { row: 'A', seats: 6, tier: 'regular' },
+            { row: 'J', seats: [{ from: 1, to: 2 }, { from: 5, to: 6 }], tier: 'vip', wheelchair: [{ from: 3, to: 4 }], companion: [{ from: 2, to: 2 }, { from: 5, to: 5 }] },
+          ],
+        },
+      ],
+      stage: { label: 'Screen', x: 10, y: -10, width: 40, height: 4 },
+    },
+  });
+  const hall = layout.sections[0];
+
+  it('draws a wheelchair space where its number falls in the row, and it is not a seat', () => {
+    expect(hall.spaces.map((s) => `${s.row}-${s.number}@${s.column}`)).toEqual(['J-3@2', 'J-4@3']);
+    expect(layout.seatCount).toBe(10);
+    expect(layout.byId.has('HALL-J-3')).toBe(false);
+  });
+
+  it('marks the companion seats beside them, and only them', () => {
+    expect(hall.seats.filter((s) => s.companion).map((s) => s.id)).toEqual(['HALL-J-2', 'HALL-J-5']);
+  });
+
+  it('keeps the stage, and the map bounds take it in', () => {
+    expect(layout.stage).toEqual({ label: 'Screen', x: 10, y: -10, width: 40, height: 4 });
+    expect(layout.bounds).toEqual({ x: 0, y: -10, width: 60, height: 30 });
+  });
+});
+
+describe('naming seats and tiers the same everywhere', () => {
+  it('names a seat by its section as the map does', () => {
+    expect(seatLabel({ row: '1', number: 4 }, { name: 'Floor 2' })).toBe('Floor 2, row 1, seat 4');
+  });
+
+  it('gives a tier name one colour whatever else the show sells, whatever its case', () => {
+    expect(tierColour('vip')).toBe(tierColour('VIP'));
+    expect(new Set(['vip', 'regular', 'economy'].map(tierColour)).size).toBe(3);
+    expect(tierColour('balcony')).toBe(tierColour('balcony'));
   });
 });

@@ -64,6 +64,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ANALYTICS_MIN_BUYERS: 'ten' })).toThrow(ConfigError);
   });
 
+  it("starts links in email with PUBLIC_BASE_URL, the website's address (default http://localhost:3000)", () => {
+    expect(loadConfig({}).publicBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PUBLIC_BASE_URL: ' https://tickets.example.com/ ' }).publicBaseUrl).toBe('https://tickets.example.com');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.com/shop' }).publicBaseUrl).toBe('https://example.com/shop');
+    for (const bad of ['tickets.example.com', 'ftp://example.com', 'https://example.com/?a=1', 'https://example.com/#x', 'https://user:pw@example.com']) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL must be the website's address/);
+    }
+  });
+
   it('reads an etcd cluster as its list of members', () => {
     const config = loadConfig({ EVENT_STORE: 'etcd', ETCD_ENDPOINTS: ' http://10.0.1.5:2379, http://etcd-b:2379,http://[::1]:23790 ', ETCD_PREFIX: 'festival/' });
     expect(config).toMatchObject({ eventStore: 'etcd', etcdEndpoints: ['http://10.0.1.5:2379', 'http://etcd-b:2379', 'http://[::1]:23790'], etcdPrefix: 'festival/' });

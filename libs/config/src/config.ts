@@ -92,6 +92,11 @@ export interface AppConfig {
   mailFrom: string;
   /** The longest wait between two tries while the SMTP server is down (MAIL_RETRY_MAX_SECONDS); waits double from half a second up to it. */
   mailRetryMaxSeconds: number;
+  /**
+   * Where people reach the website (PUBLIC_BASE_URL, default http://localhost:3000): links in
+   * email (a receipt's signed link to its tickets) start with it. No trailing slash.
+   */
+  publicBaseUrl: string;
 }
 
 export { ConfigError };
@@ -144,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env),
     mailRetryMaxSeconds: integer(env, 'MAIL_RETRY_MAX_SECONDS', 60, 1, 3600),
+    publicBaseUrl: publicBaseUrl(env),
   };
 }
 
@@ -227,6 +233,22 @@ function mailFrom(env: NodeJS.ProcessEnv): string {
   const address = /^(?:[^<>\r\n"]{1,100} )?<([^<>\s@]+@[^<>\s@]+)>$|^([^<>\s@]+@[^<>\s@]+)$/.exec(raw);
   if (!address) throw new ConfigError(`MAIL_FROM must be an address (tickets@example.com) or a name and an address (Tickets <tickets@example.com>), got "${raw}"`);
   return raw;
+}
+
+function publicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.PUBLIC_BASE_URL?.trim();
+  if (!raw) return 'http://localhost:3000';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // Only an origin and perhaps a path: a query or fragment would break every link made from it.
+  if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be the website's address like https://tickets.example.com, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 function adminToken(env: NodeJS.ProcessEnv): string | undefined {

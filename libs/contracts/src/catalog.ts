@@ -20,6 +20,7 @@ export const EventListItem = z
     performer: PerformerRef,
     cities: z.array(Id).meta({ description: 'Ids of the cities the event has shows in' }),
     nextShowAt: ZonedInstant.nullable().meta({ description: 'The earliest matching show that has not started; null when none' }),
+    nextShowTimeZone: z.string().nullable().meta({ description: "The IANA time zone of that show's venue (its city's), to show its time in; null when no next show" }),
   })
   .meta({ id: 'EventListItem' });
 export type EventListItem = z.infer<typeof EventListItem>;
@@ -33,7 +34,8 @@ export const ShowKind = z.enum(['seated', 'general']).meta({ id: 'ShowKind' });
 export const VenueSummary = z.strictObject({ id: Id, name: z.string(), cityId: Id, kind: VenueKind }).meta({ id: 'VenueSummary' });
 export type VenueSummary = z.infer<typeof VenueSummary>;
 
-export const EventShow = z.strictObject({ id: Id, venueId: Id, venue: VenueSummary, startsAt: ZonedInstant, kind: ShowKind }).meta({ id: 'EventShow' });
+const VenueTimeZone = z.string().meta({ description: "The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it" });
+export const EventShow = z.strictObject({ id: Id, venueId: Id, venue: VenueSummary, startsAt: ZonedInstant, timeZone: VenueTimeZone, kind: ShowKind }).meta({ id: 'EventShow' });
 export const EventDetails = z
   .strictObject({ id: Id, name: z.string(), description: z.string(), category: z.string(), performer: PerformerRef, shows: z.array(EventShow) })
   .meta({ id: 'EventDetails' });
@@ -63,13 +65,18 @@ export const SeatRow = z
     row: SeatLabel,
     seats: z.union([z.int().min(1).max(MAX_SEATS_PER_ROW), z.array(SeatRange).min(1).max(1_000)]).meta({ description: 'A count (seats 1..n) or number ranges with gaps for aisles' }),
     tier: z.string().min(1).max(32),
+    wheelchair: z.array(SeatRange).min(1).max(1_000).optional().meta({ description: "Wheelchair spaces: numbers in the row's numbering that hold no seat (a gap in seats)" }),
+    companion: z.array(SeatRange).min(1).max(1_000).optional().meta({ description: 'Companion seats: seats of the row beside a wheelchair space' }),
   })
   .meta({ id: 'SeatRow' });
 export const SeatSection = z
   .strictObject({ id: SeatLabel, name: z.string().min(1).max(100), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive(), rows: z.array(SeatRow).min(1).max(1_000) })
   .meta({ id: 'SeatSection' });
 export type SeatSection = z.infer<typeof SeatSection>;
-export const SeatMap = z.strictObject({ sections: z.array(SeatSection).min(1).max(500) }).meta({ id: 'SeatMap' });
+export const SeatMapStage = z
+  .strictObject({ label: z.string().min(1).max(40), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() })
+  .meta({ id: 'SeatMapStage', description: 'Where the performance is (stage, screen, pitch), in the sections\' units' });
+export const SeatMap = z.strictObject({ sections: z.array(SeatSection).min(1).max(500), stage: SeatMapStage.optional() }).meta({ id: 'SeatMap' });
 export type SeatMap = z.infer<typeof SeatMap>;
 
 export const VenueView = z
@@ -88,6 +95,7 @@ export const ShowView = z
     eventId: Id,
     venueId: Id,
     startsAt: ZonedInstant,
+    timeZone: VenueTimeZone,
     kind: ShowKind,
     holdSeconds: z.int().min(1),
     maxTicketsPerCustomer: z.int().min(1),
@@ -154,7 +162,19 @@ export const Cities = z.array(City);
 export const StaffShows = z
   .strictObject({
     items: z.array(
-      z.strictObject({ showId: Id, eventId: Id, eventName: z.string(), venueName: z.string(), startsAt: z.string(), kind: z.enum(['seated', 'general']), organisationId: Id.optional() }),
+      z.strictObject({
+        showId: Id,
+        eventId: Id,
+        eventName: z.string(),
+        venueName: z.string(),
+        startsAt: z.string(),
+        timeZone: VenueTimeZone,
+        kind: z.enum(['seated', 'general']),
+        organisationId: Id.optional(),
+        revenue: z
+          .array(z.strictObject({ currency: Currency, amount: Money }))
+          .meta({ description: 'What its sold tickets brought in, one entry per currency (minor units), from the sales read model; empty before the first sale' }),
+      }),
     ),
   })
   .meta({ id: 'StaffShows' });

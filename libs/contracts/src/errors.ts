@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   queue_pass_invalid: { statuses: [403], means: 'the `Queue-Pass` is forged, someone else\'s, for another show, expired or not yet valid; `reason` says which' },
   proof_of_work_required: { statuses: [403], means: 'a hot on-sale is open: solve a challenge from POST /v1/customers/challenges and send it in `Proof-Of-Work`' },
   proof_of_work_invalid: { statuses: [403], means: 'the `Proof-Of-Work` is forged, expired, already used or wrong; `reason` says which' },
+  receipt_link_invalid: { statuses: [403], means: 'a receipt link that is forged or altered (its signature does not hold): it opens no tickets' },
   not_found: { statuses: [404], means: 'no such route, show, event, venue, order or projection' },
   hold_not_found: { statuses: [404], means: 'no such hold, or not yours' },
   not_hold_owner: { statuses: [404], means: 'the hold is someone else\'s (reported as missing, so ids cannot be probed)' },

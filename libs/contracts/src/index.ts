@@ -16,3 +16,4 @@ export * from './checkin';
 export * from './accounts';
 export * from './messages';
 export * from './onsale';
+export * from './receipts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH } from '@app/domain';
-import { Count, Currency, Id, Instant, Money } from './common';
+import { Count, Currency, Id, Instant, Money, ZonedInstant } from './common';
 import { VatBasisPoints } from './catalog';
 
 // ---- answers ----
@@ -94,8 +94,29 @@ export const OrderTicket = z
   .meta({ id: 'OrderTicket' });
 export type OrderTicket = z.infer<typeof OrderTicket>;
 
+export const OrderShow = z
+  .strictObject({
+    eventId: Id,
+    eventName: z.string(),
+    venueName: z.string(),
+    cityName: z.string(),
+    startsAt: ZonedInstant,
+    timeZone: z.string().meta({ description: "The venue's IANA time zone, e.g. Europe/Amsterdam: show `startsAt` in it" }),
+  })
+  .meta({ id: 'OrderShow', description: 'What an order is for, to name it without asking the catalog' });
+export type OrderShow = z.infer<typeof OrderShow>;
+
 export const Order = z
-  .strictObject({ orderId: Id, holdId: Id, showId: Id, customerId: Id, tickets: z.array(OrderTicket), ...Charges.shape, purchasedAt: Instant })
+  .strictObject({
+    orderId: Id,
+    holdId: Id,
+    showId: Id,
+    customerId: Id,
+    tickets: z.array(OrderTicket),
+    ...Charges.shape,
+    purchasedAt: Instant,
+    show: OrderShow.optional().meta({ description: 'The event, venue and start of the show (GET /v1/orders/{orderId} and GET /v1/customers/me/orders; absent if the show left the catalog)' }),
+  })
   .meta({ id: 'Order', description: 'total is what the card was charged: the tickets plus the service fees' });
 export type Order = z.infer<typeof Order>;
 
@@ -103,7 +124,7 @@ export const OrdersPage = z.strictObject({ items: z.array(Order) }).meta({ id: '
 export type OrdersPage = z.infer<typeof OrdersPage>;
 
 export const Sale = z
-  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, customerId: Id, orderId: Id, soldAt: Instant })
+  .strictObject({ ticketId: Id, seatId: z.string().optional(), ticketNumber: z.int().min(1).optional(), tier: z.string(), price: Money, currency: Currency, customerId: Id, orderId: Id, soldAt: Instant })
   .meta({ id: 'Sale' });
 export type Sale = z.infer<typeof Sale>;
 

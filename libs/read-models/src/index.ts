@@ -30,3 +30,6 @@ export { HolderMessagesProjection, type HolderMessageRow } from './messages/hold
 export { OutboxProjection, type MailingRow } from './messages/outboxProjection';
 export { ContactEmailsProjection } from './messages/contactEmailsProjection';
 export { MessageQueries, type HolderMessageWithDelivery } from './messages/messageQueries';
+export { PendingReceiptsProjection, type PendingReceiptRow } from './receipts/pendingReceiptsProjection';
+export { ReceiptQueries } from './receipts/receiptQueries';
+export { OrderShowQueries } from './inventory/orderShowQueries';

@@ -37,6 +37,8 @@ export type AppErrorCode =
   | 'proof_of_work_required'
   /** A proof-of-work that is forged, expired, already used or does not solve its challenge (`details.reason`). */
   | 'proof_of_work_invalid'
+  /** A receipt link whose signature does not hold: forged or altered. */
+  | 'receipt_link_invalid'
   /** The waiting room of a show that is not a hot on-sale. */
   | 'not_hot_onsale'
   /** Written but not yet readable: retry. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { City, EventInfo, Performer } from '@app/domain';
-import type { ShowView, VenueView } from '@app/read-models';
+import { CatalogQueries, SalesQueries, type ShowView, type VenueView } from '@app/read-models';
 import { AdminGuard } from '../auth/guards';
 import { CurrentStaff, Roles, type Staff } from '../auth/staff';
 import { CreateCityCommand } from './commands/createCity.command';
@@ -31,6 +31,8 @@ export class AdminCatalogController {
     private readonly commands: CommandBus,
     private readonly shows: ShowCatalog,
     private readonly scope: StaffScope,
+    private readonly catalog: CatalogQueries,
+    private readonly sales: SalesQueries,
   ) {}
 
   @Get('shows')
@@ -38,12 +40,26 @@ export class AdminCatalogController {
   @Endpoint({ summary: 'The shows this staff member may act on, earliest first', caller: 'admin', roles: ['event_manager', 'auditor', 'gate'], answer: api.StaffShows })
   async staffShows(@CurrentStaff() staff: Staff): Promise<api.StaffShows> {
     const items: api.StaffShows['items'] = [];
-    for (const showId of await this.shows.listShowIds()) {
+    const showIds = await this.shows.listShowIds();
+    // Read after the catch-up above: the zones and the revenue are as of the same log position as the list.
+    const zones = this.catalog.timeZones();
+    const revenue = this.sales.revenueByShow();
+    for (const showId of showIds) {
       if (staff.role === 'gate' && !staff.showIds.includes(showId)) continue;
       const definition = await this.shows.get(showId);
       if (!definition || !this.scope.mayActOn(staff, definition.organisationId)) continue;
       const { show, venue, eventName, organisationId } = definition;
-      items.push({ showId, eventId: show.eventId, eventName, venueName: venue.name, startsAt: show.startsAt, kind: show.kind, ...(organisationId ? { organisationId } : {}) });
+      items.push({
+        showId,
+        eventId: show.eventId,
+        eventName,
+        venueName: venue.name,
+        startsAt: show.startsAt,
+        timeZone: zones.get(venue.cityId) ?? 'UTC',
+        kind: show.kind,
+        ...(organisationId ? { organisationId } : {}),
+        revenue: revenue.get(showId) ?? [],
+      });
     }
     return { items };
   }

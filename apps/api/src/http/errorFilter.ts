@@ -46,6 +46,7 @@ export const APP_STATUS: Record<AppErrorCode, number> = {
   queue_pass_invalid: 403,
   proof_of_work_required: 403,
   proof_of_work_invalid: 403,
+  receipt_link_invalid: 403,
   not_hot_onsale: 409,
   not_found: 404,
   web_not_built: 404,

@@ -5,6 +5,7 @@ import { LiveModule } from '../live/live.module';
 import { HolderMessageMailings } from '../outbox/holderMessageMailings';
 import { OutboxWorker } from '../outbox/outboxWorker';
 import { ProjectionsService } from '../projections/projections.service';
+import { ReceiptsModule } from '../receipts/receipts.module';
 import { PostHolderMessageHandler } from './commands/postHolderMessage.handler';
 import { HolderMessagesController } from './holderMessages.controller';
 import { HolderUpdatesHub } from './holderUpdatesHub';
@@ -13,7 +14,7 @@ import { ListShowMessagesHandler } from './queries/listShowMessages.handler';
 
 /** Messages to ticket holders: posted by staff, shown and pushed to holders, and emailed through the outbox. */
 @Module({
-  imports: [CatalogModule, LiveModule],
+  imports: [CatalogModule, LiveModule, ReceiptsModule],
   controllers: [HolderMessagesController],
   providers: [PostHolderMessageHandler, ListShowMessagesHandler, ListMyMessagesHandler, HolderUpdatesHub, HolderMessageMailings, OutboxWorker],
 })

@@ -8,6 +8,7 @@ import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionsService } from '../projections/projections.service';
 import { HolderMessageMailings } from './holderMessageMailings';
 import { Mailer, PermanentMailError, senderDomain } from './mailer';
+import { ReceiptMailings } from './receiptMailings';
 import type { Mailing, MailingSource, Recipient } from './mailing';
 
 const FIRST_RETRY_MS = 500;
@@ -41,8 +42,9 @@ export class OutboxWorker implements OnModuleInit, OnApplicationBootstrap, OnApp
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsService,
     holderMessages: HolderMessageMailings,
+    receipts: ReceiptMailings,
   ) {
-    this.sources = [holderMessages];
+    this.sources = [receipts, holderMessages];
     this.wakeOn = new Set(this.sources.flatMap((s) => s.wakeOn));
   }
 

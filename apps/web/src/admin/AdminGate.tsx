@@ -5,7 +5,9 @@ import { adminToken, api, setAdminToken } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { Me, StaffRole } from '../api/types';
 import { ErrorBox, Loading } from '../components';
+import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
+import './admin.css';
 
 const StaffContext = createContext<Me | null>(null);
 
@@ -25,6 +27,12 @@ const MENU: Array<{ href: string; label: string; roles: StaffRole[] }> = [
   { href: '/admin/staff', label: 'Staff', roles: ['admin', 'event_manager'] },
   { href: '/admin/projections', label: 'Projections', roles: ['admin'] },
 ];
+
+/** A component of its own: the gate's hooks run whether or not it shows the form. */
+function SignInTitle() {
+  usePageTitle('Staff sign-in');
+  return null;
+}
 
 const ROLE_NAMES: Record<StaffRole, string> = { admin: 'admin', event_manager: 'event manager', auditor: 'auditor', gate: 'gate staff' };
 
@@ -63,6 +71,7 @@ export function AdminGate({ children }: { children: ComponentChildren }) {
     };
     return (
       <section>
+        <SignInTitle />
         <h1>Staff sign-in</h1>
         <form onSubmit={submit} class="token-form">
           <label>

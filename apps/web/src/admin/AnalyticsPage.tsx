@@ -4,6 +4,7 @@ import { errorMessage } from '../api/messages';
 import type { AnalyticsCell, SalesAnalytics } from '../api/types';
 import { ErrorBox, Show } from '../components';
 import { count, money } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 import { allShows } from './showList';
@@ -20,6 +21,8 @@ const TITLES: Record<Dimension, string> = { tier: 'By tier', hour: 'By hour', re
 export function AnalyticsPage({ scope }: { scope?: Scope }) {
   const shows = useAsync(allShows, []);
   const value = scope ? `${scope.kind}:${scope.id}` : '';
+  const named = shows.state === 'done' && scope ? (scope.kind === 'event' ? shows.value.find((r) => r.eventId === scope.id)?.eventName : shows.value.find((r) => r.showId === scope.id)?.eventName) : undefined;
+  usePageTitle(shows.state === 'loading' ? undefined : named ? `Sales analytics · ${named}` : 'Sales analytics');
   return (
     <section>
       <h1>Sales analytics</h1>
@@ -119,7 +122,7 @@ function Report({ scope }: { scope: Scope }) {
         Download CSV
       </button>
       {(Object.keys(TITLES) as Dimension[]).map((dimension) => (
-        <Breakdown dimension={dimension} cells={report.breakdowns[dimension] ?? []} note={dimension === 'hour' ? hourNote(report) : undefined} />
+        <Breakdown dimension={dimension} cells={report.breakdowns[dimension] ?? []} note={dimension === 'hour' ? hourNote(report) : undefined} currency={report.currency ?? undefined} />
       ))}
     </div>
   );
@@ -130,7 +133,7 @@ function hourNote(report: SalesAnalytics): string {
 }
 
 /** One breakdown as horizontal bars (withheld cells as a hatched stub), with its figures in a table. */
-function Breakdown({ dimension, cells, note }: { dimension: Dimension; cells: AnalyticsCell[]; note?: string }) {
+function Breakdown({ dimension, cells, note, currency }: { dimension: Dimension; cells: AnalyticsCell[]; note?: string; currency?: string }) {
   const max = Math.max(1, ...cells.map((c) => (c.suppressed ? 0 : c.tickets)));
   const rowHeight = 22;
   const width = 600;
@@ -179,7 +182,7 @@ function Breakdown({ dimension, cells, note }: { dimension: Dimension; cells: An
                 <th scope="col">{dimension}</th>
                 <th scope="col" class="num">Tickets</th>
                 <th scope="col" class="num">Orders</th>
-                <th scope="col" class="num">Revenue (minor units)</th>
+                <th scope="col" class="num">Revenue</th>
               </tr>
             </thead>
             <tbody>
@@ -192,7 +195,7 @@ function Breakdown({ dimension, cells, note }: { dimension: Dimension; cells: An
                     <>
                       <td class="num">{count(cell.tickets)}</td>
                       <td class="num">{count(cell.orders)}</td>
-                      <td class="num">{cell.revenue === undefined ? '—' : count(cell.revenue)}</td>
+                      <td class="num">{cell.revenue === undefined || !currency ? '—' : money(cell.revenue, currency)}</td>
                     </>
                   )}
                 </tr>

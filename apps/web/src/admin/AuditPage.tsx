@@ -3,17 +3,29 @@ import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { Sale, SalesPage } from '../api/types';
 import { ErrorBox, Show } from '../components';
-import { count } from '../format';
+import { count, majorUnits, money, shortDateTime } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
-import { allShows } from './showList';
+import { allShows, type ShowRow } from './showList';
 
 const PAGE = 50;
 const EXPORT_PAGE = 1_000;
-const COLUMNS: Array<keyof Sale> = ['ticketId', 'seatId', 'ticketNumber', 'tier', 'price', 'customerId', 'orderId', 'soldAt'];
+/**
+ * The CSV's columns: `soldAt` in ISO 8601 UTC (its header says so), the venue's `timeZone` to
+ * read it in, and `price` in major units (12.50) with its `currency`: no bare cents.
+ */
+export const CSV_HEADER = ['soldAtUtc', 'timeZone', 'ticketId', 'seatId', 'ticketNumber', 'tier', 'price', 'currency', 'customerId', 'orderId'];
+
+export function csvRow(sale: Sale, timeZone: string): string {
+  const values = [sale.soldAt, timeZone, sale.ticketId, sale.seatId, sale.ticketNumber, sale.tier, majorUnits(sale.price, sale.currency), sale.currency, sale.customerId, sale.orderId];
+  return `${values.map(csvField).join(',')}\n`;
+}
 
 export function AuditPage({ showId }: { showId?: string }) {
   const shows = useAsync(allShows, []);
+  const row = shows.state === 'done' ? shows.value.find((r) => r.showId === showId) : undefined;
+  usePageTitle(shows.state === 'loading' ? undefined : row ? `Sales audit · ${row.eventName}` : 'Sales audit');
   return (
     <section>
       <h1>Sales audit</h1>
@@ -34,12 +46,14 @@ export function AuditPage({ showId }: { showId?: string }) {
           </label>
         )}
       </Show>
-      {showId ? <SalesTable showId={showId} key={showId} /> : null}
+      {showId && shows.state !== 'loading' ? <SalesTable showId={showId} row={row} key={showId} /> : null}
     </section>
   );
 }
 
-function SalesTable({ showId }: { showId: string }) {
+function SalesTable({ showId, row }: { showId: string; row: ShowRow | undefined }) {
+  // An admin may audit a show whose definition is gone: then its times are read in UTC.
+  const timeZone = row?.timeZone ?? 'UTC';
   // The cursors of the pages seen so far: `after` of page n is cursors[n].
   const [cursors, setCursors] = useState<number[]>([0]);
   const [pageIndex, setPageIndex] = useState(0);
@@ -67,17 +81,22 @@ function SalesTable({ showId }: { showId: string }) {
   return (
     <div>
       <ErrorBox message={error} />
-      <CsvExport showId={showId} />
+      <CsvExport showId={showId} timeZone={timeZone} />
+      <div class="table-scroll" role="region" aria-label="Sold tickets" tabIndex={0}>
       <table class="table" data-testid="sales">
         <caption>
-          Sold tickets in the order the log recorded them, page {pageIndex + 1}
+          Sold tickets in the order the log recorded them, page {pageIndex + 1}; times in {timeZone}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Sold at (UTC)</th>
+            <th scope="col">Sold at</th>
             <th scope="col">Ticket</th>
             <th scope="col">Seat / number</th>
             <th scope="col">Tier</th>
+            <th scope="col" class="num">
+              Price
+            </th>
+            <th scope="col">Currency</th>
             <th scope="col">Customer</th>
             <th scope="col">Order</th>
           </tr>
@@ -85,12 +104,18 @@ function SalesTable({ showId }: { showId: string }) {
         <tbody>
           {page?.items.map((sale) => (
             <tr key={sale.ticketId}>
-              <td>{sale.soldAt}</td>
+              <td>
+                <time dateTime={sale.soldAt}>{shortDateTime(sale.soldAt, timeZone, true)}</time>
+              </td>
               <td>
                 <code>{sale.ticketId}</code>
               </td>
               <td>{sale.seatId ?? `#${sale.ticketNumber ?? ''}`}</td>
               <td>{sale.tier}</td>
+              <td class="num" data-testid="sale-price">
+                {money(sale.price, sale.currency)}
+              </td>
+              <td data-testid="sale-currency">{sale.currency}</td>
               <td>
                 <code>{sale.customerId}</code>
               </td>
@@ -101,6 +126,7 @@ function SalesTable({ showId }: { showId: string }) {
           ))}
         </tbody>
       </table>
+      </div>
       {page && page.items.length === 0 ? <p class="muted">No sales on this page.</p> : null}
       <p>
         <button type="button" disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>
@@ -115,7 +141,7 @@ function SalesTable({ showId }: { showId: string }) {
 }
 
 /** Pages through every sale and saves them as one CSV file, with a running count and a way to stop. */
-function CsvExport({ showId }: { showId: string }) {
+function CsvExport({ showId, timeZone }: { showId: string; timeZone: string }) {
   const [rows, setRows] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
@@ -124,7 +150,7 @@ function CsvExport({ showId }: { showId: string }) {
     cancelled.current = false;
     setError(null);
     setRows(0);
-    const chunks: string[] = [`${COLUMNS.join(',')}\n`];
+    const chunks: string[] = [`${CSV_HEADER.join(',')}\n`];
     let after = 0;
     let total = 0;
     try {
@@ -134,7 +160,7 @@ function CsvExport({ showId }: { showId: string }) {
           return;
         }
         const result = await api('GET', '/v1/audit/shows/{showId}/sales', { path: { showId }, query: { after, limit: EXPORT_PAGE }, auth: 'admin' });
-        chunks.push(result.items.map((sale) => `${COLUMNS.map((c) => csvField(sale[c])).join(',')}\n`).join(''));
+        chunks.push(result.items.map((sale) => csvRow(sale, timeZone)).join(''));
         total += result.items.length;
         setRows(total);
         if (result.next === null) break;
@@ -169,6 +195,7 @@ function CsvExport({ showId }: { showId: string }) {
           </button>
         </>
       )}
+      <p class="muted">The CSV has one row per ticket: soldAtUtc in ISO 8601 UTC, the venue's timeZone, the price in major units (12.50) and its currency.</p>
       <ErrorBox message={error} />
     </div>
   );

@@ -5,6 +5,7 @@ import type { City } from '../api/types';
 import { ErrorBox, Show } from '../components';
 import { count } from '../format';
 import { navigate } from '../router';
+import { usePageTitle } from '../pageTitle';
 import { useAsync } from '../useAsync';
 import { SEAT_MAP_TEMPLATES, type SeatMapTemplate } from './seatMapTemplates';
 
@@ -16,6 +17,7 @@ export function minorUnits(text: string): number {
 /** An event manager builds a sale: a venue from a seat-map template, an event, then a show with its tiers and rules. */
 export function BuildPage() {
   const cities = useAsync(() => api('GET', '/v1/cities'), []);
+  usePageTitle(cities.state === 'loading' ? undefined : 'New venue, event and show');
   const [venue, setVenue] = useState<{ id: string; template: SeatMapTemplate } | null>(null);
   const [eventId, setEventId] = useState<string | null>(null);
   return (

@@ -3,6 +3,10 @@ import jsQR from 'jsqr';
 import { api, ApiFailure } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { components } from '../api/openapi';
+import { clockTime } from '../format';
+import { usePageTitle } from '../pageTitle';
+import { useAsync } from '../useAsync';
+import { allShows } from './showList';
 
 type CheckIn = components['schemas']['CheckIn'];
 type Counts = components['schemas']['CheckInCounts'];
@@ -38,6 +42,12 @@ export function GatePage({ showId }: { showId: string }) {
   const video = useRef<HTMLVideoElement>(null);
   const busy = useRef(false);
   const gateRef = useRef(gate);
+  // The staff member's shows name this one and give its venue's zone (gate staff may read their own).
+  const shows = useAsync(allShows, []);
+  const row = shows.state === 'done' ? shows.value.find((r) => r.showId === showId) : undefined;
+  const zoneRef = useRef<string | undefined>(undefined);
+  zoneRef.current = row?.timeZone;
+  usePageTitle(shows.state === 'loading' ? undefined : `Gate check-in · ${row?.eventName ?? showId}`);
   gateRef.current = gate;
 
   const refreshCounts = () =>
@@ -50,7 +60,7 @@ export function GatePage({ showId }: { showId: string }) {
       const answer = await api('POST', '/v1/shows/{showId}/checkins', { path: { showId }, body: { payload: scanned.trim(), gate: gateRef.current.trim() }, auth: 'admin' });
       const detail =
         answer.outcome === 'already_admitted' && answer.admittedAt
-          ? `First admitted at ${answer.gate} at ${new Date(answer.admittedAt).toLocaleTimeString()}`
+          ? `First admitted at ${answer.gate} at ${clockTime(answer.admittedAt, zoneRef.current)}`
           : answer.message;
       setShown({ kind: answer.outcome, detail });
       void refreshCounts();
@@ -117,7 +127,10 @@ export function GatePage({ showId }: { showId: string }) {
   return (
     <section class="gate">
       <h1>Gate check-in</h1>
-      <p class="muted">Show {showId}</p>
+      <p class="muted">
+        {row ? `${row.eventName} · ${row.venueName} · ` : ''}
+        <code>{showId}</code>
+      </p>
       <label>
         Gate name{' '}
         <input

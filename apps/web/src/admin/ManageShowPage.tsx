@@ -4,6 +4,7 @@ import { errorMessage } from '../api/messages';
 import type { components } from '../api/openapi';
 import { ErrorBox, Show } from '../components';
 import { count, dateTime, money } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { useAsync, usePolling } from '../useAsync';
 import { minorUnits } from './BuildPage';
 import { RemainingPanel } from './RemainingPanel';
@@ -16,6 +17,7 @@ const REFRESH_MS = 2_000;
 /** One show for its event manager: its prices (change one, see every change and who made it) and its sales as they happen. */
 export function ManageShowPage({ showId }: { showId: string }) {
   const show = useAsync(() => api('GET', '/v1/shows/{showId}', { path: { showId } }), [showId]);
+  usePageTitle(show.state === 'loading' ? undefined : `Manage show ${showId}`);
   const [version, setVersion] = useState(0);
   // Kept here, not in Prices: Prices is drawn anew when the prices reload after a change.
   const [done, setDone] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function ManageShowPage({ showId }: { showId: string }) {
       <Show loaded={show} what="show">
         {(s) => (
           <p class="muted">
-            {s.venue.name} · {dateTime(s.startsAt)} · {count(s.capacity)} {s.kind === 'seated' ? 'seats' : 'tickets'} · holds last {Math.round(s.holdSeconds / 60)} min · at most{' '}
+            {s.venue.name} · {dateTime(s.startsAt, s.timeZone)} · {count(s.capacity)} {s.kind === 'seated' ? 'seats' : 'tickets'} · holds last {Math.round(s.holdSeconds / 60)} min · at most{' '}
             {s.maxTicketsPerCustomer} per customer
           </p>
         )}
@@ -55,7 +57,7 @@ export function ManageShowPage({ showId }: { showId: string }) {
         {counts ? `${count(counts.sold)} sold · ${count(counts.held)} held · ${count(counts.available)} available of ${count(counts.capacity)}` : 'Loading counts…'}
       </p>
       <RemainingPanel showId={showId} />
-      <SalesChart showId={showId} sold={counts?.sold ?? 0} />
+      <SalesChart timeZone={show.state === 'done' ? show.value.timeZone : undefined} showId={showId} sold={counts?.sold ?? 0} />
     </section>
   );
 }

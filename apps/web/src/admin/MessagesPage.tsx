@@ -5,6 +5,7 @@ import type { ShowMessage, ShowView } from '../api/types';
 import { ErrorBox, Show } from '../components';
 import { dateTime } from '../format';
 import { Link } from '../router';
+import { usePageTitle } from '../pageTitle';
 import { useAsync, usePolling } from '../useAsync';
 
 const REFRESH_MS = 2_000;
@@ -13,6 +14,7 @@ const REFRESH_MS = 2_000;
 export function MessagesPage({ showId }: { showId: string }) {
   const [version, setVersion] = useState(0);
   const show = useAsync(() => api('GET', '/v1/shows/{showId}', { path: { showId } }), [showId]);
+  usePageTitle(show.state === 'loading' ? undefined : `Messages · ${showId}`);
   return (
     <section>
       <p class="crumbs">
@@ -23,7 +25,7 @@ export function MessagesPage({ showId }: { showId: string }) {
         {(loaded) => (
           <>
             <p>
-              <code>{loaded.id}</code> · {dateTime(loaded.startsAt)}
+              <code>{loaded.id}</code> · {dateTime(loaded.startsAt, loaded.timeZone)}
             </p>
             <MessageForm show={loaded} onPosted={() => setVersion((v) => v + 1)} />
             <SentMessages showId={showId} version={version} />

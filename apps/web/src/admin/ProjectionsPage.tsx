@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { ProjectionStatus } from '../api/types';
 import { ErrorBox } from '../components';
+import { usePageTitle } from '../pageTitle';
 import { count, dateTime } from '../format';
 
 /** Status is re-read every second while a rebuild runs, every three otherwise. */
@@ -11,6 +12,7 @@ export function ProjectionsPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [kick, setKick] = useState(0);
+  usePageTitle(list === null && error === null ? undefined : 'Projections');
 
   useEffect(() => {
     let stopped = false;

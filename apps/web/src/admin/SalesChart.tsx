@@ -3,13 +3,20 @@ import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { SalesOverTime } from '../api/types';
 import { ErrorBox } from '../components';
-import { count } from '../format';
+import { count, shortDateTime } from '../format';
+import { barsFor } from './chartBars';
 
 /** Re-read when the sold count moves, but at most this often: grouping a big show's sales is not free. */
 const MIN_REFRESH_MS = 5_000;
 
-/** Tickets sold per bucket of time, as bars; the same figures are in a table for screen readers. */
-export function SalesChart({ showId, sold }: { showId: string; sold: number }) {
+const WIDTH = 600;
+const HEIGHT = 160;
+
+/**
+ * Tickets sold per bucket of time as bars (one bucket or sixty read alike), labelled in the
+ * venue's time zone; a sentence sums it up for everyone, and the figures are in a table.
+ */
+export function SalesChart({ showId, sold, timeZone }: { showId: string; sold: number; timeZone?: string }) {
   const [data, setData] = useState<SalesOverTime | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState(0);
@@ -34,43 +41,45 @@ export function SalesChart({ showId, sold }: { showId: string; sold: number }) {
     };
   }, [showId, sold]);
 
-  const width = 600;
-  const height = 160;
   const buckets = data?.showId === showId ? data.buckets : [];
+  const bucketSeconds = data?.bucketSeconds ?? 60;
+  const unit = labelFor(bucketSeconds);
+  const seconds = bucketSeconds < 60;
+  const label = (at: string | number) => shortDateTime(at, timeZone, seconds);
+  const bars = barsFor(buckets, bucketSeconds);
   const max = Math.max(1, ...buckets.map((b) => b.sold));
-  const first = buckets.length > 0 ? Date.parse(buckets[0].at) : 0;
-  const last = buckets.length > 0 ? Date.parse(buckets[buckets.length - 1].at) : 0;
-  const step = (data?.bucketSeconds ?? 60) * 1000;
-  const slots = Math.max(1, Math.round((last - first) / step) + 1);
-  const barWidth = width / slots;
-  const unit = labelFor(data?.bucketSeconds ?? 60);
+  const busiest = buckets.reduce<SalesOverTime['buckets'][number] | undefined>((best, b) => (!best || b.sold > best.sold ? b : best), undefined);
+  const lastAt = buckets.length > 0 ? Date.parse(buckets[buckets.length - 1].at) + bucketSeconds * 1000 : 0;
+  const summary =
+    buckets.length === 0 || !busiest
+      ? 'No sales yet.'
+      : `${count(data?.sold ?? 0)} tickets sold between ${label(buckets[0].at)} and ${label(lastAt)}, in ${count(buckets.length)} ${buckets.length === 1 ? 'slot' : 'slots'} of ${/^\d/.test(unit) ? unit : `one ${unit}`} with sales; the busiest (from ${label(busiest.at)}) sold ${count(busiest.sold)}.`;
 
   return (
-    <figure class="chart">
+    <figure class="chart" data-testid="sales-chart">
       <figcaption>
-        Sales over time of <code>{showId}</code>: {count(data?.sold ?? 0)} tickets, per {unit}
+        Sales over time of <code>{showId}</code>, per {unit}
+        {timeZone ? `, times in ${timeZone}` : ''}
       </figcaption>
       <ErrorBox message={error} />
-      {buckets.length === 0 ? (
-        <p class="muted">No sales yet.</p>
-      ) : (
-        <svg viewBox={`0 0 ${width} ${height + 20}`} class="chart-svg" role="img" aria-label={`Bar chart of tickets sold per ${unit}`}>
-          <line x1="0" y1={height} x2={width} y2={height} stroke="#9ca3af" />
-          {buckets.map((b) => {
-            const slot = Math.round((Date.parse(b.at) - first) / step);
-            const h = (b.sold / max) * (height - 10);
-            return <rect x={slot * barWidth + 1} y={height - h} width={Math.max(1, barWidth - 2)} height={h} fill="#2563eb" />;
-          })}
-          <text x="0" y={height + 15} font-size="11">
-            {new Date(first).toLocaleString()}
-          </text>
-          <text x={width} y={height + 15} font-size="11" text-anchor="end">
-            {new Date(last).toLocaleString()}
-          </text>
-          <text x="2" y="10" font-size="11">
-            max {count(max)} per {unit}
-          </text>
-        </svg>
+      <p data-testid="chart-summary">{summary}</p>
+      {buckets.length === 0 ? null : (
+        <>
+          {/* Labels in HTML, not in the drawing: they stay readable when a phone shrinks the chart. */}
+          <p class="chart-max" aria-hidden="true">
+            ▲ {count(max)} per {unit}
+          </p>
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="chart-svg" aria-hidden="true" data-bars={bars.length}>
+            <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} stroke="#6b7280" />
+            {bars.map((bar) => (
+              <rect key={bar.at} x={bar.x} y={HEIGHT - 1 - bar.height} width={bar.width} height={bar.height} fill="#1d4ed8" data-sold={bar.sold} />
+            ))}
+          </svg>
+          <div class="chart-axis" aria-hidden="true">
+            <span>{label(buckets[0].at)}</span>
+            {buckets.length > 1 ? <span>{label(lastAt)}</span> : null}
+          </div>
+        </>
       )}
       {buckets.length > 0 ? (
         <details>
@@ -78,14 +87,16 @@ export function SalesChart({ showId, sold }: { showId: string; sold: number }) {
           <table class="table">
             <thead>
               <tr>
-                <th scope="col">From</th>
-                <th scope="col" class="num">Sold</th>
+                <th scope="col">From{timeZone ? ` (${timeZone})` : ''}</th>
+                <th scope="col" class="num">
+                  Sold
+                </th>
               </tr>
             </thead>
             <tbody>
               {buckets.map((b) => (
-                <tr>
-                  <td>{new Date(b.at).toLocaleString()}</td>
+                <tr key={b.at}>
+                  <td>{label(b.at)}</td>
                   <td class="num">{count(b.sold)}</td>
                 </tr>
               ))}

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Availability } from '../api/types';
 import { ErrorBox, Show } from '../components';
-import { count, dateTime } from '../format';
+import { count, dateTime, money } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
 import { useAsync, usePolling } from '../useAsync';
 import { RemainingPanel } from './RemainingPanel';
@@ -15,6 +16,7 @@ const REFRESH_MS = 2_000;
 
 export function ShowsAdminPage() {
   const shows = useAsync(allShows, []);
+  usePageTitle(shows.state === 'done' ? `Shows (${shows.value.length})` : shows.state === 'error' ? 'Shows' : undefined);
   return (
     <section>
       <h1>Shows</h1>
@@ -44,8 +46,9 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
   return (
     <>
       <ErrorBox message={error} />
+      <div class="table-scroll" role="region" aria-label="Shows" tabIndex={0}>
       <table class="table" data-testid="admin-shows">
-        <caption class="sr-only">Shows with their ticket counts, refreshed every two seconds</caption>
+        <caption class="sr-only">Shows with their start in the venue's time zone, ticket counts (refreshed every two seconds) and revenue as of the page's load</caption>
         <thead>
           <tr>
             <th scope="col">Show</th>
@@ -54,7 +57,10 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
             <th scope="col" class="num">Available</th>
             <th scope="col" class="num">Held</th>
             <th scope="col" class="num">Sold</th>
-            <th scope="col" />
+            <th scope="col" class="num">Revenue</th>
+            <th scope="col">
+              <span class="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -68,12 +74,15 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
                     {row.venueName} · <code>{row.showId}</code>
                   </div>
                 </th>
-                <td>{dateTime(row.startsAt)}</td>
+                <td data-testid="starts">{dateTime(row.startsAt, row.timeZone)}</td>
                 <td class="num">{c ? count(c.capacity) : '…'}</td>
                 <td class="num">{c ? count(c.available) : '…'}</td>
                 <td class="num">{c ? count(c.held) : '…'}</td>
                 <td class="num" data-testid="sold">
                   {c ? count(c.sold) : '…'}
+                </td>
+                <td class="num" data-testid="revenue">
+                  {row.revenue.length === 0 ? '—' : row.revenue.map((r) => money(r.amount, r.currency)).join(' + ')}
                 </td>
                 <td>
                   <button type="button" class="link" onClick={() => setChart(row.showId)} aria-pressed={chart === row.showId}>
@@ -93,8 +102,9 @@ function ShowsTable({ rows }: { rows: ShowRow[] }) {
           })}
         </tbody>
       </table>
+      </div>
       {chart ? <RemainingPanel showId={chart} /> : null}
-      {chart ? <SalesChart showId={chart} sold={counts[chart]?.sold ?? 0} /> : null}
+      {chart ? <SalesChart showId={chart} timeZone={rows.find((r) => r.showId === chart)?.timeZone} sold={counts[chart]?.sold ?? 0} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../api/messages';
 import type { OrganisationDetail, StaffRole, StaffUser } from '../api/types';
 import { ErrorBox, Notice, Show } from '../components';
 import { dateTime } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { useAsync } from '../useAsync';
 import { useStaff } from './AdminGate';
 import { allShows } from './showList';
@@ -22,6 +23,7 @@ export function StaffPage() {
     () => (organisationId ? api('GET', '/v1/admin/organisations/{organisationId}', { auth: 'admin', path: { organisationId } }) : Promise.resolve(null)),
     [organisationId, reload],
   );
+  usePageTitle(detail.state === 'loading' ? undefined : detail.state === 'done' && detail.value ? `Staff · ${detail.value.name}` : 'Staff');
   return (
     <section>
       <h1>Staff</h1>
@@ -211,7 +213,7 @@ function NewUser({ organisationId, onCreated }: { organisationId: string; onCrea
                     checked={showIds.includes(row.showId)}
                     onChange={(e) => setShowIds((ids) => (e.currentTarget.checked ? [...ids, row.showId] : ids.filter((id) => id !== row.showId)))}
                   />{' '}
-                  {row.eventName} · {dateTime(row.startsAt)}
+                  {row.eventName} · {dateTime(row.startsAt, row.timeZone)}
                 </label>
               ))}
             </fieldset>

@@ -710,6 +710,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/receipts/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's tickets, by the signed token of its receipt link
+         * @description The token is the last part of the link in the receipt email (`/receipts/<token>`). A token that is not one (wrong shape) is 400 naming `token`; one whose signature does not hold (forged or altered) is 403 receipt_link_invalid.
+         */
+        get: operations["ReceiptsController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shows/{showId}": {
         parameters: {
             query?: never;
@@ -1217,7 +1237,7 @@ export interface components {
              * @description A stable code to branch on (see the README's error table)
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "too_many_places" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "ticket_not_found" | "order_not_found" | "ticket_already_admitted" | "ticket_refunded" | "order_checked_in" | "transfer_refused" | "price_unchanged" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
+            error: "invalid_request" | "invalid_json" | "invalid_utf8" | "invalid_seat" | "too_deep" | "bad_request" | "unauthorized" | "payment_declined" | "forbidden" | "not_permitted" | "queue_pass_required" | "queue_pass_invalid" | "proof_of_work_required" | "proof_of_work_invalid" | "receipt_link_invalid" | "not_found" | "hold_not_found" | "not_hold_owner" | "waitlist_entry_not_found" | "web_not_built" | "method_not_allowed" | "not_acceptable" | "seats_unavailable" | "hold_already_purchased" | "already_exists" | "already_waiting" | "waitlist_entry_not_waiting" | "too_many_places" | "not_hot_onsale" | "seats_available" | "sold_out" | "idempotency_key_reused" | "conflict" | "ticket_not_found" | "order_not_found" | "ticket_already_admitted" | "ticket_refunded" | "order_checked_in" | "transfer_refused" | "price_unchanged" | "rebuild_in_progress" | "not_rebuildable" | "hold_expired" | "hold_released" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "limit_exceeded" | "idempotency_key_mismatch" | "rate_limited" | "too_many_listeners" | "headers_too_large" | "store_unavailable" | "not_ready" | "shutting_down";
             /** @description For people; may change */
             message: string;
         } & {
@@ -1243,6 +1263,8 @@ export interface components {
              * @description The earliest matching show that has not started; null when none
              */
             nextShowAt: string | null;
+            /** @description The IANA time zone of that show's venue (its city's), to show its time in; null when no next show */
+            nextShowTimeZone: string | null;
             performer: components["schemas"]["PerformerRef"];
         };
         EventShow: {
@@ -1253,6 +1275,8 @@ export interface components {
              * @description ISO 8601 with a zone or offset
              */
             startsAt: string;
+            /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
+            timeZone: string;
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
         };
@@ -1453,6 +1477,8 @@ export interface components {
             serviceFeePerTicket: number;
             /** @description serviceFeePerTicket × tickets */
             serviceFees: number;
+            /** @description The event, venue and start of the show (GET /v1/orders/{orderId} and GET /v1/customers/me/orders; absent if the show left the catalog) */
+            show?: components["schemas"]["OrderShow"];
             showId: string;
             tickets: components["schemas"]["OrderTicket"][];
             /** @description The tickets' prices added up */
@@ -1474,6 +1500,20 @@ export interface components {
             refundedAt: string;
             showId: string;
             ticketIds: string[];
+        };
+        /** @description What an order is for, to name it without asking the catalog */
+        OrderShow: {
+            cityName: string;
+            eventId: string;
+            eventName: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with a zone or offset
+             */
+            startsAt: string;
+            /** @description The venue's IANA time zone, e.g. Europe/Amsterdam: show `startsAt` in it */
+            timeZone: string;
+            venueName: string;
         };
         OrdersPage: {
             items: components["schemas"]["Order"][];
@@ -1598,6 +1638,21 @@ export interface components {
             /** @enum {string} */
             status: "rebuilding";
         };
+        Receipt: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
+             */
+            purchasedAt: string;
+            show: components["schemas"]["OrderShow"];
+            showId: string;
+            tickets: components["schemas"]["OrderTicket"][];
+            /** @description integer minor units (cents) */
+            total: number;
+        };
         /** @description The global remaining count: estimate within [lower, upper] (docs/datacenters.md §8) */
         Remaining: {
             /**
@@ -1620,6 +1675,8 @@ export interface components {
             upper: number;
         };
         Sale: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
             customerId: string;
             orderId: string;
             /** @description integer minor units (cents) */
@@ -1709,16 +1766,29 @@ export interface components {
         };
         SeatMap: {
             sections: components["schemas"]["SeatSection"][];
+            stage?: components["schemas"]["SeatMapStage"];
+        };
+        /** @description Where the performance is (stage, screen, pitch), in the sections' units */
+        SeatMapStage: {
+            height: number;
+            label: string;
+            width: number;
+            x: number;
+            y: number;
         };
         SeatRange: {
             from: number;
             to: number;
         };
         SeatRow: {
+            /** @description Companion seats: seats of the row beside a wheelchair space */
+            companion?: components["schemas"]["SeatRange"][];
             row: string;
             /** @description A count (seats 1..n) or number ranges with gaps for aisles */
             seats: number | components["schemas"]["SeatRange"][];
             tier: string;
+            /** @description Wheelchair spaces: numbers in the row's numbering that hold no seat (a gap in seats) */
+            wheelchair?: components["schemas"]["SeatRange"][];
         };
         SeatSection: {
             height: number;
@@ -1803,6 +1873,8 @@ export interface components {
              */
             startsAt: string;
             tiers: components["schemas"]["PriceTier"][];
+            /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
+            timeZone: string;
             /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
             vatBasisPoints: number;
             venue: components["schemas"]["VenueSummary"];
@@ -1817,8 +1889,17 @@ export interface components {
                 /** @enum {string} */
                 kind: "seated" | "general";
                 organisationId?: string;
+                /** @description What its sold tickets brought in, one entry per currency (minor units), from the sales read model; empty before the first sale */
+                revenue: {
+                    /** @description integer minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency: string;
+                }[];
                 showId: string;
                 startsAt: string;
+                /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
+                timeZone: string;
                 venueName: string;
             }[];
         };
@@ -4855,6 +4936,66 @@ export interface operations {
             };
             /** @description No bearer token, or one the API does not know */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Cannot serve now (store without quorum, starting or stopping, too many listeners); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description A malformed request; `error` says which rule and `details.field` which field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the right for this call */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

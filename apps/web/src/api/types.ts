@@ -40,6 +40,8 @@ export type PurchaseRequest = Schemas['PurchaseRequest'];
 export type OrderTicket = Schemas['OrderTicket'];
 export type Order = Schemas['Order'];
 export type OrdersPage = Schemas['OrdersPage'];
+export type OrderShow = Schemas['OrderShow'];
+export type Receipt = Schemas['Receipt'];
 
 // Waiting line
 export type JoinWaitlistRequest = Schemas['JoinWaitlistRequest'];

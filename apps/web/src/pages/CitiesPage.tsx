@@ -1,10 +1,12 @@
 import { api } from '../api/client';
 import { Show } from '../components';
+import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 
 export function CitiesPage() {
   const cities = useAsync(() => api('GET', '/v1/cities'), []);
+  usePageTitle(cities.state === 'loading' ? undefined : 'Find tickets by city');
   return (
     <section>
       <h1>Find tickets</h1>

@@ -1,15 +1,18 @@
 import { api } from '../api/client';
 import { Show } from '../components';
 import { dateTime } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 
 export function EventPage({ eventId }: { eventId: string }) {
+  // The cities only name the venues' towns: each show carries its venue's time zone.
   const loaded = useAsync(() => Promise.all([api('GET', '/v1/events/{eventId}', { path: { eventId } }), api('GET', '/v1/cities')]), [eventId]);
+  usePageTitle(loaded.state === 'done' ? loaded.value[0].name : loaded.state === 'error' ? 'Event not found' : undefined);
   return (
     <Show loaded={loaded} what="the event">
       {([event, cities]) => {
-        const zone = (cityId: string) => cities.find((c) => c.id === cityId);
+        const city = (cityId: string) => cities.find((c) => c.id === cityId);
         return (
           <section>
             <p class="crumbs">
@@ -26,9 +29,9 @@ export function EventPage({ eventId }: { eventId: string }) {
               {event.shows.map((show) => (
                 <li key={show.id}>
                   <Link href={`/shows/${encodeURIComponent(show.id)}`} class="card">
-                    <strong>{dateTime(show.startsAt, zone(show.venue.cityId)?.timeZone)}</strong>
+                    <strong>{dateTime(show.startsAt, show.timeZone)}</strong>
                     <span>
-                      {show.venue.name}, {zone(show.venue.cityId)?.name ?? show.venue.cityId}
+                      {show.venue.name}, {city(show.venue.cityId)?.name ?? show.venue.cityId}
                     </span>
                     <span class="muted">{show.kind === 'seated' ? 'Pick your seats' : 'General admission'}</span>
                   </Link>

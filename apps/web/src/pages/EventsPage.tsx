@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { EventListItem } from '../api/types';
 import { ErrorBox, Loading } from '../components';
 import { dateTime } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
 import { fuzzyScore } from '../search/fuzzy';
 import { useAsync } from '../useAsync';
@@ -25,6 +26,11 @@ export function EventsPage({ cityId }: { cityId?: string }) {
   const [error, setError] = useState<string | null>(null);
   const cities = useAsync(() => api('GET', '/v1/cities'), []);
   const city = cities.state === 'done' ? cities.value.find((c) => c.id === cityId) : undefined;
+  const heading = cityId ? `What's on in ${city?.name ?? cityId}` : 'All events';
+  // Named once the first list has loaded; a new filter reloads the list but must not move the focus.
+  const listed = useRef(false);
+  if (events !== null || error !== null) listed.current = true;
+  usePageTitle(!listed.current || (cityId && cities.state === 'loading') ? undefined : heading);
 
   useEffect(() => {
     let current = true;
@@ -66,7 +72,7 @@ export function EventsPage({ cityId }: { cityId?: string }) {
       <p class="crumbs">
         <Link href="/">Cities</Link> › {cityId ? (city?.name ?? cityId) : 'All events'}
       </p>
-      <h1>{cityId ? `What's on in ${city?.name ?? cityId}` : 'All events'}</h1>
+      <h1>{heading}</h1>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search
@@ -94,7 +100,7 @@ export function EventsPage({ cityId }: { cityId?: string }) {
                 <Link class="card" href={`/events/${encodeURIComponent(event.id)}`}>
                   <strong>{event.name}</strong>
                   <span>{event.performer.name}</span>
-                  <span class="muted">{event.category}{event.nextShowAt ? ` · next ${dateTime(event.nextShowAt, city?.timeZone)}` : ''}</span>
+                  <span class="muted">{event.category}{event.nextShowAt ? ` · next ${dateTime(event.nextShowAt, event.nextShowTimeZone ?? undefined)}` : ''}</span>
                 </Link>
               </li>
             ))}

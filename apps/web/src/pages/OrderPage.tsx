@@ -1,53 +1,38 @@
 import { api } from '../api/client';
-import { seatName } from '../api/messages';
 import { Show } from '../components';
 import { dateTime, money } from '../format';
+import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 import { HolderMessages } from './HolderMessages';
 import { OrderCharges } from './OrderCharges';
-import { TicketQr } from './TicketQr';
+import { OrderShowDetails, sectionNames, showTitle } from './orderShow';
+import { TicketList } from './TicketList';
+import './orders.css';
 
 async function loadOrder(orderId: string) {
   const order = await api('GET', '/v1/orders/{orderId}', { path: { orderId }, auth: 'customer' });
-  const show = await api('GET', '/v1/shows/{showId}', { path: { showId: order.showId } });
-  const [event, cities] = await Promise.all([api('GET', '/v1/events/{eventId}', { path: { eventId: show.eventId } }), api('GET', '/v1/cities')]);
-  return { order, show, event, city: cities.find((c) => c.id === show.venue.cityId) };
+  const show = await api('GET', '/v1/shows/{showId}', { path: { showId: order.showId } }).catch(() => undefined);
+  return { order, sections: sectionNames(show) };
 }
 
 export function OrderPage({ orderId }: { orderId: string }) {
   const loaded = useAsync(() => loadOrder(orderId), [orderId]);
+  usePageTitle(loaded.state === 'done' ? `Your tickets: ${showTitle(loaded.value.order.show, loaded.value.order.showId)}` : loaded.state === 'error' ? 'Order not found' : undefined);
   return (
     <Show loaded={loaded} what="your tickets">
-      {({ order, show, event, city }) => (
+      {({ order, sections }) => (
         <section>
           <p class="crumbs">
-            <Link href="/orders">My orders</Link> › Order {order.orderId.slice(0, 8)}
+            <Link href="/orders">My orders</Link> › {order.show?.eventName ?? `Order ${order.orderId.slice(0, 8)}`}
           </p>
           <h1>Your tickets</h1>
+          {order.show ? <OrderShowDetails show={order.show} /> : <p>Show {order.showId}</p>}
           <p role="status" class="success">
-            Paid {money(order.total, order.currency)} on {dateTime(order.purchasedAt)}. Show these at the entrance.
+            Paid {money(order.total, order.currency)} on {dateTime(order.purchasedAt, order.show?.timeZone)}. Show these at the entrance.
           </p>
           <OrderCharges order={order} />
-          <p>
-            <strong>{event.name}</strong> · {show.venue.name}, {city?.name ?? show.venue.cityId} · {dateTime(show.startsAt, city?.timeZone)}
-          </p>
-          <ul class="tickets" data-testid="tickets">
-            {order.tickets.map((ticket) => (
-              <li class="ticket" key={ticket.ticketId}>
-                <TicketQr text={ticket.pass ?? ticket.ticketId} label={`QR code of ticket ${ticket.ticketId}`} />
-                <div>
-                  <strong>{ticket.seatId ? seatName(ticket.seatId) : `Ticket #${ticket.ticketNumber ?? ''}`}</strong>
-                  <div>
-                    {ticket.tier} · {money(ticket.price, ticket.currency)}
-                  </div>
-                  <div class="muted">
-                    Ticket id <code data-testid="ticket-id">{ticket.ticketId}</code>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <TicketList tickets={order.tickets} sections={sections} />
           <button type="button" onClick={() => window.print()}>
             Print tickets
           </button>

@@ -6,10 +6,12 @@ import { ErrorBox, LiveDot, Show } from '../components';
 import { count, dateTime, money } from '../format';
 import { openShowFeed } from '../live/showFeed';
 import { Link, navigate } from '../router';
-import { tierColour, venueLayout, type SeatSpot, type SectionLayout, type VenueLayout } from '../seatmap/layout';
+import { seatLabel, venueLayout, type SeatSpot, type SectionLayout, type VenueLayout } from '../seatmap/layout';
 import { SeatStatuses } from '../seatmap/seatStatuses';
-import { SectionSeats } from '../seatmap/SectionSeats';
+import { SectionSeats, WheelchairIcon } from '../seatmap/SectionSeats';
+import { tierColour } from '../seatmap/tierColour';
 import { VenueOverview } from '../seatmap/VenueOverview';
+import { usePageTitle } from '../pageTitle';
 import { useAsync } from '../useAsync';
 import { WaitlistOffer } from './WaitlistOffer';
 import { passFor, passHeader } from '../onsale/queuePass';
@@ -82,6 +84,9 @@ function ShowBody({ show, event, city, layout }: Loaded) {
   };
 
   const zone = city?.timeZone;
+  usePageTitle(`${event.name}, ${dateTime(show.startsAt, zone)}`);
+  // Nothing free: the picker would be a map of dead seats, so the waiting line (or the word sold out) leads instead.
+  const nothingFree = availability !== null && availability.available === 0;
   return (
     <section>
       <p class="crumbs">
@@ -102,7 +107,13 @@ function ShowBody({ show, event, city, layout }: Loaded) {
         </p>
       ) : null}
       <ErrorBox message={message} />
-      {show.kind === 'seated' && layout ? (
+      {nothingFree && availability.held > 0 ? <WaitlistOffer show={show} setMessage={setMessage} /> : null}
+      {nothingFree && availability.held === 0 ? (
+        <p class="notice" data-testid="sold-out">
+          Sold out: every ticket is sold, so none can come free.
+        </p>
+      ) : null}
+      {nothingFree ? null : show.kind === 'seated' && layout ? (
         <SeatPicker
           show={show}
           event={event}
@@ -118,8 +129,6 @@ function ShowBody({ show, event, city, layout }: Loaded) {
       ) : (
         <GeneralPicker show={show} event={event} availability={availability} setMessage={setMessage} />
       )}
-      {availability && availability.available === 0 && availability.held > 0 ? <WaitlistOffer show={show} setMessage={setMessage} /> : null}
-      {availability && availability.available === 0 && availability.held === 0 ? <p class="notice">Sold out: every ticket is sold, so none can come free.</p> : null}
     </section>
   );
 }
@@ -151,11 +160,16 @@ const OVERVIEW_ABOVE_SEATS = 1_500;
 function SeatPicker({ show, event, layout, statuses, version, selected, setSelected, flagged, setFlagged, setMessage }: PickerProps) {
   const direct = layout.sections.length === 1 || layout.seatCount <= OVERVIEW_ABOVE_SEATS;
   const [zoomed, setZoomed] = useState<SectionLayout | null>(direct ? layout.sections[0] : null);
+  // The section just closed: "Whole venue" gives its entry in the overview the focus back.
+  const [closed, setClosed] = useState<string | undefined>(undefined);
+  const [numbers, setNumbers] = useState(false);
   const [busy, setBusy] = useState(false);
   const price = new Map(show.tiers.map((t) => [t.tier, t]));
+  const sectionOf = new Map(layout.sections.map((s) => [s.id, s]));
   const valid = [...selected.values()].filter((s) => !flagged.has(s.id));
   const total = valid.reduce((sum, s) => sum + (price.get(s.tier)?.price ?? 0), 0);
   const currency = show.tiers[0]?.currency ?? 'EUR';
+  const nameOf = (seat: SeatSpot) => seatLabel(seat, sectionOf.get(seat.section));
 
   const freeBySection = useMemo(() => {
     const free = new Map<string, number>();
@@ -175,7 +189,7 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
       setMessage(null);
     } else {
       if (statuses.status(seat.id) !== 'available') {
-        setMessage(`${seatName(seat.id)} is ${statuses.status(seat.id)}: pick a free seat.`);
+        setMessage(`${nameOf(seat)} is ${statuses.status(seat.id)}: pick a free seat.`);
         return;
       }
       if (next.size >= show.maxTicketsPerCustomer) {
@@ -200,40 +214,70 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
     }
   };
 
+  const open = (section: SectionLayout) => {
+    setClosed(undefined);
+    setZoomed(section);
+  };
+  const close = () => {
+    setClosed(zoomed?.id);
+    setZoomed(null);
+  };
+  const stageLabel = layout.stage?.label ?? (direct ? 'Screen' : 'Stage');
+  const holdLabel = busy
+    ? 'Holding…'
+    : flagged.size > 0
+      ? 'Hold: first remove the taken seats'
+      : valid.length === 0
+        ? 'Pick seats to hold them'
+        : `Hold ${valid.length} seat${valid.length === 1 ? '' : 's'} · ${money(total, currency)}`;
+
   return (
     <div class="picker">
       <div class="map">
-        <Legend tiers={show.tiers} />
+        <Legend tiers={show.tiers} accessible={layout.sections.some((s) => s.spaces.length > 0 || s.seats.some((seat) => seat.companion))} />
         {zoomed ? (
           <>
-            {!direct ? (
-              <p>
-                <button type="button" onClick={() => setZoomed(null)}>
+            <div class="map-tools">
+              {!direct ? (
+                <button type="button" onClick={close}>
                   ← Whole venue
-                </button>{' '}
-                <strong>{zoomed.name}</strong> · {freeBySection.get(zoomed.id)} free
+                </button>
+              ) : null}
+              {!direct ? (
+                <h2 class="section-title" data-testid="section-title">
+                  {zoomed.name} <span class="muted">· {freeBySection.get(zoomed.id)} free</span>
+                </h2>
+              ) : null}
+              <label>
+                <input type="checkbox" checked={numbers} onChange={(e) => setNumbers(e.currentTarget.checked)} /> Seat numbers
+              </label>
+            </div>
+            {direct ? (
+              <p class="stage-mark" data-testid="stage-mark">
+                {stageLabel}
               </p>
-            ) : null}
-            <p class="stage" aria-hidden="true">
-              {layout.sections.length === 1 ? 'Screen / stage' : ''}
-            </p>
-            <SectionSeats autoFocus={!direct} section={zoomed} statuses={statuses} version={version} tiers={show.tiers} selected={new Set(selected.keys())} flagged={flagged} onToggle={toggle} />
+            ) : (
+              <p class="front-mark" data-testid="stage-mark">
+                ↑ Front of {zoomed.name}, towards the {stageLabel.toLowerCase()}
+              </p>
+            )}
+            <SectionSeats autoFocus={!direct} section={zoomed} statuses={statuses} version={version} tiers={show.tiers} selected={new Set(selected.keys())} flagged={flagged} onToggle={toggle} showNumbers={numbers} />
           </>
         ) : (
-          <VenueOverview layout={layout} statuses={statuses} version={version} tiers={show.tiers.map((t) => t.tier)} selected={new Set(selected.keys())} onSection={setZoomed} freeBySection={freeBySection} />
+          <VenueOverview layout={layout} statuses={statuses} version={version} selected={new Set(selected.keys())} onSection={open} freeBySection={freeBySection} returnFocusTo={closed} />
         )}
       </div>
       <aside class="basket" aria-label="Your selection">
         <h2>Your seats</h2>
-        {selected.size === 0 ? <p class="muted">Click seats on the map, or move with the arrow keys and press Space.</p> : null}
+        {selected.size === 0 ? <p class="muted">Tap or click seats on the map, or move with the arrow keys and press Space.</p> : null}
         <ul data-testid="selection">
           {[...selected.values()].map((seat) => {
             const p = price.get(seat.tier);
             return (
               <li key={seat.id} class={flagged.has(seat.id) ? 'taken' : ''}>
-                {seatName(seat.id)} · {seat.tier} {p ? money(p.price, p.currency) : ''}
+                {nameOf(seat)} · {seat.tier} {p ? money(p.price, p.currency) : ''}
                 {flagged.has(seat.id) ? <strong class="flag"> taken</strong> : null}{' '}
-                <button type="button" class="link" onClick={() => toggle(seat)} aria-label={`Remove ${seatName(seat.id)}`}>
+                <button type="button" class="link" onClick={() => toggle(seat)} aria-label={`Remove ${nameOf(seat)}`}>
                   remove
                 </button>
               </li>
@@ -243,22 +287,23 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
         <p>
           Total: <strong data-testid="total">{money(total, currency)}</strong>
         </p>
-        <button type="button" class="primary" disabled={valid.length === 0 || busy || flagged.size > 0} onClick={hold}>
-          {busy ? 'Holding…' : `Hold ${valid.length || ''} seat${valid.length === 1 ? '' : 's'}`}
-        </button>
         {flagged.size > 0 ? <p class="muted">Remove the taken seats first.</p> : null}
+        <div class="hold-bar" data-testid="hold-bar">
+          <button type="button" class="primary" disabled={valid.length === 0 || busy || flagged.size > 0} onClick={hold}>
+            {holdLabel}
+          </button>
+        </div>
       </aside>
     </div>
   );
 }
 
-function Legend({ tiers }: { tiers: PriceTier[] }) {
-  const names = tiers.map((t) => t.tier);
+function Legend({ tiers, accessible }: { tiers: PriceTier[]; accessible: boolean }) {
   return (
     <ul class="legend" aria-label="Legend">
       {tiers.map((t) => (
         <li key={t.tier}>
-          <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill={tierColour(names, t.tier)} /></svg> available, {t.tier} {money(t.price, t.currency)}
+          <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill={tierColour(t.tier)} /></svg> {t.tier} {money(t.price, t.currency)}
         </li>
       ))}
       <li>
@@ -270,6 +315,16 @@ function Legend({ tiers }: { tiers: PriceTier[] }) {
       <li>
         <svg width="14" height="14" aria-hidden="true"><path d="M2 2 L12 12 M12 2 L2 12" stroke="#4b5563" stroke-width="2.5" /></svg> sold
       </li>
+      {accessible ? (
+        <>
+          <li>
+            <svg width="16" height="16" aria-hidden="true"><rect x="0" y="0" width="16" height="16" rx="3" fill="#1e3a8a" /><WheelchairIcon x={8} y={8} size={13} /></svg> wheelchair space
+          </li>
+          <li>
+            <svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="5.5" fill="#6b7280" /><circle cx="9" cy="9" r="8" fill="none" stroke="#111827" stroke-width="1.5" stroke-dasharray="3 2" /></svg> companion seat
+          </li>
+        </>
+      ) : null}
     </ul>
   );
 }

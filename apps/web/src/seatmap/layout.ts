@@ -10,6 +10,28 @@ export interface SeatSpot {
   x: number;
   y: number;
   rowIndex: number;
+  /** Across the section in seat widths from its left edge (rows are centred, so it may end in .5): the section view's grid. */
+  column: number;
+  /** A seat for a wheelchair user's companion. */
+  companion: boolean;
+}
+
+/** A wheelchair space: a place in a row with no seat, drawn and labelled on the map. */
+export interface WheelchairSpace {
+  row: string;
+  number: number;
+  rowIndex: number;
+  column: number;
+  x: number;
+  y: number;
+}
+
+export interface StageMark {
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface SectionLayout {
@@ -24,6 +46,11 @@ export interface SectionLayout {
   seats: SeatSpot[];
   /** Seats by row index, left to right: for arrow-key moves. */
   rows: SeatSpot[][];
+  /** Row labels, front first (a row of only wheelchair spaces has no seats to name it). */
+  rowLabels: string[];
+  /** Width of the widest row, in seats: the section view's grid is this many columns. */
+  columns: number;
+  spaces: WheelchairSpace[];
 }
 
 export interface VenueLayout {
@@ -31,6 +58,7 @@ export interface VenueLayout {
   bounds: { x: number; y: number; width: number; height: number };
   seatCount: number;
   byId: Map<string, SeatSpot>;
+  stage?: StageMark;
 }
 
 /**
@@ -41,42 +69,57 @@ export interface VenueLayout {
  */
 export function venueLayout(venue: VenueView): VenueLayout {
   const sections = (venue.seatMap?.sections ?? []).map(sectionLayout);
+  const stage = venue.seatMap?.stage;
   const byId = new Map<string, SeatSpot>();
   for (const section of sections) for (const seat of section.seats) byId.set(seat.id, seat);
-  const minX = Math.min(...sections.map((s) => s.x));
-  const minY = Math.min(...sections.map((s) => s.y));
-  const maxX = Math.max(...sections.map((s) => s.x + s.width));
-  const maxY = Math.max(...sections.map((s) => s.y + s.height));
-  return { sections, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, seatCount: byId.size, byId };
+  const boxes = [...sections, ...(stage ? [stage] : [])];
+  const minX = Math.min(...boxes.map((s) => s.x));
+  const minY = Math.min(...boxes.map((s) => s.y));
+  const maxX = Math.max(...boxes.map((s) => s.x + s.width));
+  const maxY = Math.max(...boxes.map((s) => s.y + s.height));
+  return { sections, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, seatCount: byId.size, byId, ...(stage ? { stage: { ...stage } } : {}) };
 }
 
 function sectionLayout(section: SeatSection): SectionLayout {
-  const numbered = section.rows.map((row) => ({ ...row, numbers: seatNumbers(row.seats) }));
-  const span = Math.max(...numbered.map((row) => row.numbers[row.numbers.length - 1] - row.numbers[0] + 1));
+  const numbered = section.rows.map((row) => {
+    const numbers = seatNumbers(row.seats);
+    const spaces = row.wheelchair ? seatNumbers(row.wheelchair) : [];
+    const all = [...numbers, ...spaces];
+    return { ...row, numbers, spaces, companions: new Set(row.companion ? seatNumbers(row.companion) : []), first: Math.min(...all), last: Math.max(...all) };
+  });
+  const span = Math.max(...numbered.map((row) => row.last - row.first + 1));
   const across = section.width / span;
   const down = section.height / numbered.length;
   const pitch = Math.min(across, down);
   const seats: SeatSpot[] = [];
   const rows: SeatSpot[][] = [];
+  const spaces: WheelchairSpace[] = [];
   numbered.forEach((row, rowIndex) => {
-    const first = row.numbers[0];
-    const rowSpan = row.numbers[row.numbers.length - 1] - first + 1;
-    const left = section.x + ((span - rowSpan) / 2) * across;
+    const indent = (span - (row.last - row.first + 1)) / 2;
     const y = section.y + (rowIndex + 0.5) * down;
-    const line = row.numbers.map((number) => ({
-      id: `${section.id}-${row.row}-${number}`,
-      section: section.id,
-      row: row.row,
-      number,
-      tier: row.tier,
-      x: left + (number - first + 0.5) * across,
-      y,
-      rowIndex,
-    }));
+    const place = (number: number) => {
+      const column = indent + number - row.first;
+      return { column, x: section.x + (column + 0.5) * across, y, rowIndex, row: row.row, number };
+    };
+    const line = row.numbers.map((number) => ({ ...place(number), id: `${section.id}-${row.row}-${number}`, section: section.id, tier: row.tier, companion: row.companions.has(number) }));
     rows.push(line);
     seats.push(...line);
+    spaces.push(...row.spaces.map(place));
   });
-  return { id: section.id, name: section.name, x: section.x, y: section.y, width: section.width, height: section.height, pitch, seats, rows };
+  return {
+    id: section.id,
+    name: section.name,
+    x: section.x,
+    y: section.y,
+    width: section.width,
+    height: section.height,
+    pitch,
+    seats,
+    rows,
+    rowLabels: section.rows.map((row) => row.row),
+    columns: span,
+    spaces,
+  };
 }
 
 function seatNumbers(seats: SeatRow['seats']): number[] {
@@ -84,10 +127,7 @@ function seatNumbers(seats: SeatRow['seats']): number[] {
   return seats.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
 }
 
-/** Tier colours, chosen to stay apart for common colour-vision deficiencies; status never relies on them. */
-const TIER_COLOURS = ['#2563eb', '#d97706', '#7c3aed', '#0d9488', '#db2777', '#65a30d'];
-
-export function tierColour(tiers: string[], tier: string): string {
-  const index = tiers.indexOf(tier);
-  return TIER_COLOURS[(index < 0 ? tiers.length : index) % TIER_COLOURS.length];
+/** How a seat is named wherever the buyer reads it: as the map names its section ("Floor 2, row 1, seat 4"). */
+export function seatLabel(seat: Pick<SeatSpot, 'row' | 'number'>, section: Pick<SectionLayout, 'name'> | undefined): string {
+  return `${section ? `${section.name}, ` : ''}row ${seat.row}, seat ${seat.number}`;
 }

@@ -17,6 +17,10 @@ export interface SeatRow {
   seats: number | SeatRange[];
   /** Price category, e.g. 'vip' | 'regular' | 'economy'; any name the show prices. */
   tier: string;
+  /** Wheelchair spaces: numbers in the row's numbering with no seat (a gap in `seats`), drawn and labelled on the map. */
+  wheelchair?: SeatRange[];
+  /** Companion seats: ordinary seats of the row, beside a wheelchair space, marked on the map. */
+  companion?: SeatRange[];
 }
 
 export interface SeatSection {
@@ -32,8 +36,18 @@ export interface SeatSection {
   rows: SeatRow[];
 }
 
+/** Where the performance is (stage, screen, pitch), in the sections' units: drawn on the map for orientation. */
+export interface SeatMapStage {
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface SeatMap {
   sections: SeatSection[];
+  stage?: SeatMapStage;
 }
 
 /** One seat as the inventory sees it. */

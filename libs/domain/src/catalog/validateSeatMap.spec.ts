@@ -29,6 +29,11 @@ describe('validateSeatMap', () => {
     expect(validateSeatMap({ sections: [section('A', [row('1', 10), row('2', [{ from: 1, to: 4 }, { from: 7, to: 9 }])]), section('B', [row('1', 5)])] })).toBe(22);
   });
 
+  it('accepts wheelchair spaces in a gap, companion seats beside them and a stage; the spaces are not seats', () => {
+    const accessible: SeatRow = { ...row('J', [{ from: 1, to: 4 }, { from: 7, to: 9 }]), wheelchair: [{ from: 5, to: 6 }], companion: [{ from: 4, to: 4 }, { from: 7, to: 7 }] };
+    expect(validateSeatMap({ sections: [section('A', [accessible])], stage: { label: 'Screen', x: 0, y: -3, width: 10, height: 2 } })).toBe(7);
+  });
+
   it.each<[string, SeatMap, string, RegExp]>([
     ['no sections', { sections: [] }, 'seatMap.sections', /at least one section/],
     ['duplicate sections', { sections: [section('A', [row('1', 1)]), section('A', [row('1', 1)])] }, 'seatMap.sections[1].id', /duplicate section A/],
@@ -56,6 +61,9 @@ describe('validateSeatMap', () => {
     ['a row longer than a shard', { sections: [section('A', [row('1', 5_001)])] }, 'seatMap.sections[0].rows[0].seats', /at most 5000/],
     ['a zero-width section', { sections: [section('A', [row('1', 1)], { width: 0 })] }, 'seatMap.sections[0].width', /positive/],
     ['a section without a position', { sections: [section('A', [row('1', 1)], { x: Number.NaN })] }, 'seatMap.sections[0].x', /finite/],
+    ['a wheelchair space on a seat', { sections: [section('A', [{ ...row('J', [{ from: 1, to: 4 }, { from: 7, to: 9 }]), wheelchair: [{ from: 4, to: 5 }] }])] }, 'seatMap.sections[0].rows[0].wheelchair', /space 4 is a seat/],
+    ['a companion seat that is no seat', { sections: [section('A', [{ ...row('J', [{ from: 1, to: 4 }, { from: 7, to: 9 }]), companion: [{ from: 5, to: 5 }] }])] }, 'seatMap.sections[0].rows[0].companion', /seat 5 is not a seat/],
+    ['a stage of no size', { sections: [section('A', [row('1', 1)])], stage: { label: 'Stage', x: 0, y: -5, width: 0, height: 2 } }, 'seatMap.stage.width', /positive/],
   ])('rejects %s, naming the field', (_, map, field, reason) => {
     const details = problem(map);
     expect(details.field).toBe(field);

@@ -1,6 +1,6 @@
 import { invalidRequest } from '../errors';
 import { countRowSeats } from './countSeats';
-import { MAX_SEAT_NUMBER, MAX_SEATS_PER_MAP, MAX_SEATS_PER_ROW, type SeatMap } from './seatMap';
+import { MAX_SEAT_NUMBER, MAX_SEATS_PER_MAP, MAX_SEATS_PER_ROW, type SeatMap, type SeatMapStage, type SeatRow } from './seatMap';
 
 /** '-' is the seat id separator, so it may not appear in section ids or row labels. */
 const LABEL = /^[A-Za-z0-9_]{1,32}$/;
@@ -51,6 +51,7 @@ export function validateSeatMap(map: SeatMap): number {
       rowLabels.add(row.row);
       if (typeof row.tier !== 'string' || row.tier.trim() === '') throw invalidRequest(`${rowAt}.tier`, 'must be a non-empty string');
       validateRowSeats(row.seats, `${rowAt}.seats`);
+      validateMarkedSpaces(row, rowAt);
       const seats = countRowSeats(row);
       if (seats > MAX_SEATS_PER_ROW) {
         throw invalidRequest(`${rowAt}.seats`, `a row may hold at most ${MAX_SEATS_PER_ROW} seats`, { seats });
@@ -59,6 +60,7 @@ export function validateSeatMap(map: SeatMap): number {
     });
   });
 
+  if (map.stage !== undefined) validateStage(map.stage);
   if (total > MAX_SEATS_PER_MAP) {
     throw invalidRequest('seatMap.sections', `a seat map may hold at most ${MAX_SEATS_PER_MAP} seats`, { seats: total });
   }
@@ -81,4 +83,38 @@ function validateRowSeats(seats: unknown, at: string): void {
     if (from <= previousTo) throw invalidRequest(`${at}[${i}]`, 'ranges must be ascending and must not overlap', { value: range });
     previousTo = to;
   });
+}
+
+const hasNumber = (seats: SeatRow['seats'], n: number): boolean =>
+  typeof seats === 'number' ? n >= 1 && n <= seats : seats.some((r) => n >= r.from && n <= r.to);
+
+/** A wheelchair space is a gap in the numbering (no seat is sold there); a companion seat is a seat of the row. */
+function validateMarkedSpaces(row: SeatRow, at: string): void {
+  if (row.wheelchair !== undefined) {
+    validateRowSeats(row.wheelchair, `${at}.wheelchair`);
+    for (const range of row.wheelchair) {
+      for (let n = range.from; n <= range.to; n++) {
+        if (hasNumber(row.seats, n)) throw invalidRequest(`${at}.wheelchair`, `wheelchair space ${n} is a seat of row ${row.row}: leave it out of the seats`, { value: n });
+      }
+    }
+  }
+  if (row.companion !== undefined) {
+    validateRowSeats(row.companion, `${at}.companion`);
+    for (const range of row.companion) {
+      for (let n = range.from; n <= range.to; n++) {
+        if (!hasNumber(row.seats, n)) throw invalidRequest(`${at}.companion`, `companion seat ${n} is not a seat of row ${row.row}`, { value: n });
+      }
+    }
+  }
+}
+
+function validateStage(stage: SeatMapStage): void {
+  if (!stage || typeof stage !== 'object') throw invalidRequest('seatMap.stage', 'must be an object');
+  if (typeof stage.label !== 'string' || stage.label.trim() === '') throw invalidRequest('seatMap.stage.label', 'must be a non-empty string');
+  for (const key of ['x', 'y'] as const) {
+    if (!isFiniteNumber(stage[key])) throw invalidRequest(`seatMap.stage.${key}`, 'must be a finite number');
+  }
+  for (const key of ['width', 'height'] as const) {
+    if (!isFiniteNumber(stage[key]) || stage[key] <= 0) throw invalidRequest(`seatMap.stage.${key}`, 'must be a positive number');
+  }
 }

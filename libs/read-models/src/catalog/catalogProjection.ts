@@ -23,6 +23,7 @@ interface Statements {
   showJson: Database.Statement;
   updateShowJson: Database.Statement;
   venueJson: Database.Statement;
+  cityTimeZone: Database.Statement;
   performerName: Database.Statement;
 }
 
@@ -39,7 +40,8 @@ interface Statements {
  */
 export class CatalogProjection implements Projection {
   readonly name = 'catalog';
-  readonly version = 1;
+  /** 2: a show's stored page carries its venue's time zone. */
+  readonly version = 2;
   readonly eventTypes = CATALOG_EVENT_TYPES;
   readonly tables = TABLES;
   private readonly statements = new WeakMap<Database.Database, Statements>();
@@ -111,7 +113,10 @@ export class CatalogProjection implements Projection {
         // Cannot happen for shows scheduled through the command; stopping says so instead of hiding a show.
         if (!row) throw new Error(`Show ${show.id} plays in venue ${show.venueId}, which the catalog projection has not seen`);
         const venue = JSON.parse(row.venue_json) as Venue;
-        sql.insertShow.run(show.id, show.eventId, show.venueId, venue.cityId, new Date(show.startsAt).toISOString(), show.kind, JSON.stringify(showView(show, venue)));
+        // The venue's command checked its city, so the city is earlier in the log.
+        const city = sql.cityTimeZone.get(venue.cityId) as { time_zone: string } | undefined;
+        if (!city) throw new Error(`Venue ${venue.id} is in city ${venue.cityId}, which the catalog projection has not seen`);
+        sql.insertShow.run(show.id, show.eventId, show.venueId, venue.cityId, new Date(show.startsAt).toISOString(), show.kind, JSON.stringify(showView(show, venue, city.time_zone)));
         return;
       }
       case 'PriceChanged': {
@@ -150,6 +155,7 @@ export class CatalogProjection implements Projection {
         showJson: db.prepare(`SELECT show_json FROM ${t.catalog_shows} WHERE id = ?`),
         updateShowJson: db.prepare(`UPDATE ${t.catalog_shows} SET show_json = ? WHERE id = ?`),
         venueJson: db.prepare(`SELECT venue_json FROM ${t.catalog_venues} WHERE id = ?`),
+        cityTimeZone: db.prepare(`SELECT time_zone FROM ${t.catalog_cities} WHERE id = ?`),
         performerName: db.prepare(`SELECT name FROM ${t.catalog_performers} WHERE id = ?`),
       };
       this.statements.set(db, statements);

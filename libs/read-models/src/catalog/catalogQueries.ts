@@ -22,6 +22,8 @@ export interface EventShowRow {
   venueName: string;
   cityId: string;
   venueKind: VenueKind;
+  /** The venue's city's IANA time zone. */
+  timeZone: string;
 }
 
 export interface EventSearch {
@@ -39,6 +41,8 @@ export interface EventSearch {
 
 export interface EventSearchRow extends EventRow {
   nextShowAt: string | null;
+  /** The time zone of the next show's city; null when there is none. */
+  nextShowTimeZone: string | null;
   /** Ids of the cities the event has shows in, comma-separated (null: none). */
   cities: string | null;
 }
@@ -70,8 +74,8 @@ export class CatalogQueries {
           WHERE e.id = ?`,
       ),
       eventShows: db.prepare(
-        `SELECT s.id, s.venue_id AS venueId, s.starts_at AS startsAt, s.kind, v.name AS venueName, v.city_id AS cityId, v.kind AS venueKind
-           FROM catalog_shows s JOIN catalog_venues v ON v.id = s.venue_id
+        `SELECT s.id, s.venue_id AS venueId, s.starts_at AS startsAt, s.kind, v.name AS venueName, v.city_id AS cityId, v.kind AS venueKind, c.time_zone AS timeZone
+           FROM catalog_shows s JOIN catalog_venues v ON v.id = s.venue_id JOIN catalog_cities c ON c.id = v.city_id
           WHERE s.event_id = ?
           ORDER BY s.starts_at, s.id`,
       ),
@@ -85,6 +89,9 @@ export class CatalogQueries {
         `SELECT e.id, e.name, e.description, e.category, e.performer_id AS performerId, p.name AS performerName,
                 (SELECT MIN(s.starts_at) FROM catalog_shows s
                   WHERE s.event_id = e.id AND s.starts_at >= @now AND ${SHOW_FILTER}) AS nextShowAt,
+                (SELECT c.time_zone FROM catalog_shows s JOIN catalog_cities c ON c.id = s.city_id
+                  WHERE s.event_id = e.id AND s.starts_at >= @now AND ${SHOW_FILTER}
+                  ORDER BY s.starts_at, s.id LIMIT 1) AS nextShowTimeZone,
                 (SELECT group_concat(city_id, ',') FROM
                   (SELECT DISTINCT s.city_id FROM catalog_shows s WHERE s.event_id = e.id ORDER BY s.city_id)) AS cities
            FROM catalog_events e LEFT JOIN catalog_performers p ON p.id = e.performer_id
@@ -93,6 +100,11 @@ export class CatalogQueries {
           LIMIT @limit OFFSET @offset`,
       ),
     };
+  }
+
+  /** Each city's IANA time zone, by city id. */
+  timeZones(): Map<string, string> {
+    return new Map(this.cities().map((c) => [c.id, c.timeZone]));
   }
 
   cities(): City[] {

@@ -5,7 +5,8 @@ import { venueSummary } from './venueView';
 /** The answer of `GET /v1/shows/:showId`, as libs/contracts defines it. */
 export type { SectionLayout, ShowView } from '@app/contracts';
 
-export function showView(scheduled: Show, venue: Venue): ShowView {
+/** `timeZone`: the venue's city's, so no page has to fetch the cities to show the start. */
+export function showView(scheduled: Show, venue: Venue, timeZone: string): ShowView {
   const show = withShowDefaults(scheduled);
   const seatMap = show.kind === 'seated' ? venue.seatMap : undefined;
   return {
@@ -13,6 +14,7 @@ export function showView(scheduled: Show, venue: Venue): ShowView {
     eventId: show.eventId,
     venueId: show.venueId,
     startsAt: show.startsAt,
+    timeZone,
     kind: show.kind,
     holdSeconds: show.holdSeconds,
     maxTicketsPerCustomer: show.maxTicketsPerCustomer,

@@ -18,6 +18,9 @@ export class ScheduleShowHandler implements ICommandHandler<ScheduleShowCommand>
 
   async execute({ staff, input }: ScheduleShowCommand): Promise<ShowView> {
     const [event, venue] = await Promise.all([this.scope.event(staff, input.eventId), this.catalog.require('venue', input.venueId, 'venueId')]);
+    // The venue's command checked its city, so a missing one is a damaged store.
+    const city = await this.catalog.load('city', venue.cityId);
+    if (!city) throw new Error(`Venue ${venue.id} is in city ${venue.cityId}, whose stream is missing`);
     // A venue is the platform's (open to all) or one organisation's, and then only for its events.
     if (venue.organisationId !== undefined && venue.organisationId !== event.organisationId) {
       if (staff.role !== 'admin') throw new AppError('not_found', `Venue ${venue.id} does not exist`, { field: 'venueId', id: venue.id });
@@ -28,7 +31,7 @@ export class ScheduleShowHandler implements ICommandHandler<ScheduleShowCommand>
     const show = frozen(requested);
     const { position } = await this.catalog.create('show', show.id, show, staff.userId);
     await this.projections.waitForPosition(position);
-    return showView(show, venue);
+    return showView(show, venue, city.timeZone);
   }
 }
 

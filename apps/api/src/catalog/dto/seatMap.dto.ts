@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsPositive, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsString, Matches, ValidateNested } from 'class-validator';
 import type { SeatMap, SeatRange } from '@app/domain';
 import { IsLabel } from './fieldDecorators';
 import { IsRowSeats } from './isRowSeats';
@@ -21,6 +21,35 @@ export class SeatRowDto {
 
   @IsLabel(32)
   tier: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsRowSeats()
+  wheelchair?: SeatRange[];
+
+  @IsOptional()
+  @IsArray()
+  @IsRowSeats()
+  companion?: SeatRange[];
+}
+
+export class SeatMapStageDto {
+  @IsLabel(40)
+  label: string;
+
+  @IsNumber()
+  x: number;
+
+  @IsNumber()
+  y: number;
+
+  @IsNumber()
+  @IsPositive()
+  width: number;
+
+  @IsNumber()
+  @IsPositive()
+  height: number;
 }
 
 export class SeatSectionDto {
@@ -60,6 +89,11 @@ export class SeatMapDto {
   @ValidateNested({ each: true })
   @Type(() => SeatSectionDto)
   sections: SeatSectionDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeatMapStageDto)
+  stage?: SeatMapStageDto;
 }
 
 /** Plain data for the event: DTO instances carry nothing the stored event should keep. */
@@ -74,9 +108,14 @@ export function toSeatMap(dto: SeatMapDto): SeatMap {
       height: section.height,
       rows: section.rows.map((row) => ({
         row: row.row,
-        seats: typeof row.seats === 'number' ? row.seats : row.seats.map(({ from, to }) => ({ from, to })),
+        seats: typeof row.seats === 'number' ? row.seats : ranges(row.seats),
         tier: row.tier,
+        ...(row.wheelchair ? { wheelchair: ranges(row.wheelchair) } : {}),
+        ...(row.companion ? { companion: ranges(row.companion) } : {}),
       })),
     })),
+    ...(dto.stage ? { stage: { label: dto.stage.label, x: dto.stage.x, y: dto.stage.y, width: dto.stage.width, height: dto.stage.height } } : {}),
   };
 }
+
+const ranges = (list: SeatRange[]): SeatRange[] => list.map(({ from, to }) => ({ from, to }));

@@ -21,6 +21,7 @@ export class GetEventHandler implements IQueryHandler<GetEventQuery> {
         venueId: show.venueId,
         venue: { id: show.venueId, name: show.venueName, cityId: show.cityId, kind: show.venueKind },
         startsAt: show.startsAt,
+        timeZone: show.timeZone,
         kind: show.kind,
       })),
     };

@@ -30,6 +30,7 @@ export class SearchEventsHandler implements IQueryHandler<SearchEventsQuery> {
         performer: { id: row.performerId, name: row.performerName ?? '' },
         cities: row.cities ? row.cities.split(',') : [],
         nextShowAt: row.nextShowAt,
+        nextShowTimeZone: row.nextShowTimeZone,
       })),
       page: criteria.page,
       pageSize: EVENTS_PAGE_SIZE,

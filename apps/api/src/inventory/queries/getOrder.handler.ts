@@ -1,8 +1,9 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { SalesQueries } from '@app/read-models';
+import { OrderShowQueries, SalesQueries } from '@app/read-models';
 import { ProjectionsService } from '../../projections/projections.service';
 import { TicketPasses } from '../../tickets/ticketPasses';
 import type { Order } from '../holds/holdTypes';
+import { withShow } from './withShow';
 import { GetOrderQuery } from './getOrder.query';
 
 @QueryHandler(GetOrderQuery)
@@ -11,11 +12,13 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
     private readonly projections: ProjectionsService,
     private readonly sales: SalesQueries,
     private readonly passes: TicketPasses,
+    private readonly shows: OrderShowQueries,
   ) {}
 
   async execute({ customerId, orderId }: GetOrderQuery): Promise<Order | undefined> {
     // Read-your-writes: the order was just bought, perhaps through another process.
     await this.projections.catchUp();
-    return this.sales.order(customerId, orderId, this.passes.passOf);
+    const order = this.sales.order(customerId, orderId, this.passes.passOf);
+    return order && withShow(order, this.shows);
   }
 }

@@ -15,6 +15,7 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
         ...(ticket.ticketNumber !== undefined ? { ticketNumber: ticket.ticketNumber } : {}),
         tier: ticket.tier,
         price: ticket.price,
+        currency: ticket.currency,
         customerId,
         orderId,
         soldAt,
