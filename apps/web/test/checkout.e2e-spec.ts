@@ -49,9 +49,12 @@ describeInBrowser('checkout in Chromium', () => {
     return { token: body, auth: `Bearer ${body.token as string}` };
   }
 
-  /** A fresh browser context (nothing shared with any other) whose app is `who`. */
+  /**
+   * A fresh browser context (nothing shared with any other) whose app is `who`: a British
+   * visitor in New York, so a time in the venue's zone (20:00 CET) cannot be the browser's.
+   */
   async function pageAs(who: Customer, size: Size): Promise<Page> {
-    const context = await browser.newContext({ viewport: size, bypassCSP: true });
+    const context = await browser.newContext({ viewport: size, locale: 'en-GB', timezoneId: 'America/New_York', bypassCSP: true });
     contexts.push(context);
     // Strings, not functions: this file is compiled without the DOM's types.
     await context.addInitScript(`localStorage.setItem('tickets.customer', ${JSON.stringify(JSON.stringify(who.token))})`);
@@ -82,7 +85,7 @@ describeInBrowser('checkout in Chromium', () => {
     return (await t.http.post(`/v1/shows/${showId}/holds`).set('Authorization', who.auth).send(body).expect(201)).body.holdId as string;
   }
 
-  /** `title` without the site's suffix; a pattern leaves the date's punctuation to format.ts, which is becoming locale-aware. */
+  /** `title`: a pattern leaves the date's punctuation to format.ts and the locale. */
   async function expectNamedAndFocused(page: Page, start: string, title: RegExp): Promise<void> {
     await page.waitForFunction(`document.title.startsWith(${JSON.stringify(start)})`, undefined, WAIT);
     expect(await page.title()).toMatch(title);

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, api } from '../api/client';
 import { serverNow } from '../api/clock';
 import { errorMessage } from '../api/messages';
-import type { City, HoldDetails, ShowView } from '../api/types';
+import type { HoldDetails, ShowView } from '../api/types';
 import { ErrorBox, Show } from '../components';
-import { count, dateTime, minutesSeconds, money } from '../format';
+import { count, dateTime, locale, minutesSeconds, money } from '../format';
 import { passHeader } from '../onsale/queuePass';
 import { usePageTitle } from '../pageTitle';
 import { Link, navigate } from '../router';
@@ -25,13 +25,12 @@ type HoldLine = HoldDetails['lines'][number];
 async function loadHold(holdId: string): Promise<{ hold: HoldDetails; show: ShowView; eventName: string; timeZone: string | undefined }> {
   const hold = await api('GET', '/v1/holds/{holdId}', { path: { holdId }, auth: 'customer' });
   const show = await api('GET', '/v1/shows/{showId}', { path: { showId: hold.showId } });
-  const [event, cities] = await Promise.all([
+  const [event] = await Promise.all([
     api('GET', '/v1/events/{eventId}', { path: { eventId: show.eventId } }).catch(() => undefined),
-    api('GET', '/v1/cities').catch(() => [] as City[]),
     // A precise sample of the server's clock for the countdown (the Date header is whole seconds).
     api('GET', '/v1/shows/{showId}/availability', { path: { showId: hold.showId } }).catch(() => undefined),
   ]);
-  return { hold, show, eventName: event?.name ?? show.venue.name, timeZone: cities.find((c) => c.id === show.venue.cityId)?.timeZone };
+  return { hold, show, eventName: event?.name ?? show.venue.name, timeZone: show.timeZone };
 }
 
 export function HoldPage({ holdId }: { holdId: string }) {
@@ -47,7 +46,7 @@ function lineLabel(line: HoldLine): string {
 }
 
 function vatPercent(basisPoints: number): string {
-  return `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
+  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
 }
 
 function HoldBody({ hold, show, eventName, timeZone }: { hold: HoldDetails; show: ShowView; eventName: string; timeZone: string | undefined }) {
