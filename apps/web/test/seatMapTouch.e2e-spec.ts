@@ -45,7 +45,7 @@ describeInBrowser('the seat map under a thumb, in Chromium with touch', () => {
   });
 
   async function touchPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, hasTouch: true, isMobile: viewport.width < 800, bypassCSP: true });
+    const context = await browser.newContext({ viewport, hasTouch: true, isMobile: viewport.width < 800, bypassCSP: true, locale: 'en-GB' });
     contexts.push(context);
     return context.newPage();
   }
