@@ -47,6 +47,8 @@ describe('catalog', () => {
           { tier: 'regular', price: 2500, currency: 'EUR' },
           { tier: 'vip', price: 4000, currency: 'EUR' },
         ],
+        serviceFeePerTicket: 0,
+        vatBasisPoints: 0,
         capacity: 10,
         venue: { id: 'utrecht-hall', name: 'utrecht Hall', cityId: 'utrecht', kind: 'theatre' },
         sections: [{ id: 'STALLS', name: 'Stalls', x: 0, y: 0, width: 100, height: 40, seats: 10 }],

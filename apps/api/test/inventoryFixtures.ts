@@ -4,6 +4,8 @@ import type { TestApp } from './testApp';
 export interface ShowOptions {
   holdSeconds?: number;
   maxTicketsPerCustomer?: number;
+  serviceFeePerTicket?: number;
+  vatBasisPoints?: number;
 }
 
 async function admin(t: TestApp, path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_GENERAL_CAPACITY, MAX_GENERAL_SHARD_COUNT, MAX_HOLD_SECONDS, MAX_SEAT_NUMBER, MAX_SEATS_PER_ROW, MAX_TICKETS_PER_CUSTOMER, MIN_GENERAL_SHARD_COUNT } from '@app/domain';
+import { MAX_GENERAL_CAPACITY, MAX_GENERAL_SHARD_COUNT, MAX_HOLD_SECONDS, MAX_SERVICE_FEE_PER_TICKET, MAX_VAT_BASIS_POINTS, MAX_SEAT_NUMBER, MAX_SEATS_PER_ROW, MAX_TICKETS_PER_CUSTOMER, MIN_GENERAL_SHARD_COUNT } from '@app/domain';
 import { Count, Currency, Id, Instant, Money, ZonedInstant } from './common';
 
 // ---- answers ----
@@ -45,6 +45,13 @@ export type EventDetails = z.infer<typeof EventDetails>;
 export const CatalogEvent = z
   .strictObject({ id: Id, name: z.string(), description: z.string(), category: z.string(), performerId: Id, organisationId: Id.optional().meta({ description: 'The organisation that runs it; absent: the platform' }) })
   .meta({ id: 'CatalogEvent' });
+
+/** The VAT rate a show's consumer prices include. */
+export const VatBasisPoints = z
+  .int()
+  .min(0)
+  .max(MAX_VAT_BASIS_POINTS)
+  .meta({ description: 'The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated)' });
 
 export const PriceTier = z.strictObject({ tier: z.string(), price: Money, currency: Currency }).meta({ id: 'PriceTier' });
 export type PriceTier = z.infer<typeof PriceTier>;
@@ -93,6 +100,8 @@ export const ShowView = z
     holdSeconds: z.int().min(1),
     maxTicketsPerCustomer: z.int().min(1),
     tiers: z.array(PriceTier),
+    serviceFeePerTicket: Money.meta({ description: 'Added to every ticket at checkout, in the tiers\' currency (integer minor units; 0: none)' }),
+    vatBasisPoints: VatBasisPoints,
     capacity: Count.meta({ description: 'Seats for a seated show; tickets for general admission' }),
     venue: VenueSummary,
     sections: z.array(SectionLayout).optional().meta({ description: 'Seated shows only' }),
@@ -126,6 +135,13 @@ export const ScheduleShowRequest = z
     holdSeconds: z.int().min(1).max(MAX_HOLD_SECONDS).optional(),
     maxTicketsPerCustomer: z.int().min(1).max(MAX_TICKETS_PER_CUSTOMER).optional(),
     tiers: z.array(z.strictObject({ tier: label(32), price: z.int().min(0).max(Number.MAX_SAFE_INTEGER), currency: Currency })).min(1).max(20),
+    serviceFeePerTicket: z
+      .int()
+      .min(0)
+      .max(MAX_SERVICE_FEE_PER_TICKET)
+      .optional()
+      .meta({ description: 'Integer minor units added to every ticket at checkout (default 0); recorded on the sale beside the ticket price' }),
+    vatBasisPoints: VatBasisPoints.optional().meta({ description: 'The VAT rate the prices and fee include, in basis points (900 = 9 %; default 0); fixed once scheduled' }),
     capacity: z.int().min(1).max(MAX_GENERAL_CAPACITY).optional().meta({ description: 'General admission: the number of tickets' }),
     generalTiers: z.array(z.strictObject({ tier: label(32), capacity: z.int().min(1).max(MAX_GENERAL_CAPACITY) })).min(1).max(20).optional(),
     shardCount: z.int().min(MIN_GENERAL_SHARD_COUNT).max(MAX_GENERAL_SHARD_COUNT).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH } from '@app/domain';
 import { Count, Currency, Id, Instant, Money, ZonedInstant } from './common';
+import { VatBasisPoints } from './catalog';
 
 // ---- answers ----
 
@@ -38,8 +39,45 @@ export const HoldCreated = z
 export type HoldCreated = z.infer<typeof HoldCreated>;
 
 export const HoldStatus = z.enum(['active', 'purchased', 'released', 'expired']).meta({ id: 'HoldStatus' });
+
+/** A total itemised: the hold page, the charge and the order all carry these figures (docs/decisions.md: fees and VAT). */
+export const Charges = z
+  .strictObject({
+    ticketsTotal: Money.meta({ description: "The tickets' prices added up" }),
+    serviceFeePerTicket: Money.meta({ description: "The show's service fee per ticket" }),
+    serviceFees: Money.meta({ description: 'serviceFeePerTicket × tickets' }),
+    vatBasisPoints: VatBasisPoints,
+    vat: Money.meta({ description: 'How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up)' }),
+    total: Money.meta({ description: 'ticketsTotal + serviceFees: what the card is charged (prices include VAT)' }),
+    currency: Currency,
+  })
+  .meta({ id: 'Charges' });
+export type Charges = z.infer<typeof Charges>;
+
+export const HoldLine = z
+  .strictObject({
+    seatId: z.string().optional().meta({ description: 'Seated shows' }),
+    section: z.string().optional().meta({ description: "The seat's section, by its name on the seat map" }),
+    row: z.string().optional(),
+    seat: z.int().min(1).optional().meta({ description: 'The seat number in its row' }),
+    ticketNumber: z.int().min(1).optional().meta({ description: 'General admission' }),
+    tier: z.string(),
+    price: Money.meta({ description: 'The unit price the hold recorded when it was made (SeatsHeld.prices)' }),
+  })
+  .meta({ id: 'HoldLine' });
+export type HoldLine = z.infer<typeof HoldLine>;
+
+/** A hold's state, without its prices (merged from its parts on the shards). */
+export const HoldState = z.strictObject({ ...HoldCreated.shape, status: HoldStatus, quantity: z.int().min(1), heldAt: Instant, orderId: Id.optional() });
+export type HoldState = z.infer<typeof HoldState>;
+
 export const HoldDetails = z
-  .strictObject({ ...HoldCreated.shape, status: HoldStatus, quantity: z.int().min(1), heldAt: Instant, orderId: Id.optional() })
+  .strictObject({
+    ...HoldState.shape,
+    lines: z.array(HoldLine).meta({ description: 'One per ticket, in the order held' }),
+    ...Charges.shape,
+    waitlistOffer: z.boolean().meta({ description: 'The waiting line offered these tickets: they came free for this customer' }),
+  })
   .meta({ id: 'HoldDetails' });
 export type HoldDetails = z.infer<typeof HoldDetails>;
 
@@ -75,12 +113,11 @@ export const Order = z
     showId: Id,
     customerId: Id,
     tickets: z.array(OrderTicket),
-    total: Money,
-    currency: Currency,
+    ...Charges.shape,
     purchasedAt: Instant,
     show: OrderShow.optional().meta({ description: 'The event, venue and start of the show (GET /v1/orders/{orderId} and GET /v1/customers/me/orders; absent if the show left the catalog)' }),
   })
-  .meta({ id: 'Order' });
+  .meta({ id: 'Order', description: 'total is what the card was charged: the tickets plus the service fees' });
 export type Order = z.infer<typeof Order>;
 
 export const OrdersPage = z.strictObject({ items: z.array(Order) }).meta({ id: 'OrdersPage' });

@@ -35,8 +35,8 @@ export { checkInCounts, type CheckInCounts } from './inventory/checkIn';
 export type { TicketRecord } from './inventory/inventoryState';
 export { holdView, shardCounts, activeHolds } from './inventory/inventoryViews';
 export type { HoldView, ShardCounts, UnitCounts, ActiveHold } from './inventory/inventoryViews';
-export { priceHold } from './inventory/holdPricing';
-export type { HoldPrice } from './inventory/holdPricing';
+export { priceHold, chargesFor, vatIncluded, showCharges, NO_CHARGES } from './inventory/holdPricing';
+export type { HoldPrice, Charges, ShowCharges } from './inventory/holdPricing';
 export { PURCHASE_MARGIN_MS, tooLateToPurchase } from './inventory/purchaseMargin';
 
 // Per-customer allowance (one small stream per customer and show)

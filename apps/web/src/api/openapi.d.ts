@@ -1107,6 +1107,22 @@ export interface components {
             /** @description The tier's new unit price in integer minor units (cents), 0 to 100000000 */
             price: number;
         };
+        Charges: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
+            /** @description The show's service fee per ticket */
+            serviceFeePerTicket: number;
+            /** @description serviceFeePerTicket × tickets */
+            serviceFees: number;
+            /** @description The tickets' prices added up */
+            ticketsTotal: number;
+            /** @description ticketsTotal + serviceFees: what the card is charged (prices include VAT) */
+            total: number;
+            /** @description How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up) */
+            vat: number;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
+        };
         /** @description 201 admitted (a check-in was written); 200 for the other outcomes (nothing written) */
         CheckIn: {
             /**
@@ -1317,6 +1333,8 @@ export interface components {
             ticketNumbers?: number[];
         };
         HoldDetails: {
+            /** @description ISO 4217, e.g. EUR */
+            currency: string;
             /**
              * Format: date-time
              * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
@@ -1328,14 +1346,30 @@ export interface components {
              */
             heldAt: string;
             holdId: string;
+            /** @description One per ticket, in the order held */
+            lines: components["schemas"]["HoldLine"][];
             orderId?: string;
             quantity: number;
             /** @description Seated shows */
             seatIds?: string[];
+            /** @description The show's service fee per ticket */
+            serviceFeePerTicket: number;
+            /** @description serviceFeePerTicket × tickets */
+            serviceFees: number;
             showId: string;
             status: components["schemas"]["HoldStatus"];
             /** @description General admission */
             ticketNumbers?: number[];
+            /** @description The tickets' prices added up */
+            ticketsTotal: number;
+            /** @description ticketsTotal + serviceFees: what the card is charged (prices include VAT) */
+            total: number;
+            /** @description How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up) */
+            vat: number;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
+            /** @description The waiting line offered these tickets: they came free for this customer */
+            waitlistOffer: boolean;
         };
         HolderMessage: {
             body: string;
@@ -1351,6 +1385,20 @@ export interface components {
         };
         HolderMessagesPage: {
             items: components["schemas"]["HolderMessage"][];
+        };
+        HoldLine: {
+            /** @description The unit price the hold recorded when it was made (SeatsHeld.prices) */
+            price: number;
+            row?: string;
+            /** @description The seat number in its row */
+            seat?: number;
+            /** @description Seated shows */
+            seatId?: string;
+            /** @description The seat's section, by its name on the seat map */
+            section?: string;
+            /** @description General admission */
+            ticketNumber?: number;
+            tier: string;
         };
         /** @description Either `seatIds` (chosen seats), or `quantity` with optional `tier`/`section` (best available, or general admission) */
         HoldRequest: {
@@ -1413,6 +1461,7 @@ export interface components {
             showIds: string[];
             userId: string;
         };
+        /** @description total is what the card was charged: the tickets plus the service fees */
         Order: {
             /** @description ISO 4217, e.g. EUR */
             currency: string;
@@ -1424,12 +1473,22 @@ export interface components {
              * @description ISO 8601, UTC, e.g. 2026-12-03T19:30:00.000Z
              */
             purchasedAt: string;
+            /** @description The show's service fee per ticket */
+            serviceFeePerTicket: number;
+            /** @description serviceFeePerTicket × tickets */
+            serviceFees: number;
             /** @description The event, venue and start of the show (GET /v1/orders/{orderId} and GET /v1/customers/me/orders; absent if the show left the catalog) */
             show?: components["schemas"]["OrderShow"];
             showId: string;
             tickets: components["schemas"]["OrderTicket"][];
-            /** @description integer minor units (cents) */
+            /** @description The tickets' prices added up */
+            ticketsTotal: number;
+            /** @description ticketsTotal + serviceFees: what the card is charged (prices include VAT) */
             total: number;
+            /** @description How much of total is VAT: total × rate / (1 + rate), once on the total, to the nearest minor unit (halves up) */
+            vat: number;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
         };
         /** @description The order as refunded; a repeated refund answers the same */
         OrderRefund: {
@@ -1689,6 +1748,8 @@ export interface components {
             id?: string;
             kind: components["schemas"]["ShowKind"];
             maxTicketsPerCustomer?: number;
+            /** @description Integer minor units added to every ticket at checkout (default 0); recorded on the sale beside the ticket price */
+            serviceFeePerTicket?: number;
             shardCount?: number;
             /** @description ISO 8601 date-time with a zone, e.g. 2027-07-01T19:30:00Z */
             startsAt: string;
@@ -1698,6 +1759,8 @@ export interface components {
                 price: number;
                 tier: string;
             }[];
+            /** @description The VAT rate the prices and fee include, in basis points (900 = 9 %; default 0); fixed once scheduled */
+            vatBasisPoints?: number;
             /** @description 1-63 lowercase letters, digits or '-', starting with a letter or digit */
             venueId: string;
         };
@@ -1802,6 +1865,8 @@ export interface components {
             maxTicketsPerCustomer: number;
             /** @description Seated shows only */
             sections?: components["schemas"]["SectionLayout"][];
+            /** @description Added to every ticket at checkout, in the tiers' currency (integer minor units; 0: none) */
+            serviceFeePerTicket: number;
             /**
              * Format: date-time
              * @description ISO 8601 with a zone or offset
@@ -1810,6 +1875,8 @@ export interface components {
             tiers: components["schemas"]["PriceTier"][];
             /** @description The venue's IANA time zone (its city's), e.g. Europe/Amsterdam: show the start in it */
             timeZone: string;
+            /** @description The VAT rate the prices and fees include, in basis points (900 = 9 %; 0: none stated) */
+            vatBasisPoints: number;
             venue: components["schemas"]["VenueSummary"];
             venueId: string;
         };

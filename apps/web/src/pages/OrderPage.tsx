@@ -5,6 +5,7 @@ import { usePageTitle } from '../pageTitle';
 import { Link } from '../router';
 import { useAsync } from '../useAsync';
 import { HolderMessages } from './HolderMessages';
+import { OrderCharges } from './OrderCharges';
 import { OrderShowDetails, sectionNames, showTitle } from './orderShow';
 import { TicketList } from './TicketList';
 import './orders.css';
@@ -30,6 +31,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <p role="status" class="success">
             Paid {money(order.total, order.currency)} on {dateTime(order.purchasedAt, order.show?.timeZone)}. Show these at the entrance.
           </p>
+          <OrderCharges order={order} />
           <TicketList tickets={order.tickets} sections={sections} />
           <button type="button" onClick={() => window.print()}>
             Print tickets

@@ -4,7 +4,6 @@ import { errorMessage, seatName } from '../api/messages';
 import type { Availability, City, EventDetails, PriceTier, SeatChange, SeatStatus, ShowView } from '../api/types';
 import { ErrorBox, LiveDot, Show } from '../components';
 import { count, dateTime, money } from '../format';
-import { saveHoldSummary } from '../holdSummary';
 import { openShowFeed } from '../live/showFeed';
 import { Link, navigate } from '../router';
 import { seatLabel, venueLayout, type SeatSpot, type SectionLayout, type VenueLayout } from '../seatmap/layout';
@@ -208,11 +207,6 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
     setMessage(null);
     try {
       const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', headers: passHeader(show.id), body: { seatIds: valid.map((s) => s.id) } });
-      saveHoldSummary(created.holdId, {
-        showId: show.id,
-        title: `${event.name} · ${show.venue.name}`,
-        lines: valid.map((s) => ({ label: nameOf(s), tier: s.tier, price: price.get(s.tier)?.price ?? 0, currency: price.get(s.tier)?.currency ?? currency })),
-      });
       navigate(`/holds/${encodeURIComponent(created.holdId)}`);
     } catch (error) {
       setMessage(errorMessage(error));
@@ -348,11 +342,6 @@ function GeneralPicker({ show, event, availability, setMessage }: { show: ShowVi
     setMessage(null);
     try {
       const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', headers: passHeader(show.id), body: { quantity, tier } });
-      saveHoldSummary(created.holdId, {
-        showId: show.id,
-        title: `${event.name} · ${show.venue.name}`,
-        lines: (created.ticketNumbers ?? Array.from({ length: quantity }, () => 0)).map((n) => ({ label: n ? `ticket #${n}` : 'ticket', tier, price: priced.price, currency: priced.currency })),
-      });
       navigate(`/holds/${encodeURIComponent(created.holdId)}`);
     } catch (error) {
       setMessage(errorMessage(error));

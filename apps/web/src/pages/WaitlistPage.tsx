@@ -4,7 +4,6 @@ import { errorMessage } from '../api/messages';
 import type { City, EventDetails, ShowView, WaitlistEntry } from '../api/types';
 import { ErrorBox, LiveDot } from '../components';
 import { count, dateTime } from '../format';
-import { saveHoldSummary } from '../holdSummary';
 import { openFetchSse } from '../live/fetchSse';
 import { openShowFeed } from '../live/showFeed';
 import { usePageTitle } from '../pageTitle';
@@ -87,15 +86,8 @@ export function WaitlistPage({ entryId }: { entryId: string }) {
 
   useEffect(() => {
     if (entry?.status !== 'offered' || !entry.holdId) return;
-    const holdId = entry.holdId;
-    void (async () => {
-      const show = await api('GET', '/v1/shows/{showId}', { path: { showId: entry.showId } }).catch(() => undefined);
-      const tier = show?.tiers.find((t) => t.tier === entry.tier) ?? (show?.tiers.length === 1 ? show.tiers[0] : undefined);
-      if (show && tier && show.kind === 'general') {
-        saveHoldSummary(holdId, { showId: show.id, title: show.venue.name, lines: Array.from({ length: entry.quantity }, () => ({ label: 'ticket', ...tier })) });
-      }
-      navigate(`/holds/${encodeURIComponent(holdId)}`);
-    })();
+    // The hold page asks the API for its lines and total: nothing to carry over.
+    navigate(`/holds/${encodeURIComponent(entry.holdId)}`);
   }, [entry?.status]);
 
   const leave = async () => {

@@ -67,6 +67,16 @@ export interface Show {
   /** Tickets one customer may hold plus own for this show; DEFAULT_MAX_TICKETS_PER_CUSTOMER when absent. */
   maxTicketsPerCustomer?: number;
   tiers: PriceTier[];
+  /**
+   * Integer minor units added to every ticket at checkout, in the tiers' currency; 0 when absent.
+   * Recorded on the sale beside the ticket's price (`TicketsSold.serviceFeePerTicket`), never inside it.
+   */
+  serviceFeePerTicket?: number;
+  /**
+   * The VAT rate the show's consumer prices (tickets and fee) include, in basis points
+   * (900 = 9 %); 0 when absent. Prices never change with it: it says how much of a total is VAT.
+   */
+  vatBasisPoints?: number;
   /** General admission only: the number of tickets, numbered 1..capacity. */
   capacity?: number;
   /** General admission only; without it the whole capacity is the single tier in `tiers`. */
@@ -76,6 +86,10 @@ export interface Show {
 }
 
 export const DEFAULT_HOLD_SECONDS = 600;
+/** The highest per-ticket fee, in minor units: a typo of three zeros is the mistake worth stopping. */
+export const MAX_SERVICE_FEE_PER_TICKET = 1_000_000;
+/** 50 %: above any VAT rate in the world. */
+export const MAX_VAT_BASIS_POINTS = 5_000;
 export const DEFAULT_MAX_TICKETS_PER_CUSTOMER = 10;
 export const DEFAULT_GENERAL_SHARD_COUNT = 64;
 export const MIN_GENERAL_SHARD_COUNT = 1;

@@ -46,6 +46,8 @@ describe('validateShow', () => {
   it('accepts a seated show whose every seat tier is priced, and a general-admission show', () => {
     expect(() => validateShow(seated, hall)).not.toThrow();
     expect(() => validateShow(general, field)).not.toThrow();
+    expect(() => validateShow({ ...seated, serviceFeePerTicket: 0, vatBasisPoints: 0 }, hall)).not.toThrow();
+    expect(() => validateShow({ ...seated, serviceFeePerTicket: 150, vatBasisPoints: 2_100 }, hall)).not.toThrow();
     expect(() => validateShow({ ...general, tiers: [...general.tiers, { tier: 'vip', price: 9000, currency: 'EUR' }], generalTiers: [{ tier: 'regular', capacity: 900 }, { tier: 'vip', capacity: 100 }] }, field)).not.toThrow();
   });
 
@@ -59,6 +61,10 @@ describe('validateShow', () => {
     ['no tiers', { tiers: [] }, 'tiers'],
     ['a zero hold time', { holdSeconds: 0 }, 'holdSeconds'],
     ['a limit of 0 tickets', { maxTicketsPerCustomer: 0 }, 'maxTicketsPerCustomer'],
+    ['a negative service fee', { serviceFeePerTicket: -1 }, 'serviceFeePerTicket'],
+    ['a service fee in euros instead of cents', { serviceFeePerTicket: 1.5 }, 'serviceFeePerTicket'],
+    ['a VAT rate in percent with decimals', { vatBasisPoints: 5.5 }, 'vatBasisPoints'],
+    ['a VAT rate above 50 %', { vatBasisPoints: 5_001 }, 'vatBasisPoints'],
     ['a capacity on a seated show', { capacity: 10 }, 'capacity'],
     ['another venue', { venueId: 'v9' }, 'venueId'],
     ['an unknown kind', { kind: 'standing' as never }, 'kind'],

@@ -1,6 +1,8 @@
 import { invalidRequest } from '../errors';
 import {
   MAX_GENERAL_SHARD_COUNT,
+  MAX_SERVICE_FEE_PER_TICKET,
+  MAX_VAT_BASIS_POINTS,
   MIN_GENERAL_SHARD_COUNT,
   type Show,
   type Venue,
@@ -18,6 +20,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 const isPositiveInteger = (value: unknown, max: number): value is number =>
   Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max;
+const isIntegerFrom0 = (value: unknown, max: number): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
 const present = (value: unknown): boolean => value !== undefined && value !== null;
 
 /**
@@ -40,6 +43,12 @@ export function validateShow(show: Show, venue: Venue): void {
     throw invalidRequest('maxTicketsPerCustomer', `must be an integer from 1 to ${MAX_TICKETS_PER_CUSTOMER}`, {
       value: show.maxTicketsPerCustomer,
     });
+  }
+  if (present(show.serviceFeePerTicket) && !isIntegerFrom0(show.serviceFeePerTicket, MAX_SERVICE_FEE_PER_TICKET)) {
+    throw invalidRequest('serviceFeePerTicket', `must be an integer from 0 to ${MAX_SERVICE_FEE_PER_TICKET} in minor units (cents)`, { value: show.serviceFeePerTicket });
+  }
+  if (present(show.vatBasisPoints) && !isIntegerFrom0(show.vatBasisPoints, MAX_VAT_BASIS_POINTS)) {
+    throw invalidRequest('vatBasisPoints', `must be an integer from 0 to ${MAX_VAT_BASIS_POINTS} (basis points: 900 = 9 %)`, { value: show.vatBasisPoints });
   }
   const priced = validateTiers(show);
   if (show.kind === 'seated') validateSeated(show, venue, priced);

@@ -52,6 +52,9 @@ export type SellHold = {
     ticketIds: string[];
     /** The payment provider's charge, recorded for refunds. */
     chargeId?: string;
+    /** The show's fee per ticket (minor units) and VAT rate (basis points), recorded on the sale when not 0. */
+    serviceFeePerTicket?: number;
+    vatBasisPoints?: number;
   };
 };
 

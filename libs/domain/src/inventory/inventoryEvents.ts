@@ -52,8 +52,22 @@ export interface SoldTicket {
 
 export type TicketsSold = {
   type: 'TicketsSold';
-  /** `chargeId`: the payment that paid for them, so a refund can give it back. */
-  data: { holdId: string; orderId: string; customerId: string; soldAt: string; tickets: SoldTicket[]; chargeId?: string };
+  /**
+   * `chargeId`: the payment that paid for them, so a refund can give it back.
+   * `serviceFeePerTicket`: what each ticket paid on top of its `price` (minor units; absent: 0),
+   * a figure of its own so a ticket's price stays its tier's. `vatBasisPoints`: the VAT rate the
+   * prices and fees include (absent: 0). The card was charged the prices plus the fees.
+   */
+  data: {
+    holdId: string;
+    orderId: string;
+    customerId: string;
+    soldAt: string;
+    tickets: SoldTicket[];
+    chargeId?: string;
+    serviceFeePerTicket?: number;
+    vatBasisPoints?: number;
+  };
 };
 
 /** Consecutive ticket numbers `first` .. `first + count - 1`. */

@@ -133,3 +133,24 @@ describe('SellHold records the charge', () => {
     spec.given([held]).when(sell({ chargeId: 'ch_1' })).then([{ ...sold, data: { ...sold.data, chargeId: 'ch_1' } }]);
   });
 });
+
+describe('SellHold with a service fee and VAT', () => {
+  it('records the fee per ticket and the VAT rate beside the tickets, whose prices stay their tiers\'', () => {
+    spec
+      .given([held])
+      .when(sell({ serviceFeePerTicket: 150, vatBasisPoints: 900 }))
+      .then([{ ...sold, data: { ...sold.data, serviceFeePerTicket: 150, vatBasisPoints: 900 } }]);
+  });
+
+  it('records nothing for a fee of 0 and no VAT', () => {
+    spec.given([held]).when(sell({ serviceFeePerTicket: 0, vatBasisPoints: 0 })).then([sold]);
+  });
+
+  it.each([
+    ['a negative fee', { serviceFeePerTicket: -1 }, 'serviceFeePerTicket'],
+    ['a fee in euros', { serviceFeePerTicket: 1.5 }, 'serviceFeePerTicket'],
+    ['a VAT rate in percent', { vatBasisPoints: 5.5 }, 'vatBasisPoints'],
+  ])('rejects %s', (_, patch, field) => {
+    spec.given([held]).when(sell(patch)).thenThrows('invalid_request', (details) => details.field === field);
+  });
+});

@@ -19,6 +19,8 @@ export function decideSellHold(data: SellHold['data'], state: InventoryState): I
   requireText(data.orderId, 'orderId');
   requireText(data.customerId, 'customerId');
   requireEpochMs(data.now, 'now');
+  requireWholeAmount(data.serviceFeePerTicket, 'serviceFeePerTicket');
+  requireWholeAmount(data.vatBasisPoints, 'vatBasisPoints');
   const hold = findOwnedHold(state, data.holdId, data.customerId);
   switch (hold.status) {
     case 'sold':
@@ -40,6 +42,8 @@ export function decideSellHold(data: SellHold['data'], state: InventoryState): I
             soldAt: toIsoTimestamp(data.now),
             tickets: buildTickets(state, hold, data),
             ...(data.chargeId ? { chargeId: data.chargeId } : {}),
+            ...(data.serviceFeePerTicket ? { serviceFeePerTicket: data.serviceFeePerTicket } : {}),
+            ...(data.vatBasisPoints ? { vatBasisPoints: data.vatBasisPoints } : {}),
           },
         },
       ];
@@ -69,4 +73,9 @@ function buildTickets(state: InventoryState, hold: Hold, data: SellHold['data'])
     const where = layout.kind === 'seated' ? { seatId: layout.seatIds[unit] } : { ticketNumber: ticketNumberOf(state, unit) };
     return { ticketId: ticketIds[i], ...where, tier, price: price.price, currency: price.currency };
   });
+}
+
+/** Absent, or a non-negative safe integer. */
+function requireWholeAmount(value: number | undefined, field: string): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) throw invalidRequest(field, 'must be a non-negative integer', { value });
 }

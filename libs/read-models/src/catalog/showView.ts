@@ -19,6 +19,8 @@ export function showView(scheduled: Show, venue: Venue, timeZone: string): ShowV
     holdSeconds: show.holdSeconds,
     maxTicketsPerCustomer: show.maxTicketsPerCustomer,
     tiers: show.tiers.map(({ tier, price, currency }) => ({ tier, price, currency })),
+    serviceFeePerTicket: show.serviceFeePerTicket ?? 0,
+    vatBasisPoints: show.vatBasisPoints ?? 0,
     capacity: seatMap ? countSeats(seatMap) : (show.capacity ?? 0),
     venue: venueSummary(venue),
     ...(seatMap

@@ -25,12 +25,16 @@ export interface SaleRow {
   items: string;
   /** The shard that sold them (where their check-ins and refunds are decided). */
   shard_id: string;
+  /** `TicketsSold.serviceFeePerTicket` (0 when absent): paid per ticket on top of `total`. */
+  fee_per_ticket: number;
+  /** `TicketsSold.vatBasisPoints` (0 when absent). */
+  vat_bp: number;
 }
 
 /** The live name of the table. */
 export const SALES_TABLE = 'sales';
 
-const COLUMNS = ['show_id', 'customer_id', 'order_id', 'hold_id', 'sold_at', 'first_ticket', 'tickets', 'total', 'currency', 'items', 'shard_id'] as const;
+const COLUMNS = ['show_id', 'customer_id', 'order_id', 'hold_id', 'sold_at', 'first_ticket', 'tickets', 'total', 'currency', 'items', 'shard_id', 'fee_per_ticket', 'vat_bp'] as const;
 
 /** The row values of one sale, in the order of `COLUMNS`. */
 function saleValues(event: RecordedEvent, firstTicket: number): unknown[] {
@@ -38,7 +42,7 @@ function saleValues(event: RecordedEvent, firstTicket: number): unknown[] {
   const { showId = '', shardId = '' } = event.metadata as { showId?: string; shardId?: string };
   let total = 0;
   for (const t of d.tickets) total += t.price;
-  return [showId, d.customerId, d.orderId, d.holdId, d.soldAt, firstTicket, d.tickets.length, total, d.tickets[0]?.currency ?? '', packTickets(d.tickets), shardId];
+  return [showId, d.customerId, d.orderId, d.holdId, d.soldAt, firstTicket, d.tickets.length, total, d.tickets[0]?.currency ?? '', packTickets(d.tickets), shardId, d.serviceFeePerTicket ?? 0, d.vatBasisPoints ?? 0];
 }
 
 type PackedTicket = [ticketId: string, tier: string, price: number, currency: string, ticketNumber?: number | null, seatId?: string];
@@ -80,8 +84,8 @@ export function saleItems(row: Pick<SaleRow, 'items'>): SoldTicket[] {
  */
 export class SalesAuditProjection implements Projection {
   readonly name = 'sales_audit';
-  /** 2: one row per sale, with its ticket count (1 had a row per ticket). 3: with the shard that sold it. */
-  readonly version = 3;
+  /** 2: one row per sale, with its ticket count (1 had a row per ticket). 3: with the shard that sold it. 4: with the fee per ticket and the VAT rate. */
+  readonly version = 4;
   readonly eventTypes = ['TicketsSold'];
   readonly tables = [SALES_TABLE];
   private insert: Database.Statement | undefined;
@@ -97,13 +101,13 @@ export class SalesAuditProjection implements Projection {
   }
 
   setup(db: Database.Database, options: SetupOptions = {}): void {
-    // A table of version 1 (one row per ticket) goes: the runner rebuilds version 2 from the log.
+    // A table of an older version (one row per ticket, no shard, no fee) goes: the runner rebuilds it from the log.
     const columns = db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck().all(this.sales);
-    if (columns.length > 0 && !(columns.includes('first_ticket') && columns.includes('shard_id'))) db.exec(`DROP TABLE ${this.sales}`);
+    if (columns.length > 0 && !(columns.includes('first_ticket') && columns.includes('shard_id') && columns.includes('fee_per_ticket'))) db.exec(`DROP TABLE ${this.sales}`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.sales} (
       seq INTEGER PRIMARY KEY, show_id TEXT NOT NULL, customer_id TEXT NOT NULL, order_id TEXT NOT NULL, hold_id TEXT NOT NULL,
       sold_at TEXT NOT NULL, first_ticket INTEGER NOT NULL, tickets INTEGER NOT NULL, total INTEGER NOT NULL, currency TEXT NOT NULL,
-      items TEXT NOT NULL, shard_id TEXT NOT NULL)`);
+      items TEXT NOT NULL, shard_id TEXT NOT NULL, fee_per_ticket INTEGER NOT NULL DEFAULT 0, vat_bp INTEGER NOT NULL DEFAULT 0)`);
     // The bulk load counts tickets per show in memory and needs no index.
     if (options.bulk) return;
     // By show in ticket order: the audit pages, the next ticket's place, sales over time.

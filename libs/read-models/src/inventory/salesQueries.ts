@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SoldTicket } from '@app/domain';
+import { chargesFor, type SoldTicket } from '@app/domain';
 import type { Order, SalesOverTime } from '@app/contracts';
 import type { ReadDatabase } from '../readDatabase';
 import { SALES_TABLE, SalesAuditProjection, saleItems, type SaleRow } from './salesAuditProjection';
@@ -70,14 +70,20 @@ export class SalesQueries {
   order(customerId: string, orderId: string, pass?: TicketPassOf): Order | undefined {
     const rows = this.s.order.all(customerId, orderId);
     if (rows.length === 0) return undefined;
+    // The fee and rate are the show's, the same on every part; the VAT is worked out once on the whole order, as the hold's was.
+    const charges = chargesFor(
+      rows.reduce((sum, r) => sum + r.total, 0),
+      rows.reduce((sum, r) => sum + r.tickets, 0),
+      rows[0].currency,
+      { serviceFeePerTicket: rows[0].fee_per_ticket, vatBasisPoints: rows[0].vat_bp },
+    );
     return {
       orderId,
       holdId: rows[0].hold_id,
       showId: rows[0].show_id,
       customerId: rows[0].customer_id,
       tickets: rows.flatMap((row) => (pass ? saleItems(row).map((t) => ({ ...t, pass: pass(row.show_id, row.shard_id, t.ticketId) })) : saleItems(row))),
-      total: rows.reduce((sum, r) => sum + r.total, 0),
-      currency: rows[0].currency,
+      ...charges,
       purchasedAt: rows[0].sold_at,
     };
   }

@@ -41,7 +41,12 @@ export class ScheduleShowHandler implements ICommandHandler<ScheduleShowCommand>
  * start is kept in UTC so the read model can sort and compare it as text.
  */
 function frozen(show: Show): Show {
-  const withDefaults: Show = { ...withShowDefaults(show), startsAt: new Date(show.startsAt).toISOString() };
+  const withDefaults: Show = {
+    ...withShowDefaults(show),
+    startsAt: new Date(show.startsAt).toISOString(),
+    serviceFeePerTicket: show.serviceFeePerTicket ?? 0,
+    vatBasisPoints: show.vatBasisPoints ?? 0,
+  };
   if (show.kind === 'general') withDefaults.shardCount = show.shardCount ?? DEFAULT_GENERAL_SHARD_COUNT;
   return withDefaults;
 }

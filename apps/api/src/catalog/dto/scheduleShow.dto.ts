@@ -16,7 +16,9 @@ import {
   MAX_GENERAL_CAPACITY,
   MAX_GENERAL_SHARD_COUNT,
   MAX_HOLD_SECONDS,
+  MAX_SERVICE_FEE_PER_TICKET,
   MAX_TICKETS_PER_CUSTOMER,
+  MAX_VAT_BASIS_POINTS,
   MIN_GENERAL_SHARD_COUNT,
   type ShowKind,
 } from '@app/domain';
@@ -90,6 +92,20 @@ export class ScheduleShowDto {
   @Type(() => PriceTierDto)
   tiers: PriceTierDto[];
 
+  /** Integer minor units added to every ticket at checkout; 0 when absent. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SERVICE_FEE_PER_TICKET)
+  serviceFeePerTicket?: number;
+
+  /** The VAT rate the consumer prices include, in basis points (900 = 9 %); 0 when absent. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VAT_BASIS_POINTS)
+  vatBasisPoints?: number;
+
   /** General admission: the number of tickets. */
   @IsOptional()
   @IsInt()
@@ -125,6 +141,8 @@ export function toScheduleShowInput(dto: ScheduleShowDto): ScheduleShowInput {
     ...(dto.holdSeconds !== undefined ? { holdSeconds: dto.holdSeconds } : {}),
     ...(dto.maxTicketsPerCustomer !== undefined ? { maxTicketsPerCustomer: dto.maxTicketsPerCustomer } : {}),
     tiers: dto.tiers.map(({ tier, price, currency }) => ({ tier, price, currency })),
+    ...(dto.serviceFeePerTicket !== undefined ? { serviceFeePerTicket: dto.serviceFeePerTicket } : {}),
+    ...(dto.vatBasisPoints !== undefined ? { vatBasisPoints: dto.vatBasisPoints } : {}),
     ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
     ...(dto.generalTiers ? { generalTiers: dto.generalTiers.map(({ tier, capacity }) => ({ tier, capacity })) } : {}),
     ...(dto.shardCount !== undefined ? { shardCount: dto.shardCount } : {}),

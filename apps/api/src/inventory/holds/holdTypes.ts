@@ -2,7 +2,7 @@
 export type HoldRequest = { seatIds: string[] } | { quantity: number; tier?: string; section?: string };
 
 /** A hold as the API answers it, as libs/contracts defines it. */
-export type { HoldCreated, HoldDetails } from '@app/contracts';
+export type { HoldCreated, HoldDetails, HoldLine, HoldState } from '@app/contracts';
 
 /** Orders are read from the sales read model, which declares them. */
 export type { Order, OrderTicket } from '@app/read-models';

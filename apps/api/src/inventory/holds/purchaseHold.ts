@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, holdView, priceHold, toIsoTimestamp, tooLateToPurchase, type HoldView, type TicketsSold } from '@app/domain';
+import { DomainError, holdView, priceHold, showCharges, toIsoTimestamp, tooLateToPurchase, type HoldView, type TicketsSold } from '@app/domain';
 import { SalesQueries } from '@app/read-models';
 import { AppError } from '../../application/appError';
 import { stableUuid } from '../../infrastructure/ids';
@@ -56,7 +56,9 @@ export class PurchaseHold {
     if (!bought && (merged.status === 'expired' || tooLateToPurchase(merged.expiresAt, now))) {
       throw new DomainError('hold_expired', `Hold ${holdId} expired at ${merged.expiresAt}`, { holdId, expiresAt: merged.expiresAt });
     }
-    const { prices, total, currency } = priceHold(inventory.definition.show.tiers, views);
+    // The same figures the hold page showed (HoldViews.view): tickets at their recorded prices plus the show's fee.
+    const settings = showCharges(inventory.definition.show);
+    const { prices, total, currency, charges } = priceHold(inventory.definition.show.tiers, views, settings);
     const charge = await this.payments.charge({ token, amount: total, currency, idempotencyKey: orderId });
     if (charge.status === 'invalid_token') throw new AppError('invalid_request', 'payment.token is not a card we accept (test cards: tok_visa, tok_declined)', { field: 'payment.token' });
     if (charge.status === 'declined') throw new AppError('payment_declined', 'The card was declined; the hold stays yours until it expires', { reason: charge.reason });
@@ -71,7 +73,7 @@ export class PurchaseHold {
         const ticketIds = view.tiers.map((_, i) => stableUuid(`ticket:${orderId}:${view.shardId}:${i}`));
         const { events } = await shard.writer.execute({
           type: 'SellHold',
-          data: { holdId, orderId, customerId, now: Date.now(), prices, ticketIds, chargeId: charge.chargeId },
+          data: { holdId, orderId, customerId, now: Date.now(), prices, ticketIds, chargeId: charge.chargeId, ...settings },
         });
         const sale = events.filter((e) => e.type === 'TicketsSold') as TicketsSold[];
         for (const part of sale) this.metrics.ticketsSold.inc(part.data.tickets.length);
@@ -90,7 +92,7 @@ export class PurchaseHold {
     if (sold.length < views.length) return this.existingOrder(customerId, orderId);
     // Each ticket's check-in payload names the shard that sold it.
     const tickets = sold.flatMap((e, i) => e.data.tickets.map((t) => ({ ...t, pass: this.passes.passOf(location.showId, soldOn[i], t.ticketId) })));
-    return { orderId, holdId, showId: location.showId, customerId, tickets, total, currency, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
+    return { orderId, holdId, showId: location.showId, customerId, tickets, ...charges, purchasedAt: sold[0]?.data.soldAt ?? toIsoTimestamp(now) };
   }
 
   private async existingOrder(customerId: string, orderId: string): Promise<Order> {
