@@ -58,11 +58,11 @@ describeInBrowser('messages to ticket holders in Chromium', () => {
     await buyer.goto(`${base}/shows/${showId}`);
     await buyer.getByRole('button', { name: /^Hold \d+ tickets?$/ }).click();
     await buyer.getByRole('heading', { name: 'Your hold' }).waitFor(WAIT);
-    await buyer.getByLabel(/^Email for news/).fill('not-an-address');
+    await buyer.getByLabel(/^Email for your receipt/).fill('not-an-address');
     await buyer.getByRole('button', { name: /^Pay/ }).click();
     // The browser's own check stops it before the API is asked.
-    expect(await buyer.getByLabel(/^Email for news/).evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(false);
-    await buyer.getByLabel(/^Email for news/).fill('buyer@example.com');
+    expect(await buyer.getByLabel(/^Email for your receipt/).evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(false);
+    await buyer.getByLabel(/^Email for your receipt/).fill('buyer@example.com');
     await buyer.getByRole('button', { name: /^Pay/ }).click();
     await buyer.getByRole('heading', { name: 'Your tickets' }).waitFor(WAIT);
 

@@ -253,7 +253,7 @@ function HoldBody({ hold, show, eventName, timeZone }: { hold: HoldDetails; show
               ))}
             </fieldset>
             <label class="field">
-              Email for news about these tickets (optional)
+              Email for your receipt and news about these tickets (optional)
               <input type="email" name="email" autoComplete="email" maxLength={254} value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
             </label>
             <ErrorBox message={error} />

@@ -74,6 +74,8 @@ export function demoCatalogPlan(now: Date): DemoCatalogPlan {
         holdSeconds: 300,
         maxTicketsPerCustomer: 10,
         tiers: cinemaTiers,
+        // Dutch VAT on cinema tickets: 9 %, included in the prices.
+        vatBasisPoints: 900,
       })),
     ),
   );
@@ -86,6 +88,7 @@ export function demoCatalogPlan(now: Date): DemoCatalogPlan {
     holdSeconds: 600,
     maxTicketsPerCustomer: 10,
     tiers: arenaTiers,
+    vatBasisPoints: 900,
   };
   const stadiumShow = {
     id: `stadium-${compact(isoDay(STADIUM_DAYS_AHEAD))}`,
@@ -96,6 +99,9 @@ export function demoCatalogPlan(now: Date): DemoCatalogPlan {
     holdSeconds: 600,
     maxTicketsPerCustomer: 6,
     tiers: stadiumTiers,
+    // UK VAT at 20 %, and a booking fee per ticket.
+    vatBasisPoints: 2_000,
+    serviceFeePerTicket: 250,
   };
   const festival = {
     ...demoFestivalShow,
