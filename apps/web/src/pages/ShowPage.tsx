@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage, seatName } from '../api/messages';
-import type { Availability, City, EventDetails, PriceTier, SeatChange, SeatStatus, ShowView } from '../api/types';
+import type { Availability, City, EventDetails, SeatChange, SeatStatus, ShowView } from '../api/types';
 import { ErrorBox, LiveDot, Show } from '../components';
 import { count, dateTime, money } from '../format';
 import { openShowFeed } from '../live/showFeed';
 import { Link, navigate } from '../router';
 import { seatLabel, venueLayout, type SeatSpot, type SectionLayout, type VenueLayout } from '../seatmap/layout';
 import { SeatStatuses } from '../seatmap/seatStatuses';
-import { SectionSeats, WheelchairIcon } from '../seatmap/SectionSeats';
-import { tierColour } from '../seatmap/tierColour';
+import { SectionSeats } from '../seatmap/SectionSeats';
 import { VenueOverview } from '../seatmap/VenueOverview';
 import { usePageTitle } from '../pageTitle';
 import { useAsync } from '../useAsync';
 import { WaitlistOffer } from './WaitlistOffer';
+import { GeneralPicker } from './GeneralPicker';
+import { Legend } from '../seatmap/Legend';
 import { passFor, passHeader } from '../onsale/queuePass';
 
 interface Loaded {
@@ -295,89 +296,5 @@ function SeatPicker({ show, event, layout, statuses, version, selected, setSelec
         </div>
       </aside>
     </div>
-  );
-}
-
-function Legend({ tiers, accessible }: { tiers: PriceTier[]; accessible: boolean }) {
-  return (
-    <ul class="legend" aria-label="Legend">
-      {tiers.map((t) => (
-        <li key={t.tier}>
-          <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill={tierColour(t.tier)} /></svg> {t.tier} {money(t.price, t.currency)}
-        </li>
-      ))}
-      <li>
-        <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="#111827" /><path d="M4 7 L6.5 9.5 L10.5 4.5" stroke="#fff" stroke-width="2" fill="none" /></svg> selected
-      </li>
-      <li>
-        <svg width="14" height="14" aria-hidden="true"><rect x="1" y="1" width="12" height="12" fill="#e5e7eb" stroke="#6b7280" /><path d="M1 13 L13 1 M1 7 L7 1 M7 13 L13 7" stroke="#6b7280" /></svg> held
-      </li>
-      <li>
-        <svg width="14" height="14" aria-hidden="true"><path d="M2 2 L12 12 M12 2 L2 12" stroke="#4b5563" stroke-width="2.5" /></svg> sold
-      </li>
-      {accessible ? (
-        <>
-          <li>
-            <svg width="16" height="16" aria-hidden="true"><rect x="0" y="0" width="16" height="16" rx="3" fill="#1e3a8a" /><WheelchairIcon x={8} y={8} size={13} /></svg> wheelchair space
-          </li>
-          <li>
-            <svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="5.5" fill="#6b7280" /><circle cx="9" cy="9" r="8" fill="none" stroke="#111827" stroke-width="1.5" stroke-dasharray="3 2" /></svg> companion seat
-          </li>
-        </>
-      ) : null}
-    </ul>
-  );
-}
-
-function GeneralPicker({ show, event, availability, setMessage }: { show: ShowView; event: EventDetails; availability: Availability | null; setMessage(m: string | null): void }) {
-  const [tier, setTier] = useState(show.tiers[0]?.tier ?? '');
-  const [quantity, setQuantity] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const priced = show.tiers.find((t) => t.tier === tier) ?? show.tiers[0];
-  const left = availability?.byTier[tier]?.available;
-
-  const hold = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      const created = await api('POST', '/v1/shows/{showId}/holds', { path: { showId: show.id }, auth: 'customer', headers: passHeader(show.id), body: { quantity, tier } });
-      navigate(`/holds/${encodeURIComponent(created.holdId)}`);
-    } catch (error) {
-      setMessage(errorMessage(error));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form class="ga" onSubmit={hold}>
-      <h2>General admission</h2>
-      <fieldset>
-        <legend>Ticket type</legend>
-        {show.tiers.map((t) => (
-          <label key={t.tier} class="radio">
-            <input type="radio" name="tier" value={t.tier} checked={t.tier === tier} onChange={() => setTier(t.tier)} /> {t.tier} · {money(t.price, t.currency)}
-            {availability?.byTier[t.tier] ? <span class="muted"> · {count(availability.byTier[t.tier].available)} left</span> : null}
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        Quantity{' '}
-        <select value={quantity} onChange={(e) => setQuantity(Number(e.currentTarget.value))}>
-          {Array.from({ length: show.maxTicketsPerCustomer }, (_, i) => i + 1).map((n) => (
-            <option value={n}>{n}</option>
-          ))}
-        </select>
-      </label>
-      <p data-testid="remaining">
-        {left === undefined ? 'Counting tickets…' : `${count(left)} ${tier} tickets left`}
-      </p>
-      <p>
-        Total: <strong data-testid="total">{money(priced.price * quantity, priced.currency)}</strong>
-      </p>
-      <button type="submit" class="primary" disabled={busy || left === 0}>
-        {busy ? 'Holding…' : `Hold ${quantity} ticket${quantity === 1 ? '' : 's'}`}
-      </button>
-    </form>
   );
 }
