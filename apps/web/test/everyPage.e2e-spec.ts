@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { rmSync } from 'node:fs';
 import { createTestApp, type TestApp } from '../../api/test/testApp';
 import { createSeatedShow } from '../../api/test/inventoryFixtures';
+import { ReceiptLinks } from '../../api/src/receipts/receiptLinks';
 import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
 import { DESKTOP, PHONE, seriousAxeFindings } from './axe';
 
@@ -59,6 +60,11 @@ describeInBrowser('every page at 390×844 and 1280×900', () => {
       }
     }
     const entry = await t.http.post(`/v1/shows/${small}/waitlist`).set('Authorization', auth).send({ quantity: 2 }).expect(201);
+    // A receipt's signed link, as the email carries it.
+    const receipt = t.app.get(ReceiptLinks).tokenFor({ customerId: customer.customerId, orderId: order.body.orderId as string });
+    // A hot on-sale, for its waiting room (marked last: from then on new identities cost a proof-of-work).
+    const hot = await createSeatedShow(t);
+    await t.http.put(`/v1/admin/shows/${hot}/hot-onsale`).set('Authorization', `Bearer ${t.adminToken}`).send({}).expect(200);
 
     visits.push(
       { name: 'cities', path: '/', title: /^Find tickets$|cit/i },
@@ -71,6 +77,8 @@ describeInBrowser('every page at 390×844 and 1280×900', () => {
       { name: 'order', path: `/orders/${order.body.orderId as string}`, title: /Order|Long Night/ },
       { name: 'orders', path: '/orders', title: /orders/i },
       { name: 'waitlist', path: `/waitlist/${entry.body.entryId as string}`, title: /wait|line/i },
+      { name: 'receipt', path: `/receipts/${receipt}`, title: /Receipt/ },
+      { name: 'waiting-room', path: `/shows/${hot}/waiting-room`, title: /^Waiting room · Concert /i },
       { name: 'admin-shows', path: '/admin', title: /Shows/, staff: true },
       { name: 'admin-audit', path: '/admin/audit', title: /audit/i, staff: true },
       { name: 'admin-analytics', path: '/admin/analytics', title: /analytics/i, staff: true },

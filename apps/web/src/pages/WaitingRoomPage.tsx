@@ -6,6 +6,8 @@ import { ErrorBox } from '../components';
 import { dateTime } from '../format';
 import { savePass } from '../onsale/queuePass';
 import { Link, navigate } from '../router';
+import { usePageTitle } from '../pageTitle';
+import { useAsync } from '../useAsync';
 
 const POLL_MS = 2_000;
 
@@ -20,6 +22,15 @@ export function WaitingRoomPage({ showId }: { showId: string }) {
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  // What the line is for, with the venue's zone for every time on the page.
+  const about = useAsync(async () => {
+    const show = await api('GET', '/v1/shows/{showId}', { path: { showId } });
+    const event = await api('GET', '/v1/events/{eventId}', { path: { eventId: show.eventId } });
+    return { eventName: event.name, venueName: show.venue.name, startsAt: show.startsAt, timeZone: show.timeZone };
+  }, [showId]);
+  const known = about.state === 'done' ? about.value : undefined;
+  const zone = known?.timeZone;
+  usePageTitle(known ? `Waiting room · ${known.eventName}, ${dateTime(known.startsAt, zone)}` : undefined);
 
   useEffect(() => onSolvingProof((solving) => solving && setStage({ kind: 'solving' })), []);
 
@@ -62,6 +73,11 @@ export function WaitingRoomPage({ showId }: { showId: string }) {
   return (
     <section class="waiting-room">
       <h1>Waiting room</h1>
+      {known ? (
+        <p data-testid="waiting-room-show">
+          <strong>{known.eventName}</strong> · {known.venueName} · {dateTime(known.startsAt, zone)}
+        </p>
+      ) : null}
       <p>This on-sale is busy: everyone gets their turn in the order they arrived.</p>
       {stage.kind === 'checking' || stage.kind === 'joining' ? (
         <p aria-busy="true" class="muted">
@@ -79,7 +95,7 @@ export function WaitingRoomPage({ showId }: { showId: string }) {
             You are number <strong data-testid="position">{stage.place.position}</strong> in line.
           </p>
           <p>
-            Your turn: about {dateTime(stage.place.admitAt)} — <span data-testid="estimate">{formatWait(Date.parse(stage.place.admitAt) - now)}</span> from now. Keep this page open.
+            Your turn: about {dateTime(stage.place.admitAt, zone)} — <span data-testid="estimate">{formatWait(Date.parse(stage.place.admitAt) - now)}</span> from now. Keep this page open.
           </p>
         </div>
       ) : null}
@@ -87,7 +103,7 @@ export function WaitingRoomPage({ showId }: { showId: string }) {
         <div role="status" data-testid="admitted">
           <p class="big">It's your turn!</p>
           <p>
-            You were number {stage.place.position}. Your pass is good until {dateTime(stage.place.passExpiresAt!)}.
+            You were number {stage.place.position}. Your pass is good until {dateTime(stage.place.passExpiresAt!, zone)}.
           </p>
           <p>
             <Link href={seats} class="button">
