@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync, rmSync } from 'node:fs';
-import { createTestApp, type TestApp } from '../../api/test/testApp';
+import type { TestApp } from '../../api/test/testApp';
 import { adminPost, createBasics, generalShow } from '../../api/test/catalogFixtures';
-import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
+import { chromiumOrReason, openSite, screenshotPath } from './browser';
 
 const skipReason = chromiumOrReason();
 const describeInBrowser = skipReason ? describe.skip : describe;
@@ -12,7 +12,7 @@ const WAIT = { timeout: 15_000 };
 
 describeInBrowser('the analytics page in Chromium', () => {
   let t: TestApp;
-  let webDir: string;
+  let close: (() => Promise<void>) | undefined;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
@@ -27,8 +27,7 @@ describeInBrowser('the analytics page in Chromium', () => {
   }
 
   beforeAll(async () => {
-    webDir = buildWebPages();
-    t = await createTestApp({ webDir });
+    ({ t, base, browser, close } = await openSite());
     await createBasics(t);
     await adminPost(
       t,
@@ -54,15 +53,10 @@ describeInBrowser('the analytics page in Chromium', () => {
     for (let i = 0; i < 2; i++) await buy('golden');
     const { auth } = await t.customer();
     await t.http.get('/v1/customers/me/orders').set('Authorization', auth).expect(200); // waits for the projections
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    await close?.();
   });
 
   afterEach(async () => {

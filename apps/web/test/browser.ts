@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../api/test/testApp';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../../test-output/web');
@@ -38,4 +39,33 @@ export function launchChromium(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
+}
+
+export interface SiteUnderTest {
+  /** The API, on the embedded store unless the options say otherwise. */
+  t: TestApp;
+  /** `http://127.0.0.1:<port>`: the API and the pages it serves. */
+  base: string;
+  browser: Browser;
+  /** Closes the browser and the API and removes the built pages. */
+  close(): Promise<void>;
+}
+
+/** The real API serving freshly built pages on a free port of 127.0.0.1, and Chromium to visit them. */
+export async function openSite(options: Omit<TestAppOptions, 'webDir'> = {}): Promise<SiteUnderTest> {
+  const webDir = buildWebPages();
+  const t = await createTestApp({ ...options, webDir });
+  await t.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+  const browser = await launchChromium();
+  return {
+    t,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await t.close();
+      rmSync(webDir, { recursive: true, force: true });
+    },
+  };
 }

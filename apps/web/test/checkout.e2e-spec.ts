@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
-import { createTestApp, type TestApp } from '../../api/test/testApp';
+import type { TestApp } from '../../api/test/testApp';
 import { adminPost } from '../../api/test/catalogFixtures';
 import { DESKTOP, PHONE, seriousAxeFindings } from './axe';
-import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
+import { chromiumOrReason, openSite, screenshotPath } from './browser';
 
 const skipReason = chromiumOrReason();
 const describeInBrowser = skipReason ? describe.skip : describe;
@@ -20,23 +19,17 @@ interface Customer {
 /** The hold page: its lines, fee, VAT and total from the API, at a phone's and a desktop's size. */
 describeInBrowser('checkout in Chromium', () => {
   let t: TestApp;
-  let webDir: string;
+  let close: (() => Promise<void>) | undefined;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    webDir = buildWebPages();
-    t = await createTestApp({ seedDemo: true, webDir });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ t, base, browser, close } = await openSite({ seedDemo: true }));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    await close?.();
   });
 
   afterEach(async () => {

@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
-import { createTestApp, type TestApp } from '../../api/test/testApp';
+import type { TestApp } from '../../api/test/testApp';
 import { adminPost } from '../../api/test/catalogFixtures';
-import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
+import { chromiumOrReason, openSite, screenshotPath } from './browser';
 
 const skipReason = chromiumOrReason();
 const describeInBrowser = skipReason ? describe.skip : describe;
@@ -12,24 +11,18 @@ const WAIT = { timeout: 30_000 };
 
 describeInBrowser('event-manager pages in Chromium', () => {
   let t: TestApp;
-  let webDir: string;
+  let close: (() => Promise<void>) | undefined;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    webDir = buildWebPages();
-    t = await createTestApp({ webDir });
+    ({ t, base, browser, close } = await openSite());
     await adminPost(t, '/v1/admin/cities', { id: 'city-utrecht', name: 'Utrecht', country: 'NL', timeZone: 'Europe/Amsterdam' });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    await close?.();
   });
 
   afterEach(async () => {

@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
-import { createTestApp, type TestApp } from '../../api/test/testApp';
+import type { TestApp } from '../../api/test/testApp';
 import { createSeatedShow } from '../../api/test/inventoryFixtures';
 import { ReceiptLinks } from '../../api/src/receipts/receiptLinks';
-import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
+import { chromiumOrReason, openSite, screenshotPath } from './browser';
 import { DESKTOP, PHONE, seriousAxeFindings } from './axe';
 
 const skipReason = chromiumOrReason();
@@ -28,18 +27,14 @@ interface Visit {
  */
 describeInBrowser('every page at 390×844 and 1280×900', () => {
   let t: TestApp;
-  let webDir: string;
+  let close: (() => Promise<void>) | undefined;
   let browser: Browser;
   let base: string;
   let customer: { customerId: string; token: string };
   const visits: Visit[] = [];
 
   beforeAll(async () => {
-    webDir = buildWebPages();
-    t = await createTestApp({ seedDemo: true, webDir });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ t, base, browser, close } = await openSite({ seedDemo: true }));
 
     const made = await t.http.post('/v1/customers').expect(201);
     customer = made.body;
@@ -92,9 +87,7 @@ describeInBrowser('every page at 390×844 and 1280×900', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    await close?.();
   });
 
   async function open(visit: Visit, viewport: { width: number; height: number }): Promise<Page> {

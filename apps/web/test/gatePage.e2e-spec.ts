@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
 import type { Order } from '@app/contracts';
-import { createTestApp, type TestApp } from '../../api/test/testApp';
+import type { TestApp } from '../../api/test/testApp';
 import { createSeatedShow } from '../../api/test/inventoryFixtures';
-import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
+import { chromiumOrReason, openSite, screenshotPath } from './browser';
 
 const skipReason = chromiumOrReason();
 const describeInBrowser = skipReason ? describe.skip : describe;
@@ -13,24 +12,18 @@ const WAIT = { timeout: 15_000 };
 
 describeInBrowser('the gate page in Chromium (no camera here: the typed code)', () => {
   let t: TestApp;
-  let webDir: string;
+  let close: (() => Promise<void>) | undefined;
   let browser: Browser;
   let base: string;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    webDir = buildWebPages();
-    t = await createTestApp({ webDir });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ t, base, browser, close } = await openSite());
   }, 120_000);
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await t?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    await close?.();
   });
 
   async function buy(showId: string, seatIds: string[]): Promise<Order> {

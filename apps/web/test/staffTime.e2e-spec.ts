@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync, rmSync } from 'node:fs';
-import { createTestApp, type TestApp } from '../../api/test/testApp';
+import type { TestApp } from '../../api/test/testApp';
 import { adminPost, smallSeatMap } from '../../api/test/catalogFixtures';
 import { DESKTOP, PHONE, seriousAxeFindings } from './axe';
-import { buildWebPages, chromiumOrReason, launchChromium, screenshotPath } from './browser';
+import { chromiumOrReason, openSite, screenshotPath } from './browser';
 
 const skipReason = chromiumOrReason();
 const describeInBrowser = skipReason ? describe.skip : describe;
@@ -23,7 +23,7 @@ const VISITORS = [
 
 describeInBrowser("the venue's time zone and the staff pages in Chromium", () => {
   let t: TestApp;
-  let webDir: string;
+  let close: (() => Promise<void>) | undefined;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
@@ -35,8 +35,7 @@ describeInBrowser("the venue's time zone and the staff pages in Chromium", () =>
   }
 
   beforeAll(async () => {
-    webDir = buildWebPages();
-    t = await createTestApp({ webDir });
+    ({ t, base, browser, close } = await openSite());
     await adminPost(t, '/v1/admin/cities', { id: 'amsterdam', name: 'Amsterdam', country: 'NL', timeZone: 'Europe/Amsterdam' });
     await adminPost(t, '/v1/admin/venues', { id: 'ams-hall', cityId: 'amsterdam', name: 'Canal Hall', kind: 'theatre', seatMap: smallSeatMap });
     await adminPost(t, '/v1/admin/venues', { id: 'ams-park', cityId: 'amsterdam', name: 'Vondel Grounds', kind: 'festival' });
@@ -50,15 +49,10 @@ describeInBrowser("the venue's time zone and the staff pages in Chromium", () =>
     for (let i = 0; i < 30; i++) await buy('tz-many', 1 + (i % 3));
     const { auth } = await t.customer();
     await t.http.get('/v1/customers/me/orders').set('Authorization', auth).expect(200); // waits for the projections
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    await close?.();
   });
 
   afterEach(async () => {
