@@ -60,11 +60,6 @@ export class CatalogRepository {
     return { scheduled: first.data as Show, changes, revision: events[events.length - 1].streamRevision };
   }
 
-  /** Appends to a show's stream after `expectedRevision`; the caller decides what (and retries on a conflict). */
-  appendToShow(showId: string, events: ReadonlyArray<{ type: string; data: unknown; metadata?: Record<string, unknown> }>, expectedRevision: bigint): Promise<AppendResult> {
-    return this.store.appendToStream(catalogStream('show', showId), events, { expectedRevision });
-  }
-
   /** Like `load`, but a missing entity is the caller's mistake: 404 naming it and the field that referenced it. */
   async require<K extends CatalogEntityKind>(kind: K, id: string, field: string): Promise<CreationEventOf<K>['data']> {
     const found = await this.load(kind, id);

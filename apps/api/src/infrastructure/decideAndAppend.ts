@@ -7,7 +7,8 @@ const PAGE = 1_000;
  * For small streams written now and then (a show's messages, a customer's contact
  * address): read the stream, decide, append with the revision read, and decide again
  * if another writer got there first. Each call may carry its own metadata (who made
- * it), which a long-lived `StreamWriter` stamps once per stream. Answers once durable.
+ * it), which a long-lived `StreamWriter` stamps once per stream. Answers once durable, with
+ * the log position and the stream revision of what it wrote (none when it decided nothing).
  */
 export async function decideAndAppend<Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
@@ -16,7 +17,7 @@ export async function decideAndAppend<Command, Event extends { type: string; dat
   command: Command,
   metadata: Record<string, unknown>,
   maxConflictRetries = 5,
-): Promise<{ events: Event[]; position?: bigint }> {
+): Promise<{ events: Event[]; position?: bigint; revision?: bigint }> {
   for (let attempt = 0; ; attempt++) {
     let state = decider.initialState();
     let revision: bigint | 'no_stream' = 'no_stream';
@@ -35,7 +36,7 @@ export async function decideAndAppend<Command, Event extends { type: string; dat
         events.map((event) => ({ type: event.type, data: event.data, metadata })),
         { expectedRevision: revision },
       );
-      return { events, position: result.position };
+      return { events, position: result.position, revision: result.nextExpectedRevision };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && attempt < maxConflictRetries) continue;
       throw error;
