@@ -10,6 +10,15 @@ export function ErrorBox({ message }: { message: string | null | undefined }) {
   );
 }
 
+/** What a form just did, announced politely; nothing while it has done nothing yet. */
+export function Done({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p class="success" role="status">
+      {message}
+    </p>
+  ) : null;
+}
+
 export function Notice({ children }: { children: ComponentChildren }) {
   return <p class="notice">{children}</p>;
 }

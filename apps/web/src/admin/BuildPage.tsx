@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { City } from '../api/types';
-import { ErrorBox, Show } from '../components';
+import { Done, ErrorBox, Show } from '../components';
 import { count } from '../format';
 import { navigate } from '../router';
 import { usePageTitle } from '../pageTitle';
@@ -51,7 +51,7 @@ function VenueForm({ cities, onCreated }: { cities: City[]; onCreated: (venue: {
     }
   };
   return (
-    <form class="pay" onSubmit={submit} aria-label="New venue" data-testid="venue-form">
+    <form class="panel" onSubmit={submit} aria-label="New venue" data-testid="venue-form">
       <h2>1. Venue</h2>
       <label class="radio">
         City{' '}
@@ -78,11 +78,7 @@ function VenueForm({ cities, onCreated }: { cities: City[]; onCreated: (venue: {
         Create venue
       </button>
       <ErrorBox message={error} />
-      {done ? (
-        <p class="success" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Done message={done} />
     </form>
   );
 }
@@ -107,7 +103,7 @@ function EventForm({ onCreated }: { onCreated: (eventId: string) => void }) {
     }
   };
   return (
-    <form class="pay" onSubmit={submit} aria-label="New event" data-testid="event-form">
+    <form class="panel" onSubmit={submit} aria-label="New event" data-testid="event-form">
       <h2>2. Event</h2>
       <label class="radio">
         Name <input name="eventName" value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -125,11 +121,7 @@ function EventForm({ onCreated }: { onCreated: (eventId: string) => void }) {
         Create event
       </button>
       <ErrorBox message={error} />
-      {done ? (
-        <p class="success" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Done message={done} />
     </form>
   );
 }
@@ -144,7 +136,7 @@ function ShowForm({ venue, eventId }: { venue: { id: string; template: SeatMapTe
   const [error, setError] = useState<string | null>(null);
   if (!venue || !eventId) {
     return (
-      <div class="pay" data-testid="show-form">
+      <div class="panel" data-testid="show-form">
         <h2>3. Show</h2>
         <p class="muted">Create the venue and the event first.</p>
       </div>
@@ -173,7 +165,7 @@ function ShowForm({ venue, eventId }: { venue: { id: string; template: SeatMapTe
     }
   };
   return (
-    <form class="pay" onSubmit={submit} aria-label="New show" data-testid="show-form">
+    <form class="panel" onSubmit={submit} aria-label="New show" data-testid="show-form">
       <h2>3. Show</h2>
       <p class="muted">
         Event <code>{eventId}</code> at venue <code>{venue.id}</code>

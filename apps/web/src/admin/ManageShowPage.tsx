@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { components } from '../api/openapi';
-import { ErrorBox, Show } from '../components';
+import { Done, ErrorBox, Show } from '../components';
 import { count, dateTime, money } from '../format';
 import { usePageTitle } from '../pageTitle';
 import { useAsync, usePolling } from '../useAsync';
@@ -46,11 +46,7 @@ export function ManageShowPage({ showId }: { showId: string }) {
           />
         )}
       </Show>
-      {done ? (
-        <p class="success" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Done message={done} />
       <h2>Sales</h2>
       <ErrorBox message={error} />
       <p data-testid="live-counts" role="status">

@@ -243,7 +243,7 @@ function HoldBody({ hold, show, eventName, timeZone }: { hold: HoldDetails; show
             </strong>
             {warning ? <span class="warning-text"> · less than a minute left</span> : null}
           </p>
-          <form onSubmit={pay} class="pay">
+          <form onSubmit={pay} class="pay checkout">
             <fieldset>
               <legend>Pay with a test card</legend>
               {CARDS.map((c) => (
