@@ -95,7 +95,7 @@ export async function authHeader(auth: Auth): Promise<Record<string, string>> {
   if (auth === 'customer') return { Authorization: `Bearer ${(await customer()).token}` };
   if (auth === 'admin') {
     const token = adminToken();
-    if (!token) throw new ApiFailure(401, 'admin_token_missing', 'Enter the admin token first.');
+    if (!token) throw new ApiFailure(401, 'admin_token_missing', 'Sign in with a staff token first.');
     return { Authorization: `Bearer ${token}` };
   }
   return {};
